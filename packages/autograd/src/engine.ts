@@ -1,0 +1,205 @@
+/**
+ * The backward engine: a topological walk over recorded nodes from the output to the leaves,
+ * applying {@link RULES} and summing gradients where paths meet (micrograd's engine, with
+ * PyTorch's checks and options).
+ */
+import { AccumulateGrad, gradMode, legacyTypeName, ones_like, type Node, Tensor } from "@flambeau/tensor";
+import { RULES } from "./rules.js";
+
+export interface BackwardOptions {
+  /** Keep saved tensors so backward can run again through the same graph. */
+  retain_graph?: boolean;
+  /** Record the backward computation itself, for higher-order derivatives. */
+  create_graph?: boolean;
+}
+
+/** Where to send gradients: into leaves' `.grad`, or captured for `autograd.grad`. */
+interface Sink {
+  capture: Map<Node, Tensor | null> | null;
+  accumulate: boolean;
+}
+
+/** Sort nodes reachable from `roots` so every node comes before the nodes it feeds into. */
+function topoOrder(roots: Node[]): Node[] {
+  const order: Node[] = [];
+  const visited = new Set<Node>();
+  // Iterative DFS: graphs of long loops would overflow the call stack recursively.
+  const stack: [Node, number][] = [];
+  for (const r of roots) {
+    if (visited.has(r)) continue;
+    visited.add(r);
+    stack.push([r, 0]);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const [node, i] = top;
+      if (i < node.next.length) {
+        top[1]++;
+        const child = node.next[i];
+        if (child && !visited.has(child)) {
+          visited.add(child);
+          stack.push([child, 0]);
+        }
+      } else {
+        stack.pop();
+        order.push(node);
+      }
+    }
+  }
+  return order.reverse();
+}
+
+/** Sum a gradient over broadcast dimensions so it has `shape`, and cast it to `dtype`. */
+function fitTo(g: Tensor, shape: readonly number[], dtype: Tensor["dtype"]): Tensor {
+  let out = g;
+  if (out.ndim !== shape.length || out.shape.some((s, i) => s !== shape[i])) {
+    const lead = out.ndim - shape.length;
+    const axes: number[] = [];
+    for (let i = 0; i < out.ndim; i++) if (i < lead || (shape[i - lead] === 1 && out.shape[i] !== 1)) axes.push(i);
+    if (axes.length) out = out.sum(axes, true);
+    if (lead > 0 || out.shape.some((s, i) => s !== shape[i])) out = out.reshape(shape as number[]);
+  }
+  return out.dtype === dtype ? out : out.to(dtype);
+}
+
+function checkSavedVersions(node: Node): void {
+  const saved = node.saved;
+  if (!saved) return;
+  for (let i = 0; i < saved.length; i++) {
+    const t = saved[i]!;
+    if (t._version !== node.savedVersions[i]) {
+      const producer = t.grad_fn ? `, which is output 0 of ${t.grad_fn.name()},` : "";
+      throw new Error(
+        `one of the variables needed for gradient computation has been modified by an inplace operation: [${legacyTypeName(t.dtype)} [${t.shape.join(", ")}]]${producer} is at version ${t._version}; expected version ${node.savedVersions[i]} instead. Hint: the backtrace further above can help identify the operation that failed to compute its gradient.`,
+      );
+    }
+  }
+}
+
+function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean): void {
+  // A gradient may be shared between inputs (the rule of `add` passes it through): the first
+  // one stored is a private copy, later ones accumulate into it in place, as PyTorch does.
+  if (leaf.grad === null) leaf.grad = createGraph ? g : g.detach().clone();
+  else if (createGraph) leaf.grad = leaf.grad.add(g);
+  else leaf.grad.add_(g.detach());
+}
+
+/** Run backward from `roots` seeded with `seeds`. */
+export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardOptions, sink: Sink): void {
+  const create = options.create_graph ?? false;
+  const retain = options.retain_graph ?? create;
+  const rootNodes = roots.map((r) => r.grad_fn ?? r._accumulator());
+  const grads = new Map<Node, Tensor>();
+  rootNodes.forEach((n, i) => grads.set(n, grads.has(n) ? grads.get(n)!.add(seeds[i]!) : seeds[i]!));
+  const prev = gradMode.enabled;
+  gradMode.enabled = create;
+  try {
+    for (const node of topoOrder(rootNodes)) {
+      const g = grads.get(node);
+      if (g === undefined) continue;
+      grads.delete(node); // free gradients as soon as they are consumed
+      if (sink.capture?.has(node)) sink.capture.set(node, g);
+      if (node instanceof AccumulateGrad) {
+        if (sink.accumulate) accumulateInto(node.variable, g, create);
+        continue;
+      }
+      if (node.retained && sink.accumulate) accumulateInto(node.retained, g, create);
+      if (node.released)
+        throw new Error(
+          "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
+        );
+      checkSavedVersions(node);
+      const rule = RULES[node.op];
+      if (!rule) throw new Error(`the derivative for '${node.op}' is not implemented`);
+      const needs = node.next.map((n) => n !== null);
+      const inputGrads = rule(node, g, needs);
+      for (let i = 0; i < node.next.length; i++) {
+        const next = node.next[i];
+        const gi = inputGrads[i];
+        if (!next || !gi) continue;
+        const fitted = fitTo(gi, node.inputShapes[i]!, node.inputDTypes[i]!);
+        const cur = grads.get(next);
+        grads.set(next, cur === undefined ? fitted : cur.add(fitted));
+      }
+      if (!retain) {
+        node.saved = null;
+        node.released = true;
+      }
+    }
+  } finally {
+    gradMode.enabled = prev;
+  }
+}
+
+/** `tensor.backward(gradient?, options)`. */
+export function backward(
+  tensor: Tensor,
+  gradient: Tensor | undefined,
+  options: BackwardOptions & { inputs?: Tensor[] } = {},
+): void {
+  if (!tensor.requires_grad)
+    throw new Error("element 0 of tensors does not require grad and does not have a grad_fn");
+  let seed = gradient;
+  if (seed === undefined) {
+    if (tensor.numel() !== 1)
+      throw new Error(
+        `grad can be implicitly created only for scalar outputs (got a tensor of shape [${tensor.shape.join(", ")}]); pass a gradient of that shape to backward()`,
+      );
+    seed = ones_like(tensor);
+  } else if (seed.shape.length !== tensor.shape.length || seed.shape.some((s, i) => s !== tensor.shape[i])) {
+    throw new Error(
+      `Mismatch in shape: grad_output[0] has a shape of [${seed.shape.join(", ")}] and output[0] has a shape of [${tensor.shape.join(", ")}].`,
+    );
+  }
+  if (options.inputs) {
+    const got = grad([tensor], options.inputs, [seed], { ...options, allow_unused: true });
+    options.inputs.forEach((x, i) => {
+      const gi = got[i];
+      if (gi) x.grad = x.grad === null ? gi : x.grad.add(gi);
+    });
+    return;
+  }
+  runBackward([tensor], [seed], options, { capture: null, accumulate: true });
+}
+
+/**
+ * `torch.autograd.grad(outputs, inputs)`: gradients of `outputs` with respect to `inputs`,
+ * returned rather than accumulated into `.grad`.
+ *
+ * @example
+ * ```ts
+ * const x = torch.tensor(3.0, { requires_grad: true });
+ * const [dx] = torch.autograd.grad(x.pow(2), [x]); // tensor(6.)
+ * ```
+ */
+export function grad(
+  outputs: Tensor | Tensor[],
+  inputs: Tensor | Tensor[],
+  grad_outputs?: (Tensor | null)[] | Tensor,
+  options: BackwardOptions & { allow_unused?: boolean } = {},
+): (Tensor | null)[] {
+  const outs = Array.isArray(outputs) ? outputs : [outputs];
+  const ins = Array.isArray(inputs) ? inputs : [inputs];
+  const gouts = grad_outputs === undefined ? [] : Array.isArray(grad_outputs) ? grad_outputs : [grad_outputs];
+  const seeds = outs.map((o, i) => {
+    if (!o.requires_grad) throw new Error(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+    const s = gouts[i];
+    if (s) return s;
+    if (o.numel() !== 1) throw new Error("grad can be implicitly created only for scalar outputs");
+    return ones_like(o);
+  });
+  const nodes = ins.map((x) => {
+    if (!x.requires_grad) throw new Error("One of the differentiated Tensors does not require grad");
+    return x.grad_fn ?? x._accumulator();
+  });
+  const capture = new Map<Node, Tensor | null>(nodes.map((n) => [n, null]));
+  runBackward(outs, seeds, options, { capture, accumulate: false });
+  return nodes.map((n, i) => {
+    const g = capture.get(n) ?? null;
+    if (g === null && !options.allow_unused)
+      throw new Error(
+        `One of the differentiated Tensors appears to not have been used in the graph (input ${i}). Set allow_unused=True if this is the desired behavior.`,
+      );
+    return g;
+  });
+}
+

@@ -1,0 +1,146 @@
+/**
+ * Every derivative rule, in one table keyed by the op name the tensor layer records. Rules
+ * are written with tensor ops, so they run on any backend and, under `create_graph`, are
+ * themselves differentiated. A rule returns one gradient per input (null where none is
+ * needed); the engine then sums broadcast dimensions away and casts to the input's dtype.
+ */
+import { Tensor, slice_backward, scatter_add, zeros, where, type Node } from "@flambeau/tensor";
+
+/** `needs[i]` tells whether input i wants a gradient, so rules can skip work. */
+export type Rule = (node: Node, g: Tensor, needs: boolean[]) => (Tensor | null)[];
+
+const saved = (node: Node, i: number): Tensor => node.saved![i]!;
+const attr = <T>(node: Node, name: string): T => node.attrs[name] as T;
+
+/** Unsqueeze a reduced gradient back to the input's rank, then broadcast it. */
+function unreduce(g: Tensor, node: Node): Tensor {
+  const axes = attr<number[]>(node, "axes");
+  const shape = node.inputShapes[0]!;
+  let out = g;
+  if (!attr<boolean>(node, "keepdim")) out = out.reshape(shape.map((s, i) => (axes.includes(i) ? 1 : s)));
+  return out.expand(shape as number[]);
+}
+
+const mT = (t: Tensor): Tensor => t.transpose(-1, -2);
+
+export const RULES: Record<string, Rule> = {
+  // ---- unary ----
+  neg: (_, g) => [g.neg()],
+  abs: (n, g) => [g.mul(saved(n, 0).sign())],
+  sqrt: (n, g) => [g.div(saved(n, 0).mul(2))],
+  rsqrt: (n, g) => [g.mul(saved(n, 0).pow(3).mul(-0.5))],
+  exp: (n, g) => [g.mul(saved(n, 0))],
+  expm1: (n, g) => [g.mul(saved(n, 0).add(1))],
+  log: (n, g) => [g.div(saved(n, 0))],
+  log1p: (n, g) => [g.div(saved(n, 0).add(1))],
+  sin: (n, g) => [g.mul(saved(n, 0).cos())],
+  cos: (n, g) => [g.mul(saved(n, 0).sin().neg())],
+  tan: (n, g) => [g.mul(saved(n, 0).square().add(1))],
+  tanh: (n, g) => [g.mul(saved(n, 0).square().neg().add(1))],
+  sigmoid: (n, g) => {
+    const y = saved(n, 0);
+    return [g.mul(y.mul(y.neg().add(1)))];
+  },
+  relu: (n, g) => [where(saved(n, 0).gt(0), g, 0)],
+  sign: (_, g) => [g.mul(0)],
+  floor: (_, g) => [g.mul(0)],
+  ceil: (_, g) => [g.mul(0)],
+  round: (_, g) => [g.mul(0)],
+  trunc: (_, g) => [g.mul(0)],
+  reciprocal: (n, g) => [g.mul(saved(n, 0).square().neg())],
+  erf: (n, g) => [g.mul(saved(n, 0).square().neg().exp().mul(2 / Math.sqrt(Math.PI)))],
+  square: (n, g) => [g.mul(saved(n, 0).mul(2))],
+
+  // ---- binary (broadcasting is undone by the engine) ----
+  add: (_, g) => [g, g],
+  sub: (_, g, needs) => [g, needs[1] ? g.neg() : null],
+  mul: (n, g, needs) => [needs[0] ? g.mul(saved(n, 1)) : null, needs[1] ? g.mul(saved(n, 0)) : null],
+  div: (n, g, needs) => {
+    const a = saved(n, 0), b = saved(n, 1);
+    return [needs[0] ? g.div(b) : null, needs[1] ? g.neg().mul(a).div(b.square()) : null];
+  },
+  pow: (n, g, needs) => {
+    const a = saved(n, 0), b = saved(n, 1), out = saved(n, 2);
+    // d/da a^b = b a^(b-1), taken as 0 where b == 0 (PyTorch's convention, avoiding 0 * inf).
+    const da = needs[0] ? where(b.eq(0), 0, g.mul(b).mul(a.pow(b.sub(1)))) : null;
+    // d/db a^b = a^b log a, taken as 0 where a == 0 and b >= 0.
+    const db = needs[1] ? where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out).mul(a.log())) : null;
+    return [da, db];
+  },
+  maximum: (n, g) => minmaxGrad(saved(n, 0), saved(n, 1), g, "gt"),
+  minimum: (n, g) => minmaxGrad(saved(n, 0), saved(n, 1), g, "lt"),
+  atan2: (n, g) => {
+    const a = saved(n, 0), b = saved(n, 1);
+    const denom = a.square().add(b.square());
+    return [g.mul(b).div(denom), g.mul(a).neg().div(denom)];
+  },
+  remainder: (n, g, needs) => [g, needs[1] ? g.neg().mul(saved(n, 0).floor_divide(saved(n, 1))) : null],
+  where: (n, g) => {
+    const c = attr<Tensor>(n, "condition");
+    return [where(c, g, 0), where(c, 0, g)];
+  },
+  clamp: (n, g) => [where(attr<Tensor>(n, "inside"), g, 0)],
+
+  // ---- reductions ----
+  sum: (n, g) => [unreduce(g, n)],
+  prod: (n, g) => [unreduce(g, n).mul(unreduce(saved(n, 1), n)).div(saved(n, 0))],
+  amax: (n, g) => {
+    // Ties share the gradient evenly, as torch.amax does.
+    const x = saved(n, 0);
+    const mask = x.eq(unreduce(saved(n, 1), n)).to(g.dtype);
+    const count = mask.sum(attr<number[]>(n, "axes"), true);
+    return [unreduce(g, n).mul(mask).div(count)];
+  },
+
+  // ---- views and copies ----
+  reshape: (n, g) => [g.reshape(n.inputShapes[0]! as number[])],
+  permute: (n, g) => {
+    const dims = attr<number[]>(n, "dims");
+    const inverse = new Array<number>(dims.length);
+    dims.forEach((d, i) => (inverse[d] = i));
+    return [g.permute(inverse)];
+  },
+  expand: (_, g) => [g],
+  clone: (_, g) => [g],
+  cast: (_, g) => [g],
+  to_device: (n, g) => [g.to(attr<Tensor["device"]>(n, "device"))],
+  slice: (n, g) =>
+    [slice_backward(g, n.inputShapes[0]!, attr(n, "dim"), attr(n, "start"), attr(n, "step"))],
+  slice_backward: (n, g) => {
+    const start = attr<number>(n, "start"), step = attr<number>(n, "step"), len = attr<number>(n, "len");
+    return [g.index(...sliceSpec(g.ndim, attr(n, "dim"), start, start + (len - 1) * step + 1, step))];
+  },
+  flip: (n, g) => [g.flip(attr<number[]>(n, "dims"))],
+  cat: (n, g) => {
+    const dim = attr<number>(n, "dim");
+    let offset = 0;
+    return attr<number[]>(n, "sizes").map((size) => {
+      const part = g.narrow(dim, offset, size);
+      offset += size;
+      return part;
+    });
+  },
+  gather: (n, g) => {
+    const dim = attr<number>(n, "dim");
+    const base = zeros(n.inputShapes[0]! as number[], { dtype: g.dtype, device: g.device });
+    return [scatter_add(base, dim, attr<Tensor>(n, "index"), g)];
+  },
+  scatter_add: (n, g) => [g.gather(attr<number>(n, "dim"), attr<Tensor>(n, "index"))],
+
+  // ---- linear algebra ----
+  matmul: (n, g, needs) => [
+    needs[0] ? g.matmul(mT(saved(n, 1))) : null,
+    needs[1] ? mT(saved(n, 0)).matmul(g) : null,
+  ],
+};
+
+function minmaxGrad(a: Tensor, b: Tensor, g: Tensor, wins: "gt" | "lt"): Tensor[] {
+  // The larger (smaller) operand takes the gradient; ties split it in half.
+  const aw = a[wins](b), tie = a.eq(b);
+  const half = g.mul(0.5);
+  return [where(aw, g, where(tie, half, 0)), where(aw, 0, where(tie, half, g))];
+}
+
+function sliceSpec(ndim: number, dim: number, start: number, end: number, step: number): string[] {
+  return Array.from({ length: ndim }, (_, i) => (i === dim ? `${start}:${end}:${step}` : ":"));
+}

@@ -1,0 +1,5 @@
+/** `torch.autograd`: `grad`, `backward`, `gradcheck` and `functional.vjp`. */
+export { grad, backward, gradcheck } from "@flambeau/autograd";
+import { vjp } from "@flambeau/autograd";
+/** `torch.autograd.functional`. */
+export const functional = { vjp };

@@ -1,0 +1,31 @@
+/**
+ * Flambeau: PyTorch in TypeScript. `import * as torch from "flambeau"` gives the `torch`
+ * namespace of a PyTorch lesson: tensors and ops, autograd, devices and random numbers, with
+ * the CPU backend installed.
+ *
+ * @example
+ * ```ts
+ * import * as torch from "flambeau";
+ * const w = torch.randn([2, 3], { requires_grad: true });
+ * const loss = w.pow(2).sum();
+ * loss.backward();
+ * ```
+ *
+ * @packageDocumentation
+ */
+import "@flambeau/backend-cpu";
+import { Tensor } from "@flambeau/tensor";
+
+export * from "@flambeau/tensor";
+export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "@flambeau/autograd";
+export * as autograd from "./autograd.js";
+export * as func from "./func.js";
+
+/** dtype names as values, so `dtype=torch.float32` ports as `{ dtype: torch.float32 }`. */
+export const float32 = "float32", float = "float32", float64 = "float64", double = "float64";
+export const int32 = "int32", int = "int32", long = "int32", int64 = "int32", bool = "bool";
+
+/** `torch.is_tensor(x)`. */
+export function is_tensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}

@@ -1,0 +1,79 @@
+import type { DType, TypedArray } from "./dtype.js";
+import type { Shape } from "./shape.js";
+
+/** An opaque handle to memory owned by a backend (a typed array, a GPU buffer, a texture). */
+export type BackendBuffer = unknown;
+
+/**
+ * A strided window on a buffer: how every primitive reads its inputs. Broadcasting is
+ * expressed with zero strides, so primitives never need to know about it.
+ */
+export interface View {
+  readonly buffer: BackendBuffer;
+  readonly dtype: DType;
+  readonly shape: Shape;
+  readonly strides: Shape;
+  readonly offset: number;
+}
+
+export type UnaryOp =
+  | "neg" | "abs" | "sqrt" | "rsqrt" | "exp" | "expm1" | "log" | "log1p" | "sin" | "cos" | "tan"
+  | "tanh" | "sigmoid" | "relu" | "sign" | "floor" | "ceil" | "round" | "trunc" | "reciprocal"
+  | "erf" | "logical_not" | "isnan" | "square";
+
+export type BinaryOp =
+  | "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "atan2"
+  | "floor_divide" | "remainder"
+  | "eq" | "ne" | "lt" | "le" | "gt" | "ge"
+  | "logical_and" | "logical_or" | "logical_xor";
+
+export type ReduceOp = "sum" | "prod" | "max" | "min" | "argmax" | "argmin" | "any" | "all";
+
+/**
+ * What a device must implement. Every public op is composed from these few primitives in
+ * `@flambeau/tensor`, once, so a new backend is this interface and nothing more.
+ *
+ * Conventions: inputs are strided {@link View}s (already broadcast where a primitive takes
+ * several); every primitive that returns a buffer returns a fresh, contiguous one holding
+ * `outDtype` elements in row-major order. Inputs are never modified except by `assign`.
+ */
+export interface Backend {
+  /** Device type this backend serves, e.g. `"cpu"`, `"webgpu"`. */
+  readonly name: string;
+  /** Whether `readSync` is available (Decision 4). */
+  readonly canReadSync: boolean;
+  /** Whether buffers live outside the JavaScript heap and must be released with `free` (GPUs). */
+  readonly needsFree?: boolean;
+  /** Whether a dtype can be stored on this device. */
+  supportsDType(dtype: DType): boolean;
+
+  /** Copy host data to a new buffer. The backend may keep `data` itself when `owned`. */
+  upload(data: TypedArray, dtype: DType, owned: boolean): BackendBuffer;
+  /** A new buffer of `size` elements, every one equal to `value`. */
+  full(size: number, value: number, dtype: DType): BackendBuffer;
+  /** Read `size` elements starting at element 0 of a buffer back to the host. */
+  read(buffer: BackendBuffer, dtype: DType, size: number): Promise<TypedArray>;
+  /** Synchronous read; only when `canReadSync`. */
+  readSync?(buffer: BackendBuffer, dtype: DType, size: number): TypedArray;
+  /** Release a buffer now (GPU backends); a no-op where the garbage collector owns memory. */
+  free(buffer: BackendBuffer): void;
+
+  /** Elementwise `op(x)` computed in `outDtype`. */
+  unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer;
+  /** Elementwise `op(a, b)`; `a` and `b` share `a.shape`; operands are read as `computeDtype`. */
+  binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): BackendBuffer;
+  /** `cond ? a : b` elementwise; all three share `cond.shape`. */
+  where(cond: View, a: View, b: View, outDtype: DType): BackendBuffer;
+  /** Reduce over `axes` (sorted); the output shape is `x.shape` without those axes. */
+  reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer;
+  /** Batched matrix product: `a` is `[...batch, m, k]`, `b` is `[...batch, k, n]` (batch broadcast). */
+  matmul(a: View, b: View, outDtype: DType): BackendBuffer;
+  /** A contiguous copy of a view, cast to `outDtype`. */
+  copy(x: View, outDtype: DType): BackendBuffer;
+  /** Write `src` (same shape, cast to `dst.dtype`) into the strided window `dst`, in place. */
+  assign(dst: View, src: View): void;
+  /** `out[i][j] = x[i][index[i][j]]` along `dim` (torch.gather); output has `index.shape`. */
+  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer;
+  /** Zeros of `shape`, then `out[i][index[i][j]] += src[i][j]` along `dim` (torch.scatter_add). */
+  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer;
+}

@@ -1,0 +1,103 @@
+/**
+ * The element types a tensor can hold, named as in PyTorch.
+ * `float32` is the default floating type, `int32` stands in for PyTorch's `int64` indices.
+ */
+export type DType = "float32" | "float64" | "int32" | "bool";
+
+/** The typed array that stores each dtype on the host. */
+export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+/** Constructors of the host storage of each dtype. */
+export const ARRAY_TYPE = {
+  float32: Float32Array,
+  float64: Float64Array,
+  int32: Int32Array,
+  bool: Uint8Array,
+} as const;
+
+/** Bytes per element of each dtype. */
+export const ITEM_SIZE: Record<DType, number> = { float32: 4, float64: 8, int32: 4, bool: 1 };
+
+export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
+
+/** Allocate a zero-filled host array of `size` elements of `dtype`. */
+export function allocArray(dtype: DType, size: number): TypedArray {
+  return new ARRAY_TYPE[dtype](size);
+}
+
+export function isFloating(d: DType): boolean {
+  return d === "float32" || d === "float64";
+}
+
+export function isDType(d: unknown): d is DType {
+  return d === "float32" || d === "float64" || d === "int32" || d === "bool";
+}
+
+// PyTorch orders categories bool < integral < floating; within a category the wider type wins.
+const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+const CATEGORY: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
+
+/** `torch.promote_types`: the smallest dtype both can be cast to without losing their category. */
+export function promoteTypes(a: DType, b: DType): DType {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The dtype PyTorch infers for a JavaScript scalar. */
+export function scalarDType(v: number | boolean): DType {
+  if (typeof v === "boolean") return "bool";
+  return Number.isInteger(v) ? "int32" : "float32";
+}
+
+/**
+ * An operand's weight in `torch.result_type`: tensors with dimensions outrank 0-d tensors,
+ * which outrank Python (here JavaScript) scalars; a lower-priority operand only changes the
+ * result when it belongs to a higher category.
+ */
+export interface TypeOperand {
+  dtype: DType;
+  priority: 0 | 1 | 2; // 2 = dimensioned tensor, 1 = 0-d tensor, 0 = scalar
+}
+
+/** `torch.result_type` for any number of operands. */
+export function resultType(operands: readonly TypeOperand[]): DType {
+  const best: (DType | null)[] = [null, null, null];
+  for (const o of operands) {
+    const cur = best[o.priority];
+    best[o.priority] = cur === null ? o.dtype : promoteTypes(cur, o.dtype);
+  }
+  let result: DType | null = null;
+  for (let p = 2; p >= 0; p--) {
+    const d = best[p];
+    if (d === null) continue;
+    if (result === null) result = d;
+    else if (CATEGORY[d] > CATEGORY[result]) {
+      // A scalar float promotes an integer tensor to the default float, not to float64.
+      result = p === 0 && d === "float32" ? "float32" : p === 0 && isFloating(d) ? "float32" : d;
+    }
+  }
+  return result ?? "float32";
+}
+
+/** The dtype of a floating result of an integral input (true division, `exp`, `mean`, …). */
+export function toFloating(d: DType): DType {
+  return isFloating(d) ? d : "float32";
+}
+
+/** PyTorch's legacy type name used in messages, e.g. `torch.FloatTensor`. */
+export function legacyTypeName(d: DType): string {
+  return { float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int32: "torch.IntTensor", bool: "torch.BoolTensor" }[d];
+}
+
+/** Cast a JavaScript number to what a dtype can hold, as storing into its typed array would. */
+export function castScalar(v: number, d: DType): number {
+  switch (d) {
+    case "bool":
+      return v ? 1 : 0;
+    case "int32":
+      return Math.trunc(v) | 0;
+    case "float32":
+      return Math.fround(v);
+    default:
+      return v;
+  }
+}

@@ -1,0 +1,116 @@
+import type { Tensor } from "./tensor.js";
+import type { Shape } from "./shape.js";
+import type { DType } from "./dtype.js";
+
+/**
+ * The recording half of autograd. Ops in this package record a {@link Node} on their output
+ * when gradients are enabled and an input requires them; `@flambeau/autograd` owns the
+ * derivative rules and the backward engine that walk these nodes. Keeping the recorder here
+ * lets `@flambeau/tensor` run forward-only without autograd installed.
+ */
+export const gradMode = { enabled: true };
+
+/** A backward function in the graph, as PyTorch's `grad_fn` (e.g. `MulBackward0`). */
+export class Node {
+  /** Graph edges, one per input: the input's own node, its gradient accumulator, or null. */
+  next: (Node | null)[];
+  /** Tensors the derivative rule needs; dropped after backward unless the graph is retained. */
+  saved: Tensor[] | null;
+  /** Storage versions of `saved` when recorded, to detect in-place modification. */
+  savedVersions: number[];
+  /** Shapes and dtypes of the inputs, for un-broadcasting and casting gradients. */
+  inputShapes: Shape[];
+  inputDTypes: DType[];
+  /** Op-specific attributes (dims, scalars, index tensors, …). */
+  attrs: Record<string, unknown>;
+  /** Set once backward has run without `retain_graph` and the saved tensors were dropped. */
+  released = false;
+  /** The non-leaf tensor whose `.grad` should be kept (`retain_grad()`). */
+  retained: Tensor | null = null;
+  constructor(
+    readonly op: string,
+    inputs: readonly Tensor[],
+    saved: Tensor[] | null,
+    attrs: Record<string, unknown>,
+  ) {
+    const n = inputs.length;
+    this.next = new Array(n);
+    this.inputShapes = new Array(n);
+    this.inputDTypes = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = inputs[i]!;
+      this.next[i] = t.requires_grad ? (t.grad_fn ?? t._accumulator()) : null;
+      this.inputShapes[i] = t.shape;
+      this.inputDTypes[i] = t.dtype;
+    }
+    this.saved = saved;
+    this.savedVersions = saved ? saved.map((s) => s._storage.version) : [];
+    this.attrs = attrs;
+  }
+  /** PyTorch's class name of this node, e.g. `AddBackward0`. */
+  name(): string {
+    return NODE_NAMES[this.op] ?? this.op.charAt(0).toUpperCase() + this.op.slice(1) + "Backward0";
+  }
+  toString(): string {
+    return `<${this.name()}>`;
+  }
+}
+
+/** The node that adds incoming gradient into a leaf's `.grad`. */
+export class AccumulateGrad extends Node {
+  constructor(readonly variable: Tensor) {
+    super("accumulate", [], null, {});
+  }
+  override name(): string {
+    return "AccumulateGrad";
+  }
+}
+
+const NODE_NAMES: Record<string, string> = {
+  matmul: "MmBackward0",
+  reshape: "ViewBackward0",
+  slice: "SliceBackward0",
+  cast: "ToCopyBackward0",
+  rsub: "RsubBackward1",
+  clamp: "ClampBackward1",
+  where: "WhereBackward0",
+};
+
+/** Record `op` producing `out` from `inputs` if any input requires grad (and grad mode is on). */
+export function record(
+  op: string,
+  inputs: readonly Tensor[],
+  out: Tensor,
+  saved: Tensor[] | null = null,
+  attrs: Record<string, unknown> = {},
+): Tensor {
+  if (!gradMode.enabled) return out;
+  let needs = false;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]!.requires_grad) needs = true;
+  if (!needs) return out;
+  out.grad_fn = new Node(op, inputs, saved, attrs);
+  out.requires_grad = true;
+  return out;
+}
+
+/** The backward engine, installed by `@flambeau/autograd` when it is imported. */
+export interface BackwardEngine {
+  backward(
+    tensor: Tensor,
+    gradient: Tensor | undefined,
+    options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] },
+  ): void;
+}
+let engine: BackwardEngine | null = null;
+
+export function installBackwardEngine(e: BackwardEngine): void {
+  engine = e;
+}
+
+export function backwardEngine(): BackwardEngine {
+  if (!engine)
+    throw new Error(
+      "backward() needs the autograd engine: import '@flambeau/autograd' (the 'flambeau' package does this for you).",
+    );
+  return engine;
+}

@@ -1,0 +1,34 @@
+/**
+ * `@flambeau/tensor`: tensors, dtypes, devices, every public op, random generators and the
+ * backend interface. Install a backend (e.g. `@flambeau/backend-cpu`) to run anything.
+ *
+ * @packageDocumentation
+ */
+import "./methods.js";
+
+export * from "./dtype.js";
+export * from "./shape.js";
+export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "./backend.js";
+export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
+export type { DeviceLike } from "./device.js";
+export { Storage, memory } from "./storage.js";
+export { Tensor, type NestedArray } from "./tensor.js";
+export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type BackwardEngine } from "./graph.js";
+
+export * from "./ops/creation.js";
+export * from "./ops/math.js";
+export { sum, mean, prod, max, min, amax, amin, argmax, argmin, all, any, variance as var, std, logsumexp, softmax, log_softmax, norm } from "./ops/reduce.js";
+export type { Dim, ValuesIndices, VarOptions } from "./ops/reduce.js";
+export * from "./ops/view.js";
+export * from "./ops/linalg.js";
+export * from "./ops/join.js";
+export { gather, scatter_add, index_select, slice_backward } from "./ops/indexing.js";
+export { where, masked_fill, clamp, clamp as clip } from "./ops/select.js";
+export { index, setIndex, type IndexSpec } from "./ops/getitem.js";
+export { to } from "./ops/convert.js";
+export { rand, randn, randint, randperm, rand_like, randn_like, normal_, uniform_, bernoulli_ } from "./ops/random.js";
+export type { RandomOptions, GeneratorOption } from "./ops/random.js";
+export { broadcastView, type TensorOrScalar } from "./ops/elementwise.js";
+export { fill_, copy_, checkInPlace, commitInPlace } from "./ops/inplace.js";
+export { wrap, constant } from "./ops/make.js";
+export * from "./random/index.js";

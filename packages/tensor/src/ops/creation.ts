@@ -1,0 +1,215 @@
+import { allocArray, isDType, type DType, type TypedArray } from "../dtype.js";
+import { defaultDevice, getBackend, toDevice, type DeviceLike } from "../device.js";
+import { numel } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { wrap } from "./make.js";
+
+/** Keyword arguments of the factory functions (`torch.zeros(2, 3, { dtype: "float64" })`). */
+export interface TensorOptions {
+  dtype?: DType;
+  device?: DeviceLike;
+  requires_grad?: boolean;
+}
+
+/** A nested array of numbers or booleans, as `torch.tensor` accepts. */
+export type NestedData = number | boolean | readonly NestedData[] | TypedArray;
+
+/** Upload host data as a new tensor on the requested device. */
+export function fromHost(data: TypedArray, dtype: DType, shape: readonly number[], options: TensorOptions, owned: boolean): Tensor {
+  const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
+  const backend = getBackend(device);
+  if (!backend.supportsDType(dtype))
+    throw new Error(`The '${device}' device does not support dtype ${dtype}${dtype === "float64" ? "; use float32" : ""}`);
+  const t = wrap(backend, backend.upload(data, dtype, owned), dtype, shape);
+  if (options.requires_grad) t.requires_grad_(true);
+  return t;
+}
+
+function dtypeOfArray(a: TypedArray): DType {
+  if (a instanceof Float32Array) return "float32";
+  if (a instanceof Float64Array) return "float64";
+  return "int32";
+}
+
+/**
+ * `torch.tensor(data)`: a new tensor copying `data` (a number, boolean, nested array or typed
+ * array). Integers give `int32`, any fraction gives `float32`, booleans give `bool`.
+ *
+ * @example
+ * ```ts
+ * const x = torch.tensor([[73, 67, 43], [91, 88, 64]], { dtype: "float32" });
+ * ```
+ */
+export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
+  if (data instanceof Tensor) return data.detach().clone().requires_grad_(options.requires_grad ?? false);
+  if (ArrayBuffer.isView(data)) {
+    const dtype = options.dtype ?? dtypeOfArray(data);
+    const copy = allocArray(dtype, data.length);
+    copy.set(data as ArrayLike<number>);
+    return fromHost(copy, dtype, [data.length], options, true);
+  }
+  const shape: number[] = [];
+  let probe: NestedData = data;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    probe = probe[0] as NestedData;
+  }
+  const flat: (number | boolean)[] = [];
+  let kind = 0; // 0 bool, 1 int, 2 float
+  let sawValue = false;
+  const walk = (v: NestedData, dim: number): void => {
+    if (dim === shape.length) {
+      if (Array.isArray(v)) throw new Error(`tensor(): too many dimensions at depth ${dim}`);
+      if (typeof v === "boolean") sawValue = true;
+      else if (typeof v === "number") {
+        kind = Math.max(kind, Number.isInteger(v) ? 1 : 2);
+        sawValue = true;
+      } else throw new TypeError(`tensor(): could not infer dtype of ${typeof v}`);
+      flat.push(v as number | boolean);
+      return;
+    }
+    if (!Array.isArray(v) || v.length !== shape[dim])
+      throw new Error(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${Array.isArray(v) ? v.length : "a scalar"})`);
+    for (const e of v) walk(e, dim + 1);
+  };
+  walk(data, 0);
+  const inferred: DType = !sawValue ? "float32" : kind === 2 ? "float32" : kind === 1 ? "int32" : "bool";
+  if (kind > 0 && flat.some((v) => typeof v === "boolean"))
+    for (let i = 0; i < flat.length; i++) flat[i] = +flat[i]!;
+  const dtype = options.dtype ?? inferred;
+  if (!isDType(dtype)) throw new TypeError(`tensor(): unknown dtype '${String(dtype)}'`);
+  const host = allocArray(dtype, flat.length);
+  for (let i = 0; i < flat.length; i++) host[i] = +flat[i]!;
+  return fromHost(host, dtype, shape, options, true);
+}
+
+/**
+ * A tensor over an existing typed array, without a copy on the CPU (`torch.from_numpy`).
+ * Writes through the tensor show in the array and the other way round.
+ */
+export function from(data: TypedArray, shape: readonly number[] = [data.length], options: Omit<TensorOptions, "dtype"> = {}): Tensor {
+  if (numel(shape) !== data.length)
+    throw new Error(`from(): shape [${shape.join(", ")}] is invalid for an array of ${data.length} elements`);
+  const dtype = data instanceof Uint8Array ? "bool" : dtypeOfArray(data);
+  const host = dtype === "int32" && !(data instanceof Int32Array) ? Int32Array.from(data as ArrayLike<number>) : data;
+  return fromHost(host, dtype, shape, options, true);
+}
+
+/** Split PyTorch-style variadic sizes (`zeros(2, 3)` or `zeros([2, 3])`) from a trailing options object. */
+export function parseSize<O extends object>(args: readonly unknown[]): [number[], O] {
+  let options = {} as O;
+  let parts = args;
+  const last = args[args.length - 1];
+  if (last !== undefined && typeof last === "object" && !Array.isArray(last)) {
+    options = last as O;
+    parts = args.slice(0, -1);
+  }
+  const shape = parts.length === 1 && Array.isArray(parts[0]) ? (parts[0] as number[]).slice() : (parts as number[]).slice();
+  for (const s of shape)
+    if (!Number.isInteger(s) || s < 0)
+      throw new Error(`Trying to create tensor with negative dimension or invalid size ${s}: [${shape.join(", ")}]`);
+  return [shape, options];
+}
+
+export type SizeArgs = [number[], TensorOptions?] | number[] | [...number[], TensorOptions];
+
+/** `torch.full(size, fill_value)`; the dtype follows the fill value unless given. */
+export function full(size: readonly number[], fill_value: number | boolean, options: TensorOptions = {}): Tensor {
+  const dtype = options.dtype ?? (typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int32" : "float32");
+  const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
+  const backend = getBackend(device);
+  if (!backend.supportsDType(dtype)) throw new Error(`The '${device}' device does not support dtype ${dtype}`);
+  const t = wrap(backend, backend.full(numel(size), +fill_value, dtype), dtype, size.slice());
+  if (options.requires_grad) t.requires_grad_(true);
+  return t;
+}
+
+/**
+ * `torch.zeros`: a tensor of zeros.
+ *
+ * @example
+ * ```ts
+ * torch.zeros(2, 3);
+ * torch.zeros([2, 3], { dtype: "int32" });
+ * ```
+ */
+export function zeros(...args: SizeArgs): Tensor {
+  const [shape, options] = parseSize<TensorOptions>(args);
+  return full(shape, 0, { dtype: "float32", ...options });
+}
+
+/** `torch.ones`: a tensor of ones. */
+export function ones(...args: SizeArgs): Tensor {
+  const [shape, options] = parseSize<TensorOptions>(args);
+  return full(shape, 1, { dtype: "float32", ...options });
+}
+
+/** `torch.empty`: an uninitialised tensor (zeros here: typed arrays are always initialised). */
+export function empty(...args: SizeArgs): Tensor {
+  return zeros(...args);
+}
+
+/** `torch.eye(n, m?)`: ones on the diagonal. */
+export function eye(n: number, m?: number | TensorOptions, options: TensorOptions = {}): Tensor {
+  if (typeof m === "object") return eye(n, n, m);
+  const cols = m ?? n;
+  const dtype = options.dtype ?? "float32";
+  const host = allocArray(dtype, n * cols);
+  for (let i = 0; i < Math.min(n, cols); i++) host[i * cols + i] = 1;
+  return fromHost(host, dtype, [n, cols], options, true);
+}
+
+/**
+ * `torch.arange(start, end, step)` (or `arange(end)`): values from `start` up to, not
+ * including, `end`. Integer arguments give `int32`, otherwise `float32`.
+ */
+export function arange(start: number, end?: number | TensorOptions, step?: number | TensorOptions, options: TensorOptions = {}): Tensor {
+  if (typeof end === "object") return arange(0, start, 1, end);
+  if (typeof step === "object") return arange(start, end, 1, step);
+  let s = start, e = end, st = step ?? 1;
+  if (e === undefined) {
+    e = start;
+    s = 0;
+  }
+  if (st === 0) throw new Error("arange(): step must be nonzero");
+  if ((e - s) / st < 0) throw new Error("arange(): upper bound and larger bound inconsistent with step sign");
+  const n = Math.ceil((e - s) / st);
+  const dtype = options.dtype ?? ([s, e, st].every(Number.isInteger) ? "int32" : "float32");
+  const host = allocArray(dtype, n);
+  for (let i = 0; i < n; i++) host[i] = s + i * st;
+  return fromHost(host, dtype, [n], options, true);
+}
+
+/** `torch.linspace(start, end, steps)`: `steps` evenly spaced values, both ends included. */
+export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
+  if (!Number.isInteger(steps) || steps < 0) throw new Error("linspace(): number of steps must be non-negative");
+  const dtype = options.dtype ?? "float32";
+  const host = allocArray(dtype, steps);
+  const step = steps > 1 ? (end - start) / (steps - 1) : 0;
+  // PyTorch fills the second half backwards from `end` so both ends are exact.
+  const half = Math.floor(steps / 2);
+  for (let i = 0; i < steps; i++) host[i] = i < half ? start + step * i : end - step * (steps - i - 1);
+  return fromHost(host, dtype, [steps], options, true);
+}
+
+/** Options of the `*_like` factories: dtype and device default to those of the model tensor. */
+function likeOptions(x: Tensor, options: TensorOptions): TensorOptions {
+  return { dtype: x.dtype, device: x.device, ...options };
+}
+
+/** `torch.zeros_like`. */
+export function zeros_like(x: Tensor, options: TensorOptions = {}): Tensor {
+  return full(x.shape, 0, likeOptions(x, options));
+}
+/** `torch.ones_like`. */
+export function ones_like(x: Tensor, options: TensorOptions = {}): Tensor {
+  return full(x.shape, 1, likeOptions(x, options));
+}
+/** `torch.empty_like`. */
+export function empty_like(x: Tensor, options: TensorOptions = {}): Tensor {
+  return zeros_like(x, options);
+}
+/** `torch.full_like`. */
+export function full_like(x: Tensor, fill_value: number | boolean, options: TensorOptions = {}): Tensor {
+  return full(x.shape, fill_value, likeOptions(x, options));
+}

@@ -1,0 +1,110 @@
+import type { BinaryOp, UnaryOp, View } from "../backend.js";
+import { isFloating, resultType, scalarDType, toFloating, type DType } from "../dtype.js";
+import { record } from "../graph.js";
+import { broadcastStrides, shapesEqual, tryBroadcastShapes, fmtShape } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { checkSameDevice } from "./checks.js";
+import { constant, wrap } from "./make.js";
+
+/** A tensor operand or a JavaScript scalar, as PyTorch's ops accept. */
+export type TensorOrScalar = Tensor | number | boolean;
+
+// What each differentiable unary op keeps for its derivative rule: the input, the output, or nothing.
+const UNARY_SAVES: Partial<Record<UnaryOp, "x" | "out" | "none">> = {
+  neg: "none", abs: "x", sqrt: "out", rsqrt: "out", exp: "out", expm1: "out", log: "x", log1p: "x",
+  sin: "x", cos: "x", tan: "out", tanh: "out", sigmoid: "out", relu: "out", sign: "none",
+  floor: "none", ceil: "none", round: "none", trunc: "none", reciprocal: "out", erf: "x", square: "x",
+};
+const FLOAT_RESULT = new Set<UnaryOp>([
+  "sqrt", "rsqrt", "exp", "expm1", "log", "log1p", "sin", "cos", "tan", "tanh", "sigmoid", "reciprocal", "erf",
+]);
+
+/** Apply an elementwise primitive, recording it for autograd. */
+export function unary(op: UnaryOp, x: Tensor): Tensor {
+  let outDtype: DType = x.dtype;
+  if (FLOAT_RESULT.has(op)) outDtype = toFloating(x.dtype);
+  else if (op === "logical_not" || op === "isnan") outDtype = "bool";
+  else if (op === "neg" && x.dtype === "bool")
+    throw new Error("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  const backend = x._storage.backend;
+  const out = wrap(backend, backend.unary(op, x, outDtype), outDtype, x.shape);
+  const saves = UNARY_SAVES[op];
+  if (saves !== undefined && x.requires_grad) {
+    record(op, [x], out, saves === "x" ? [x] : saves === "out" ? [out] : null);
+  }
+  return out;
+}
+
+type BinaryKind = "arith" | "float" | "compare" | "logical";
+const KIND: Record<BinaryOp, BinaryKind> = {
+  add: "arith", sub: "arith", mul: "arith", div: "float", pow: "arith", maximum: "arith", minimum: "arith",
+  atan2: "float", floor_divide: "arith", remainder: "arith",
+  eq: "compare", ne: "compare", lt: "compare", le: "compare", gt: "compare", ge: "compare",
+  logical_and: "logical", logical_or: "logical", logical_xor: "logical",
+};
+const BINARY_SAVES: Partial<Record<BinaryOp, boolean>> = {
+  add: false, sub: false, mul: true, div: true, pow: true, maximum: true, minimum: true, atan2: true,
+  remainder: true, floor_divide: false,
+};
+
+function priority(t: Tensor): 0 | 1 | 2 {
+  return t.shape.length === 0 ? 1 : 2;
+}
+
+/** The dtype PyTorch computes `op(a, b)` in. */
+export function computeDType(a: TensorOrScalar, b: TensorOrScalar): DType {
+  const ta = a instanceof Tensor, tb = b instanceof Tensor;
+  // Fast path: the common case of two tensors, or a tensor and a number, of one dtype.
+  if (ta && tb && a.dtype === b.dtype) return a.dtype;
+  if (ta && !tb && typeof b === "number" && isFloating(a.dtype)) return a.dtype;
+  return resultType([
+    ta ? { dtype: a.dtype, priority: priority(a) } : { dtype: scalarDType(a), priority: 0 },
+    tb ? { dtype: b.dtype, priority: priority(b) } : { dtype: scalarDType(b), priority: 0 },
+  ]);
+}
+
+/** Apply a broadcasting binary primitive with PyTorch's type promotion, recording it for autograd. */
+export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  const kind = KIND[op];
+  let compute = computeDType(a, b);
+  if (kind === "float") compute = toFloating(compute);
+  if (op === "sub" && compute === "bool")
+    throw new Error("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  const like = (a instanceof Tensor ? a : b) as Tensor;
+  if (!(like instanceof Tensor)) throw new TypeError(`${op}(): expected at least one Tensor operand`);
+  const backend = like._storage.backend;
+  const ta = a instanceof Tensor ? a : constant(backend, +a, compute);
+  const tb = b instanceof Tensor ? b : constant(backend, +b, compute);
+  if (ta._storage.backend !== tb._storage.backend) checkSameDevice(op, ta, tb);
+  const outDtype: DType = kind === "compare" || kind === "logical" ? "bool" : compute;
+  let outShape = ta.shape;
+  let va: View = ta, vb: View = tb;
+  if (!shapesEqual(ta.shape, tb.shape)) {
+    const s = tryBroadcastShapes(ta.shape, tb.shape);
+    if (s === null) throw broadcastError(op, ta.shape, tb.shape);
+    outShape = s;
+    if (!shapesEqual(ta.shape, s)) va = broadcastView(ta, s);
+    if (!shapesEqual(tb.shape, s)) vb = broadcastView(tb, s);
+  }
+  const out = wrap(backend, backend.binary(op, va, vb, compute, outDtype), outDtype, outShape);
+  if ((ta.requires_grad || tb.requires_grad) && BINARY_SAVES[op] !== undefined)
+    record(op, [ta, tb], out, BINARY_SAVES[op] ? (op === "pow" ? [ta, tb, out] : [ta, tb]) : null);
+  return out;
+}
+
+/** A read-only view of `t` with the larger broadcast shape `shape` (zero strides). */
+export function broadcastView(t: Tensor, shape: readonly number[]): View {
+  return { buffer: t.buffer, dtype: t.dtype, shape, strides: broadcastStrides(t.shape, t.strides, shape), offset: t.offset };
+}
+
+function broadcastError(op: string, a: readonly number[], b: readonly number[]): Error {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1, db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1)
+      return new Error(
+        `${op}: The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i} (shapes ${fmtShape(a)} and ${fmtShape(b)})`,
+      );
+  }
+  return new Error(`${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} do not broadcast`);
+}

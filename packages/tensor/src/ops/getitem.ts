@@ -1,0 +1,108 @@
+import { normalizeDim } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { tensor } from "./creation.js";
+import { index_select } from "./indexing.js";
+import { checkInPlace, copy_, fill_ } from "./inplace.js";
+import { reshape, select, slice, unsqueeze } from "./view.js";
+
+/**
+ * One entry of an index expression, PyTorch's `x[...]` written as arguments:
+ * a number (`x[2]`), a slice string (`":"`, `"1:3"`, `"::2"`, `"-2:"`), `"..."` (Ellipsis),
+ * `null` (None, a new axis), or an integer tensor / array of indices (advanced indexing).
+ */
+export type IndexSpec = number | string | null | Tensor | readonly number[];
+
+function parseSlice(s: string): [number | null, number | null, number] {
+  const parts = s.split(":");
+  if (parts.length < 2 || parts.length > 3) throw new Error(`index: invalid slice '${s}'`);
+  const num = (p: string | undefined): number | null => {
+    if (p === undefined || p.trim() === "") return null;
+    const v = Number(p);
+    if (!Number.isInteger(v)) throw new Error(`index: invalid slice bound '${p}' in '${s}'`);
+    return v;
+  };
+  const step = num(parts[2]) ?? 1;
+  if (step <= 0) throw new Error("step must be greater than zero");
+  return [num(parts[0]), num(parts[1]), step];
+}
+
+/**
+ * `x[...]`: basic indexing (numbers, slices, `"..."`, `null`) gives a view without a copy;
+ * an index tensor or array selects along its dimension (a copy), as in PyTorch.
+ *
+ * @example
+ * ```ts
+ * x.index("0:3");        // x[0:3]
+ * x.index(":", 1);       // x[:, 1]
+ * x.index(-1, "::2");    // x[-1, ::2]
+ * ```
+ */
+export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
+  const consumed = specs.filter((s) => s !== null && s !== "...").length;
+  if (consumed > x.ndim)
+    throw new RangeError(`too many indices for tensor of dimension ${x.ndim}`);
+  const ellipsis = specs.indexOf("...");
+  if (ellipsis !== specs.lastIndexOf("...")) throw new Error("an index can only have a single ellipsis ('...')");
+  const expanded: IndexSpec[] =
+    ellipsis < 0 ? specs : [...specs.slice(0, ellipsis), ...new Array(x.ndim - consumed).fill(":"), ...specs.slice(ellipsis + 1)];
+  let out = x;
+  let dim = 0;
+  for (const s of expanded) {
+    if (s === null) {
+      out = unsqueeze(out, dim++);
+    } else if (typeof s === "number") {
+      if (!Number.isInteger(s)) throw new TypeError(`index: ${s} is not an integer`);
+      const n = out.shape[dim]!;
+      if (s < -n || s >= n) throw new RangeError(`index ${s} is out of bounds for dimension ${dim} with size ${n}`);
+      out = select(out, dim, s);
+    } else if (typeof s === "string") {
+      const [a, b, step] = parseSlice(s);
+      out = slice(out, dim++, a, b, step);
+    } else {
+      const idx = s instanceof Tensor ? s : tensor(s as number[], { dtype: "int32", device: out.device });
+      out = advanced(out, dim, idx);
+      dim += idx.dtype === "bool" ? 1 : Math.max(idx.ndim, 1);
+    }
+  }
+  return out;
+}
+
+function advanced(x: Tensor, dim: number, idx: Tensor): Tensor {
+  const d = normalizeDim(dim, x.ndim, "index");
+  if (idx.dtype === "bool") {
+    // A mask over one dimension selects the positions where it is true.
+    const n = x.shape[d]!;
+    if (idx.ndim !== 1 || idx.shape[0] !== n)
+      throw new Error(`The shape of the mask [${idx.shape.join(", ")}] at index ${d} does not match the shape of the indexed tensor [${x.shape.join(", ")}] at index ${d}`);
+    const positions: number[] = [];
+    idx.dataSync().forEach((v, i) => v && positions.push(i));
+    return index_select(x, d, tensor(positions, { dtype: "int32", device: x.device }));
+  }
+  if (idx.dtype !== "int32") throw new Error("tensors used as indices must be long, int, byte or bool tensors");
+  const n = x.shape[d]!;
+  // Negative indices count from the end, as in Python.
+  const wrapped = idx.lt(0).any().itemSync() ? idx.add(idx.lt(0).to("int32").mul(n)) : idx;
+  const picked = index_select(x, d, reshape(wrapped, [-1]));
+  return reshape(picked, [...x.shape.slice(0, d), ...idx.shape, ...x.shape.slice(d + 1)]);
+}
+
+/**
+ * `x[...] = value`: write a number or a (broadcastable) tensor into the indexed window, in place.
+ *
+ * @example
+ * ```ts
+ * x.setIndex([":", 0], 1);   // x[:, 0] = 1
+ * ```
+ */
+export function setIndex(x: Tensor, specs: readonly IndexSpec[], value: number | boolean | Tensor): Tensor {
+  checkInPlace("setitem", x);
+  if (specs.some((s) => s instanceof Tensor || Array.isArray(s)))
+    throw new Error("setitem: advanced (tensor) indices are not supported for assignment; use masked_fill or scatter_add");
+  const window = index(x.detach(), ...specs);
+  if (value instanceof Tensor && value.requires_grad)
+    throw new Error("setitem: assigning a tensor that requires grad into a slice is not supported; detach() it first");
+  if (value instanceof Tensor) copy_(window, value);
+  else fill_(window, value);
+  return x;
+}
+

@@ -1,0 +1,73 @@
+import { castScalar, type DType } from "../dtype.js";
+import { gradMode } from "../graph.js";
+import { fmtShape, shapesEqual } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { broadcastView } from "./elementwise.js";
+import { constant } from "./make.js";
+import { clone } from "./view.js";
+
+const CATEGORY: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
+
+/** Refuse in-place writes PyTorch refuses, before anything is computed. */
+export function checkInPlace(op: string, target: Tensor): void {
+  if (target.requires_grad && target.is_leaf && gradMode.enabled)
+    throw new Error(
+      `${op}: a leaf Variable that requires grad is being used in an in-place operation.`,
+    );
+  if (target._base !== null && target._base.requires_grad && gradMode.enabled && !target.requires_grad)
+    throw new Error(`${op}: in-place operations on a view of a tensor that requires grad are not supported`);
+}
+
+/**
+ * Finish an in-place op: write `result` (computed out of place) into `target`'s memory, bump
+ * its version, and make `target` continue the graph `result` started.
+ */
+export function commitInPlace(op: string, target: Tensor, result: Tensor, allowDowncast = false): Tensor {
+  if (!shapesEqual(result.shape, target.shape))
+    throw new Error(
+      `${op}: output with shape ${fmtShape(target.shape)} doesn't match the broadcast shape ${fmtShape(result.shape)}`,
+    );
+  if (!allowDowncast && CATEGORY[result.dtype] > CATEGORY[target.dtype])
+    throw new Error(`${op}: result type ${typeName(result.dtype)} can't be cast to the desired output type ${typeName(target.dtype)}`);
+  const node = result.grad_fn;
+  if (node?.saved) {
+    // The rule may need the value being overwritten: keep a copy of it.
+    for (let i = 0; i < node.saved.length; i++)
+      if (node.saved[i]!._storage === target._storage) {
+        const keep = clone(node.saved[i]!.detach());
+        node.saved[i] = keep;
+        node.savedVersions[i] = keep._version;
+      }
+  }
+  target._storage.backend.assign(target, result);
+  target._storage.version++;
+  if (result.requires_grad && gradMode.enabled) {
+    target.grad_fn = node;
+    target.requires_grad = true;
+  }
+  return target;
+}
+
+function typeName(d: DType): string {
+  return { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" }[d];
+}
+
+/** `fill_(value)`: set every element. */
+export function fill_(target: Tensor, value: number | boolean | Tensor): Tensor {
+  checkInPlace("fill_", target);
+  const backend = target._storage.backend;
+  const v = value instanceof Tensor ? value : constant(backend, castScalar(+value, target.dtype), target.dtype);
+  if (v.numel() !== 1) throw new Error(`fill_ only supports 0-dimension value tensor but got tensor with ${v.ndim} dimensions.`);
+  backend.assign(target, broadcastView(v.ndim === 0 ? v : v.reshape([]), target.shape));
+  target._storage.version++;
+  return target;
+}
+
+/** `copy_(src)`: write `src` (broadcast, cast to this dtype, moved to this device) into `target`. */
+export function copy_(target: Tensor, src: Tensor): Tensor {
+  checkInPlace("copy_", target);
+  let s = src.device.type === target.device.type ? src : src.to(target.device);
+  if (!shapesEqual(s.shape, target.shape)) s = s.expand(target.shape);
+  // A fresh node makes target a non-leaf of the graph when src requires grad.
+  return commitInPlace("copy_", target, s.requires_grad && gradMode.enabled ? clone(s) : s, true);
+}

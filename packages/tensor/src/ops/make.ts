@@ -1,0 +1,48 @@
+import type { BackendBuffer, Backend } from "../backend.js";
+import { castScalar, scalarDType, type DType } from "../dtype.js";
+import { Storage } from "../storage.js";
+import { Tensor } from "../tensor.js";
+import type { Device } from "../device.js";
+import { getBackend } from "../device.js";
+
+/** Wrap a fresh contiguous buffer as a tensor. */
+export function wrap(backend: Backend, buffer: BackendBuffer, dtype: DType, shape: readonly number[]): Tensor {
+  let size = 1;
+  for (let i = 0; i < shape.length; i++) size *= shape[i]!;
+  return new Tensor(new Storage(backend, buffer, dtype, size), shape);
+}
+
+/** A view sharing `base`'s storage, with autograd's view bookkeeping. */
+export function viewOf(base: Tensor, shape: readonly number[], strides: readonly number[], offset: number): Tensor {
+  const t = new Tensor(base._storage, shape, strides, offset);
+  t._base = base._base ?? base;
+  return t;
+}
+
+// Constants such as learning rates recur every step; caching their 0-d buffers per device
+// keeps the per-op overhead of `x.mul(0.01)` down to a map lookup.
+const constants = new Map<Backend, Map<string, Tensor>>();
+const MAX_CONSTANTS = 512;
+
+/** A 0-d constant tensor on `backend`; shared, so callers must never write to it. */
+export function constant(backend: Backend, value: number, dtype: DType): Tensor {
+  let perBackend = constants.get(backend);
+  if (!perBackend) constants.set(backend, (perBackend = new Map()));
+  const key = dtype + ":" + value;
+  let t = perBackend.get(key);
+  if (t === undefined) {
+    if (perBackend.size >= MAX_CONSTANTS) perBackend.clear();
+    t = wrap(backend, backend.full(1, castScalar(value, dtype), dtype), dtype, []);
+    perBackend.set(key, t);
+  }
+  return t;
+}
+
+/** A JavaScript scalar as a constant on `like`'s device with the dtype PyTorch infers for it. */
+export function scalarOn(like: Tensor, v: number | boolean, dtype: DType = scalarDType(v)): Tensor {
+  return constant(like._storage.backend, typeof v === "boolean" ? (v ? 1 : 0) : v, dtype);
+}
+
+export function backendOf(device: Device | string): Backend {
+  return getBackend(device);
+}

@@ -1,0 +1,130 @@
+/**
+ * The elementwise functions of the `torch` namespace, each a thin, documented wrapper of the
+ * unary and binary primitives (so `torch.exp(x)` and `x.exp()` are the same code).
+ */
+import type { Tensor } from "../tensor.js";
+import { binary, unary, type TensorOrScalar } from "./elementwise.js";
+
+/**
+ * `input + alpha * other`, broadcasting, with PyTorch's type promotion.
+ *
+ * @example
+ * ```ts
+ * torch.add(torch.tensor([1, 2]), 10); // tensor([11, 12], dtype=torch.int32)
+ * ```
+ */
+export function add(input: TensorOrScalar, other: TensorOrScalar, options: { alpha?: number } = {}): Tensor {
+  const o = options.alpha === undefined || options.alpha === 1 ? other : binary("mul", other, options.alpha);
+  return binary("add", input, o);
+}
+/** `input - alpha * other`. */
+export function sub(input: TensorOrScalar, other: TensorOrScalar, options: { alpha?: number } = {}): Tensor {
+  const o = options.alpha === undefined || options.alpha === 1 ? other : binary("mul", other, options.alpha);
+  return binary("sub", input, o);
+}
+/** `input * other`. */
+export function mul(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("mul", input, other);
+}
+/**
+ * `input / other`: true division (integers give floats), or rounded with
+ * `rounding_mode: "trunc" | "floor"`.
+ */
+export function div(input: TensorOrScalar, other: TensorOrScalar, options: { rounding_mode?: "trunc" | "floor" | null } = {}): Tensor {
+  const mode = options.rounding_mode ?? null;
+  if (mode === null) return binary("div", input, other);
+  if (mode === "floor") return binary("floor_divide", input, other);
+  const q = binary("div", input, other);
+  const t = unary("trunc", q);
+  const it = typeof input === "object" ? input.dtype : null;
+  const ot = typeof other === "object" ? other.dtype : null;
+  // Integer operands stay integers under trunc, as in PyTorch.
+  return (it === "int32" || it === null) && (ot === "int32" || ot === null) && !(typeof input === "number" && !Number.isInteger(input)) && !(typeof other === "number" && !Number.isInteger(other))
+    ? t.to("int32")
+    : t;
+}
+/** `input ** exponent`. */
+export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
+  return binary("pow", input, exponent);
+}
+/** Elementwise maximum (NaN propagates). */
+export function maximum(input: Tensor, other: TensorOrScalar): Tensor {
+  return binary("maximum", input, other);
+}
+/** Elementwise minimum (NaN propagates). */
+export function minimum(input: Tensor, other: TensorOrScalar): Tensor {
+  return binary("minimum", input, other);
+}
+/** `floor(input / other)`. */
+export function floor_divide(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("floor_divide", input, other);
+}
+/** Python's `%`: the remainder has the sign of the divisor. */
+export function remainder(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("remainder", input, other);
+}
+/** `atan2(input, other)`, the angle of the point `(other, input)`. */
+export function atan2(input: Tensor, other: TensorOrScalar): Tensor {
+  return binary("atan2", input, other);
+}
+/** `input == other`, as a bool tensor. */
+export function eq(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("eq", input, other);
+}
+/** `input != other`. */
+export function ne(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("ne", input, other);
+}
+/** `input < other`. */
+export function lt(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("lt", input, other);
+}
+/** `input <= other`. */
+export function le(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("le", input, other);
+}
+/** `input > other`. */
+export function gt(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("gt", input, other);
+}
+/** `input >= other`. */
+export function ge(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("ge", input, other);
+}
+/** Elementwise logical and (non-zero is true). */
+export function logical_and(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("logical_and", input, other);
+}
+/** Elementwise logical or. */
+export function logical_or(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("logical_or", input, other);
+}
+/** Elementwise logical exclusive or. */
+export function logical_xor(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  return binary("logical_xor", input, other);
+}
+
+/** `-input`. */ export const neg = (x: Tensor): Tensor => unary("neg", x);
+/** `|input|`. */ export const abs = (x: Tensor): Tensor => unary("abs", x);
+/** Square root. */ export const sqrt = (x: Tensor): Tensor => unary("sqrt", x);
+/** `1 / sqrt(input)`. */ export const rsqrt = (x: Tensor): Tensor => unary("rsqrt", x);
+/** `e ** input`. */ export const exp = (x: Tensor): Tensor => unary("exp", x);
+/** `exp(input) - 1`, accurate near 0. */ export const expm1 = (x: Tensor): Tensor => unary("expm1", x);
+/** Natural logarithm. */ export const log = (x: Tensor): Tensor => unary("log", x);
+/** `log(1 + input)`, accurate near 0. */ export const log1p = (x: Tensor): Tensor => unary("log1p", x);
+/** Sine. */ export const sin = (x: Tensor): Tensor => unary("sin", x);
+/** Cosine. */ export const cos = (x: Tensor): Tensor => unary("cos", x);
+/** Tangent. */ export const tan = (x: Tensor): Tensor => unary("tan", x);
+/** Hyperbolic tangent. */ export const tanh = (x: Tensor): Tensor => unary("tanh", x);
+/** Logistic sigmoid `1 / (1 + exp(-input))`. */ export const sigmoid = (x: Tensor): Tensor => unary("sigmoid", x);
+/** `max(input, 0)`. */ export const relu = (x: Tensor): Tensor => unary("relu", x);
+/** -1, 0 or 1 by sign. */ export const sign = (x: Tensor): Tensor => unary("sign", x);
+/** Round down. */ export const floor = (x: Tensor): Tensor => unary("floor", x);
+/** Round up. */ export const ceil = (x: Tensor): Tensor => unary("ceil", x);
+/** Round half to even, as `torch.round`. */ export const round = (x: Tensor): Tensor => unary("round", x);
+/** Round toward zero. */ export const trunc = (x: Tensor): Tensor => unary("trunc", x);
+/** `1 / input`. */ export const reciprocal = (x: Tensor): Tensor => unary("reciprocal", x);
+/** The error function. */ export const erf = (x: Tensor): Tensor => unary("erf", x);
+/** `input * input`. */ export const square = (x: Tensor): Tensor => unary("square", x);
+/** Elementwise logical not. */ export const logical_not = (x: Tensor): Tensor => unary("logical_not", x);
+/** Whether each element is NaN. */ export const isnan = (x: Tensor): Tensor => unary("isnan", x);

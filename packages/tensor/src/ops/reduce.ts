@@ -1,0 +1,216 @@
+import type { ReduceOp } from "../backend.js";
+import { isFloating, type DType, legacyTypeName } from "../dtype.js";
+import { record } from "../graph.js";
+import { normalizeDims } from "../shape.js";
+import type { Tensor } from "../tensor.js";
+import { binary, unary } from "./elementwise.js";
+import { wrap } from "./make.js";
+import { reshape } from "./view.js";
+import { gather } from "./indexing.js";
+
+export type Dim = number | readonly number[] | null | undefined;
+
+export interface ReduceOptions {
+  keepdim?: boolean;
+}
+
+function keptShape(shape: readonly number[], axes: readonly number[], keepdim: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (!axes.includes(i)) out.push(shape[i]!);
+    else if (keepdim) out.push(1);
+  }
+  return out;
+}
+
+/** Run a reduction primitive and shape its result as PyTorch does. */
+function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boolean, outDtype: DType): Tensor {
+  const backend = x._storage.backend;
+  return wrap(backend, backend.reduce(op, x, axes, outDtype), outDtype, keptShape(x.shape, axes, keepdim));
+}
+
+/**
+ * Sum of elements over `dim` (all by default). Integer and bool inputs sum to `int32`.
+ *
+ * @example
+ * ```ts
+ * torch.tensor([[1, 2], [3, 4]]).sum(1); // tensor([3, 7])
+ * ```
+ */
+export function sum(x: Tensor, dim?: Dim, keepdim = false): Tensor {
+  const axes = normalizeDims(dim, x.ndim, "sum");
+  const outDtype: DType = isFloating(x.dtype) ? x.dtype : "int32";
+  const out = reducePrimitive("sum", x, axes, keepdim, outDtype);
+  return x.requires_grad ? record("sum", [x], out, null, { axes, keepdim }) : out;
+}
+
+/** Mean over `dim` (all by default); floating inputs only, as in PyTorch. */
+export function mean(x: Tensor, dim?: Dim, keepdim = false): Tensor {
+  if (!isFloating(x.dtype))
+    throw new Error(
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${legacyTypeName(x.dtype).replace("torch.", "").replace("Tensor", "")}`,
+    );
+  const axes = normalizeDims(dim, x.ndim, "mean");
+  let n = 1;
+  for (const a of axes) n *= x.shape[a]!;
+  return binary("div", sum(x, axes, keepdim), n);
+}
+
+/** Product of elements over `dim` (all by default). */
+export function prod(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  const axes = normalizeDims(dim, x.ndim, "prod");
+  const outDtype: DType = isFloating(x.dtype) ? x.dtype : "int32";
+  const out = reducePrimitive("prod", x, axes, keepdim, outDtype);
+  return x.requires_grad ? record("prod", [x], out, [x, out], { axes, keepdim }) : out;
+}
+
+/** Maximum over `dim` (all by default), gradient split evenly between ties (`torch.amax`). */
+export function amax(x: Tensor, dim?: Dim, keepdim = false): Tensor {
+  return extremum("max", x, dim, keepdim);
+}
+
+/** Minimum over `dim` (all by default), gradient split evenly between ties (`torch.amin`). */
+export function amin(x: Tensor, dim?: Dim, keepdim = false): Tensor {
+  return extremum("min", x, dim, keepdim);
+}
+
+function extremum(op: "max" | "min", x: Tensor, dim: Dim, keepdim: boolean): Tensor {
+  const axes = normalizeDims(dim, x.ndim, op === "max" ? "amax" : "amin");
+  const out = reducePrimitive(op, x, axes, keepdim, x.dtype);
+  return x.requires_grad ? record("amax", [x], out, [x, out], { axes, keepdim }) : out;
+}
+
+/** `(values, indices)` of a reduction along one dimension; destructure it or use the names. */
+export interface ValuesIndices extends Iterable<Tensor> {
+  readonly 0: Tensor;
+  readonly 1: Tensor;
+  readonly length: 2;
+  readonly values: Tensor;
+  readonly indices: Tensor;
+}
+
+function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
+  // An array, so `const [v, i] = x.max(1)` destructures; the names shadow Array's methods.
+  const r: unknown = Object.assign([values, indices], { values, indices });
+  return r as ValuesIndices;
+}
+
+/** Index of the maximum (first on ties) over `dim`, or of the flattened tensor. */
+export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return argExtremum("argmax", x, dim, keepdim);
+}
+
+/** Index of the minimum (first on ties) over `dim`, or of the flattened tensor. */
+export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return argExtremum("argmin", x, dim, keepdim);
+}
+
+function argExtremum(op: "argmax" | "argmin", x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+  if (dim === null || dim === undefined) {
+    const flat = reshape(x, [-1]);
+    const r = reducePrimitive(op, flat, [0], false, "int32");
+    return keepdim ? reshape(r, x.shape.map(() => 1)) : r;
+  }
+  const axes = normalizeDims(dim, x.ndim, op);
+  return reducePrimitive(op, x, axes, keepdim, "int32");
+}
+
+/**
+ * `torch.max`: with no `dim`, the largest element; with `dim`, `[values, indices]`.
+ *
+ * @example
+ * ```ts
+ * const [values, indices] = torch.tensor([[1, 5], [7, 2]]).max(1);
+ * ```
+ */
+export function max(x: Tensor): Tensor;
+export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function max(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  return dim === undefined ? amax(x) : selectAlong("argmax", x, dim, keepdim);
+}
+
+/** `torch.min`: with no `dim`, the smallest element; with `dim`, `[values, indices]`. */
+export function min(x: Tensor): Tensor;
+export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  return dim === undefined ? amin(x) : selectAlong("argmin", x, dim, keepdim);
+}
+
+// Values picked by index, so the gradient flows to the selected element only (as in PyTorch).
+function selectAlong(op: "argmax" | "argmin", x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
+  const axes = normalizeDims(dim, x.ndim, op === "argmax" ? "max" : "min");
+  if (x.ndim === 0) return valuesIndices(x, argExtremum(op, x, null, false));
+  const idx = reducePrimitive(op, x, axes, true, "int32");
+  const values = gather(x, axes[0]!, idx);
+  const shape = keptShape(x.shape, axes, keepdim);
+  return valuesIndices(reshape(values, shape), keepdim ? idx : reshape(idx, shape));
+}
+
+/** Whether all elements (over `dim`) are true / non-zero. */
+export function all(x: Tensor, dim?: Dim, keepdim = false): Tensor {
+  return reducePrimitive("all", x, normalizeDims(dim, x.ndim, "all"), keepdim, "bool");
+}
+
+/** Whether any element (over `dim`) is true / non-zero. */
+export function any(x: Tensor, dim?: Dim, keepdim = false): Tensor {
+  return reducePrimitive("any", x, normalizeDims(dim, x.ndim, "any"), keepdim, "bool");
+}
+
+export interface VarOptions extends ReduceOptions {
+  /** Degrees of freedom removed from the count: 1 (default) gives the unbiased estimate. */
+  correction?: number;
+  /** Legacy flag: `unbiased: false` is `correction: 0`. */
+  unbiased?: boolean;
+}
+
+/** Variance over `dim` with Bessel's correction by default (`torch.var`). */
+export function variance(x: Tensor, dim?: Dim, options: VarOptions = {}): Tensor {
+  const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
+  const axes = normalizeDims(dim, x.ndim, "var");
+  let n = 1;
+  for (const a of axes) n *= x.shape[a]!;
+  const diff = binary("sub", x, mean(x, axes, true));
+  const ss = sum(binary("mul", diff, diff), axes, options.keepdim ?? false);
+  return binary("div", ss, Math.max(0, n - correction));
+}
+
+/** Standard deviation over `dim` (`torch.std`). */
+export function std(x: Tensor, dim?: Dim, options: VarOptions = {}): Tensor {
+  return unary("sqrt", variance(x, dim, options));
+}
+
+/** `log(sum(exp(x)))` over `dim`, computed stably. */
+export function logsumexp(x: Tensor, dim: Dim, keepdim = false): Tensor {
+  const axes = normalizeDims(dim, x.ndim, "logsumexp");
+  const m = amax(x, axes, true).detach();
+  // An infinite maximum would turn x - m into NaN; shift by zero there instead.
+  const shift = m.dtype === "bool" ? m : where(unary("isnan", binary("sub", m, m)), 0, m);
+  const s = unary("log", sum(unary("exp", binary("sub", x, shift)), axes, keepdim));
+  return binary("add", s, keepdim ? shift : reshape(shift, keptShape(x.shape, axes, false)));
+}
+
+/** `softmax` along `dim`: `exp(x) / sum(exp(x))`, shifted by the maximum for stability. */
+export function softmax(x: Tensor, dim: number): Tensor {
+  const e = unary("exp", binary("sub", x, amax(x, dim, true).detach()));
+  return binary("div", e, sum(e, dim, true));
+}
+
+/** `log_softmax` along `dim`: `x - logsumexp(x)`. */
+export function log_softmax(x: Tensor, dim: number): Tensor {
+  return binary("sub", x, logsumexp(x, dim, true));
+}
+
+/** Vector p-norm over `dim` (all by default); `p` is 2 by default, may be 1, Infinity or any number. */
+export function norm(x: Tensor, p: number | "fro" = 2, dim?: Dim, keepdim = false): Tensor {
+  const pp = p === "fro" ? 2 : p;
+  const a = unary("abs", x);
+  if (pp === Infinity) return amax(a, dim, keepdim);
+  if (pp === -Infinity) return amin(a, dim, keepdim);
+  if (pp === 1) return sum(a, dim, keepdim);
+  if (pp === 2) return unary("sqrt", sum(binary("mul", x, x), dim, keepdim));
+  if (pp === 0) return sum(binary("ne", x, 0).to("float32"), dim, keepdim);
+  return binary("pow", sum(binary("pow", a, pp), dim, keepdim), 1 / pp);
+}
+
+// where() lives with the selection ops; imported late to keep this file about reductions.
+import { where } from "./select.js";

@@ -1,0 +1,54 @@
+import type { View } from "../backend.js";
+import { record } from "../graph.js";
+import { broadcastShapes, shapesEqual } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { checkSameDevice } from "./checks.js";
+import { binary, broadcastView, computeDType, type TensorOrScalar } from "./elementwise.js";
+import { constant, wrap } from "./make.js";
+
+/**
+ * `torch.where(condition, input, other)`: elements of `input` where `condition` holds, else of `other`.
+ *
+ * @example
+ * ```ts
+ * torch.where(x.gt(0), x, 0); // relu
+ * ```
+ */
+export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  const dtype = computeDType(input, other);
+  const backend = condition._storage.backend;
+  const a = input instanceof Tensor ? input : constant(backend, +input, dtype);
+  const b = other instanceof Tensor ? other : constant(backend, +other, dtype);
+  checkSameDevice("where", condition, a);
+  checkSameDevice("where", condition, b);
+  const shape = broadcastShapes(condition.shape, a.shape, b.shape);
+  const bv = (t: Tensor): View => (shapesEqual(t.shape, shape) ? t : broadcastView(t, shape));
+  const out = wrap(backend, backend.where(bv(condition), bv(a), bv(b), dtype), dtype, shape);
+  return a.requires_grad || b.requires_grad ? record("where", [a, b], out, null, { condition }) : out;
+}
+
+/** Replace elements where `mask` is true by `value` (`Tensor.masked_fill`). */
+export function masked_fill(x: Tensor, mask: Tensor, value: TensorOrScalar): Tensor {
+  if (mask.dtype !== "bool")
+    throw new Error(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
+  const v = value instanceof Tensor ? value : constant(x._storage.backend, +value, x.dtype);
+  return where(mask, v.dtype === x.dtype ? v : v.to(x.dtype), x);
+}
+
+/**
+ * Clamp every element into `[min, max]` (either bound may be null). The gradient passes where
+ * the input lies within the bounds, bounds included, as in PyTorch.
+ */
+export function clamp(x: Tensor, min: TensorOrScalar | null = null, max: TensorOrScalar | null = null): Tensor {
+  if (min === null && max === null) throw new Error("torch.clamp: At least one of 'min' or 'max' must not be None");
+  let out = x;
+  // Comparisons against the bounds keep NaN inputs as NaN, like PyTorch.
+  if (min !== null) out = where(binary("lt", out, min), min, out).detach();
+  if (max !== null) out = where(binary("gt", out, max), max, out).detach();
+  if (out.dtype !== x.dtype && !(min instanceof Tensor) && !(max instanceof Tensor)) out = out.to(x.dtype);
+  if (!x.requires_grad) return out;
+  let inside = binary("eq", x, x);
+  if (min !== null) inside = binary("logical_and", inside, binary("ge", x, min));
+  if (max !== null) inside = binary("logical_and", inside, binary("le", x, max));
+  return record("clamp", [x], out, null, { inside });
+}

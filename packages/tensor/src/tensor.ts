@@ -1,0 +1,234 @@
+import type { BackendBuffer, View } from "./backend.js";
+import type { DType, TypedArray } from "./dtype.js";
+import type { Device } from "./device.js";
+import { AccumulateGrad, backwardEngine, type Node } from "./graph.js";
+import { contiguousStrides, isContiguous, normalizeDim, numel, type Shape } from "./shape.js";
+import { Storage } from "./storage.js";
+import { formatTensor } from "./format.js";
+import { contiguousBuffer } from "./ops/materialize.js";
+
+/** Nested arrays as returned by `tolist()`. */
+export type NestedArray = number | boolean | NestedArray[];
+
+/**
+ * An n-dimensional array on a device, with PyTorch's semantics: a strided view on a
+ * {@link Storage}, a dtype, and the autograd state (`requires_grad`, `grad`, `grad_fn`).
+ *
+ * @example
+ * ```ts
+ * const x = torch.tensor([[1, 2], [3, 4]], { requires_grad: true });
+ * const y = x.mul(x).sum();
+ * y.backward();
+ * x.grad.toString(); // tensor([[2., 4.], [6., 8.]])
+ * ```
+ */
+export class Tensor implements View {
+  readonly _storage: Storage;
+  readonly buffer: BackendBuffer;
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  /** Whether operations on this tensor are recorded for differentiation. */
+  requires_grad = false;
+  /** Gradient accumulated by `backward()` (leaves, or non-leaves after `retain_grad()`). */
+  grad: Tensor | null = null;
+  /** The node that produced this tensor in the autograd graph; null for leaves. */
+  grad_fn: Node | null = null;
+  /** The tensor whose memory this one views, when it is a view (PyTorch's `._base`). */
+  _base: Tensor | null = null;
+  private _acc: AccumulateGrad | null = null;
+
+  constructor(storage: Storage, shape: readonly number[], strides?: readonly number[], offset = 0) {
+    this._storage = storage;
+    this.buffer = storage.buffer;
+    this.dtype = storage.dtype;
+    this.shape = shape;
+    this.strides = strides ?? contiguousStrides(shape);
+    this.offset = offset;
+  }
+
+  // ---- metadata -------------------------------------------------------------------------
+
+  /** The device holding this tensor's memory. */
+  get device(): Device {
+    return this._storage.device;
+  }
+  /** Number of dimensions. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+  /** Number of dimensions (`x.dim()`). */
+  dim(): number {
+    return this.shape.length;
+  }
+  /** Number of elements. */
+  numel(): number {
+    return numel(this.shape);
+  }
+  /** `x.size()` gives the shape; `x.size(d)` the size of dimension `d` (negative counts from the end). */
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    if (dim === undefined) return this.shape.slice();
+    return this.shape[normalizeDim(dim, this.ndim, "size")]!;
+  }
+  /** `x.stride()` or `x.stride(d)`, in elements. */
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    if (dim === undefined) return this.strides.slice();
+    return this.strides[normalizeDim(dim, this.ndim, "stride")]!;
+  }
+  /** Whether the elements are laid out row-major without gaps. */
+  is_contiguous(): boolean {
+    return isContiguous(this.shape, this.strides);
+  }
+  /** Bytes per element. */
+  element_size(): number {
+    return { float32: 4, float64: 8, int32: 4, bool: 1 }[this.dtype];
+  }
+  /** How many in-place writes the underlying memory has seen. */
+  get _version(): number {
+    return this._storage.version;
+  }
+  /** True for tensors not produced by a recorded op (user-created, or not requiring grad). */
+  get is_leaf(): boolean {
+    return this.grad_fn === null;
+  }
+  /** Whether this non-leaf keeps its `.grad` after backward. */
+  get retains_grad(): boolean {
+    return this.grad_fn !== null && this.grad_fn.retained === this;
+  }
+
+  // ---- autograd -------------------------------------------------------------------------
+
+  /** Set `requires_grad` in place; only leaves can change it. Returns `this`. */
+  requires_grad_(requires_grad = true): this {
+    if (!this.is_leaf && !requires_grad)
+      throw new Error(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+      );
+    if (requires_grad && this.dtype !== "float32" && this.dtype !== "float64")
+      throw new Error(`only Tensors of floating point dtype can require gradients (got ${this.dtype})`);
+    this.requires_grad = requires_grad;
+    return this;
+  }
+  /** Keep `.grad` on this non-leaf tensor during backward. */
+  retain_grad(): void {
+    if (!this.requires_grad) throw new Error("can't retain_grad on Tensor that has requires_grad=False");
+    if (this.grad_fn) this.grad_fn.retained = this;
+  }
+  /** @internal The gradient accumulator node of a leaf that requires grad. */
+  _accumulator(): AccumulateGrad {
+    return (this._acc ??= new AccumulateGrad(this));
+  }
+  /**
+   * Compute gradients of this tensor with respect to graph leaves (PyTorch's `backward`).
+   * A non-scalar needs an explicit `gradient` of its shape.
+   */
+  backward(
+    gradient?: Tensor,
+    options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] } = {},
+  ): void {
+    backwardEngine().backward(this, gradient, options);
+  }
+  /** A new tensor sharing memory but cut from the graph. */
+  detach(): Tensor {
+    const t = new Tensor(this._storage, this.shape, this.strides, this.offset);
+    t._base = this._base ?? this;
+    return t;
+  }
+  /** Cut this tensor from the graph, in place. */
+  detach_(): this {
+    this.grad_fn = null;
+    this.requires_grad = false;
+    return this;
+  }
+
+  // ---- reading --------------------------------------------------------------------------
+
+  /** The elements in row-major order, on the host (every backend). */
+  async data(): Promise<TypedArray> {
+    const buf = contiguousBuffer(this);
+    const data = await this._storage.backend.read(buf.buffer, this.dtype, this.numel());
+    buf.release();
+    return data;
+  }
+  /** The elements in row-major order, read synchronously (CPU and backends that can). */
+  dataSync(): TypedArray {
+    const backend = this._storage.backend;
+    if (!backend.canReadSync || !backend.readSync)
+      throw new Error(
+        `dataSync() is not available on device '${this.device}': reads there are asynchronous. Use 'await tensor.data()' instead.`,
+      );
+    const buf = contiguousBuffer(this);
+    const data = backend.readSync(buf.buffer, this.dtype, this.numel());
+    buf.release();
+    return data;
+  }
+  /** The value of a one-element tensor. */
+  async item(): Promise<number> {
+    checkItem(this);
+    return (await this.data())[0]!;
+  }
+  /** The value of a one-element tensor, synchronously. */
+  itemSync(): number {
+    checkItem(this);
+    return this.dataSync()[0]!;
+  }
+  /** The elements as nested arrays (booleans for `bool`). */
+  async tolist(): Promise<NestedArray> {
+    return nest(await this.data(), this.shape, this.dtype === "bool");
+  }
+  /** The elements as nested arrays, synchronously. */
+  tolistSync(): NestedArray {
+    return nest(this.dataSync(), this.shape, this.dtype === "bool");
+  }
+  /**
+   * The elements as a typed array, like PyTorch's `.numpy()`: refuses a tensor that requires
+   * grad, as PyTorch does, so a graph is never exported by accident.
+   */
+  numpy(): TypedArray {
+    if (this.requires_grad)
+      throw new Error("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+    return this.dataSync();
+  }
+  /** PyTorch's printed form, e.g. `tensor([1., 2.], requires_grad=True)`; CPU-readable tensors only. */
+  toString(): string {
+    return formatTensor(this);
+  }
+
+  // ---- memory ---------------------------------------------------------------------------
+
+  /** Free this tensor's device memory now (GPU backends); the tensor and its views become unusable. */
+  dispose(): void {
+    this._storage.dispose();
+  }
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+function checkItem(t: Tensor): void {
+  const n = t.numel();
+  if (n !== 1) throw new Error(`a Tensor with ${n} elements cannot be converted to Scalar`);
+}
+
+function nest(data: TypedArray, shape: Shape, bool: boolean): NestedArray {
+  const conv = (v: number): number | boolean => (bool ? v !== 0 : v);
+  if (shape.length === 0) return conv(data[0]!);
+  const build = (dim: number, offset: number): NestedArray[] => {
+    const n = shape[dim]!;
+    const out: NestedArray[] = new Array(n);
+    if (dim === shape.length - 1) {
+      for (let i = 0; i < n; i++) out[i] = conv(data[offset + i]!);
+    } else {
+      let step = 1;
+      for (let d = dim + 1; d < shape.length; d++) step *= shape[d]!;
+      for (let i = 0; i < n; i++) out[i] = build(dim + 1, offset + i * step);
+    }
+    return out;
+  };
+  return build(0, 0);
+}

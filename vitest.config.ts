@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const src = (p: string) => fileURLToPath(new URL(`./packages/${p}/src/index.ts`, import.meta.url));
+
+// Tests run against the sources, so a change is tested without a build step.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@flambeau/tensor": src("tensor"),
+      "@flambeau/autograd": src("autograd"),
+      "@flambeau/backend-cpu": src("backend-cpu"),
+      flambeau: src("flambeau"),
+    },
+  },
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+    testTimeout: 30000,
+  },
+});
