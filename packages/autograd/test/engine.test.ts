@@ -87,7 +87,7 @@ describe("functional transforms", () => {
 
   it("grad(f) with several argnums returns one gradient each", () => {
     const f = (w: torch.Tensor, b: torch.Tensor) => w.mul(3).add(b).pow(2).sum();
-    const [dw, db] = torch.func.grad(f, [0, 1])(torch.tensor([1.0]), torch.tensor([2.0]));
+    const [dw, db] = torch.func.grad(f, [0, 1])(torch.tensor([1.0], { dtype: "float32" }), torch.tensor([2.0], { dtype: "float32" }));
     // d/dw (3w+b)^2 = 6(3w+b) = 30; d/db = 2(3w+b) = 10
     expect(dw!.itemSync()).toBeCloseTo(30, 5);
     expect(db!.itemSync()).toBeCloseTo(10, 5);

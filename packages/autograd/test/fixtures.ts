@@ -16,7 +16,9 @@ const num = (v: number | string): number => (typeof v === "number" ? v : v === "
 
 export function decode(e: Encoded, options: torch.TensorOptions = {}): torch.Tensor {
   const dtype = e.dtype === "int64" ? "int32" : (e.dtype as torch.DType);
-  return torch.tensor(e.data.map(num), { dtype, ...options }).reshape(e.shape);
+  const { requires_grad, ...rest } = options;
+  const t = torch.tensor(e.data.map(num), { dtype, ...rest }).reshape(e.shape);
+  return requires_grad ? t.requires_grad_(true) : t;
 }
 
 /** Assert `actual` matches an encoded PyTorch tensor in shape and, within tolerance, in values. */

@@ -110,7 +110,9 @@ export class Tensor implements View {
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
       );
     if (requires_grad && this.dtype !== "float32" && this.dtype !== "float64")
-      throw new Error(`only Tensors of floating point dtype can require gradients (got ${this.dtype})`);
+      throw new Error(
+        `only Tensors of floating point dtype can require gradients (got ${this.dtype}). JavaScript cannot tell 1.0 from 1: pass { dtype: "float32" } when creating it.`,
+      );
     this.requires_grad = requires_grad;
     return this;
   }
@@ -135,9 +137,8 @@ export class Tensor implements View {
   }
   /** A new tensor sharing memory but cut from the graph. */
   detach(): Tensor {
-    const t = new Tensor(this._storage, this.shape, this.strides, this.offset);
-    t._base = this._base ?? this;
-    return t;
+    // Shares memory, but is not a differentiable view: writes to it are not tracked.
+    return new Tensor(this._storage, this.shape, this.strides, this.offset);
   }
   /** Cut this tensor from the graph, in place. */
   detach_(): this {

@@ -63,7 +63,7 @@ describe("creation", () => {
 });
 
 describe("type promotion follows PyTorch", () => {
-  const i = torch.tensor([1, 2]), f = torch.tensor([1.0, 2.0]);
+  const i = torch.tensor([1, 2]), f = torch.tensor([1.0, 2.0], { dtype: "float32" });
   const d = torch.tensor([1.0, 2.0], { dtype: "float64" }), b = torch.tensor([true, false]);
   const cases: Record<string, () => torch.Tensor> = {
     "int+float_scalar": () => i.add(1.5),
@@ -74,7 +74,7 @@ describe("type promotion follows PyTorch", () => {
     "bool*float_scalar": () => b.mul(2.5),
     "float32+float64": () => f.add(d),
     "float32+float64_0d": () => f.add(torch.tensor(1.0, { dtype: "float64" })),
-    "int+float32_0d": () => i.add(torch.tensor(1.0)),
+    "int+float32_0d": () => i.add(torch.tensor(1.0, { dtype: "float32" })),
     "int+float64_0d": () => i.add(torch.tensor(1.0, { dtype: "float64" })),
     "float32+int": () => f.add(i),
     "int.sum": () => i.sum(),
@@ -171,7 +171,7 @@ describe("devices", () => {
   it("names the device of every tensor and fails across devices with PyTorch's message", () => {
     const cpu = torch.getBackend("cpu");
     // A second device backed by the CPU kernels, to exercise the cross-device check.
-    torch.registerBackend({ ...cpu, name: "other" } as torch.Backend, -1);
+    torch.registerBackend(Object.create(cpu, { name: { value: "other" } }) as torch.Backend, -1);
     const a = torch.ones(2), b = torch.ones(2, { device: "other" });
     expect(a.device.toString()).toBe("cpu");
     expect(b.device.type).toBe("other");

@@ -33,7 +33,8 @@ function dtypeOfArray(a: TypedArray): DType {
 
 /**
  * `torch.tensor(data)`: a new tensor copying `data` (a number, boolean, nested array or typed
- * array). Integers give `int32`, any fraction gives `float32`, booleans give `bool`.
+ * array). Integers give `int32` (`float32` with `requires_grad`), any fraction gives `float32`,
+ * booleans give `bool`.
  *
  * @example
  * ```ts
@@ -73,7 +74,10 @@ export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
     for (const e of v) walk(e, dim + 1);
   };
   walk(data, 0);
-  const inferred: DType = !sawValue ? "float32" : kind === 2 ? "float32" : kind === 1 ? "int32" : "bool";
+  // JavaScript has no 1.0 distinct from 1: integers give int32 as in PyTorch, unless the
+  // tensor is to require grad, which only floating tensors can.
+  const inferred: DType =
+    !sawValue || kind === 2 || (kind === 1 && options.requires_grad) ? "float32" : kind === 1 ? "int32" : "bool";
   if (kind > 0 && flat.some((v) => typeof v === "boolean"))
     for (let i = 0; i < flat.length; i++) flat[i] = +flat[i]!;
   const dtype = options.dtype ?? inferred;
