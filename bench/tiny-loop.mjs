@@ -30,9 +30,10 @@ function tfjsLoop(tf) {
   const m = tf.variable(tf.tensor1d([0.5])), b = tf.variable(tf.tensor1d([0.1]));
   for (let i = 0; i < STEPS; i++) {
     tf.tidy(() => {
-      const { grads } = tf.variableGrads(() => m.mul(x).add(b).sub(y).pow(2).sum(), [m, b]);
-      m.assign(m.sub(grads[m.name].mul(LR)));
-      b.assign(b.sub(grads[b.name].mul(LR)));
+      const loss = () => tf.sum(tf.square(tf.sub(tf.add(tf.mul(m, x), b), y)));
+      const { grads } = tf.variableGrads(loss, [m, b]);
+      m.assign(tf.sub(m, tf.mul(grads[m.name], LR)));
+      b.assign(tf.sub(b, tf.mul(grads[b.name], LR)));
     });
   }
   const out = m.dataSync()[0];
