@@ -19,21 +19,26 @@ export function viewOf(base: Tensor, shape: readonly number[], strides: readonly
   return t;
 }
 
-// Constants such as learning rates recur every step; caching their 0-d buffers per device
-// keeps the per-op overhead of `x.mul(0.01)` down to a map lookup.
-const constants = new Map<Backend, Map<string, Tensor>>();
-const MAX_CONSTANTS = 512;
+// Constants such as learning rates recur every step; caching their 0-d buffers per device and
+// dtype keeps the per-op overhead of `x.mul(0.01)` down to a map lookup.
+const constants = new Map<Backend, Record<DType, Map<number, Tensor>>>();
+const MAX_CONSTANTS = 256;
 
 /** A 0-d constant tensor on `backend`; shared, so callers must never write to it. */
 export function constant(backend: Backend, value: number, dtype: DType): Tensor {
   let perBackend = constants.get(backend);
-  if (!perBackend) constants.set(backend, (perBackend = new Map()));
-  const key = dtype + ":" + value;
-  let t = perBackend.get(key);
+  if (perBackend === undefined) {
+    perBackend = { float32: new Map(), float64: new Map(), int32: new Map(), bool: new Map() };
+    constants.set(backend, perBackend);
+  }
+  const cache = perBackend[dtype];
+  // Map keys treat -0 as 0; negative zero is rare enough to skip the cache.
+  if (Object.is(value, -0)) return wrap(backend, backend.full(1, -0, dtype), dtype, []);
+  let t = cache.get(value);
   if (t === undefined) {
-    if (perBackend.size >= MAX_CONSTANTS) perBackend.clear();
+    if (cache.size >= MAX_CONSTANTS) cache.clear();
     t = wrap(backend, backend.full(1, castScalar(value, dtype), dtype), dtype, []);
-    perBackend.set(key, t);
+    cache.set(value, t);
   }
   return t;
 }
