@@ -67,6 +67,12 @@ export const RULES: Record<string, Rule> = {
     const db = needs[1] ? where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out).mul(a.log())) : null;
     return [da, db];
   },
+  pow_scalar: (n, g) => {
+    const e = attr<number>(n, "exponent"), x = saved(n, 0);
+    if (e === 0) return [g.mul(0)];
+    if (e === 1) return [g];
+    return [g.mul(e === 2 ? x : x.pow(e - 1)).mul(e)];
+  },
   maximum: (n, g) => minmaxGrad(saved(n, 0), saved(n, 1), g, "gt"),
   minimum: (n, g) => minmaxGrad(saved(n, 0), saved(n, 1), g, "lt"),
   atan2: (n, g) => {

@@ -68,6 +68,8 @@ export class AccumulateGrad extends Node {
 
 const NODE_NAMES: Record<string, string> = {
   matmul: "MmBackward0",
+  pow_scalar: "PowBackward0",
+  pow: "PowBackward1",
   reshape: "ViewBackward0",
   slice: "SliceBackward0",
   cast: "ToCopyBackward0",

@@ -87,8 +87,11 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
     if (!shapesEqual(tb.shape, s)) vb = broadcastView(tb, s);
   }
   const out = wrap(backend, backend.binary(op, va, vb, compute, outDtype), outDtype, outShape);
-  if ((ta.requires_grad || tb.requires_grad) && BINARY_SAVES[op] !== undefined)
-    record(op, [ta, tb], out, BINARY_SAVES[op] ? (op === "pow" ? [ta, tb, out] : [ta, tb]) : null);
+  if ((ta.requires_grad || tb.requires_grad) && BINARY_SAVES[op] !== undefined) {
+    // `x ** 2` is common enough to deserve a rule that needs neither the output nor a log.
+    if (op === "pow" && typeof b === "number") record("pow_scalar", [ta], out, [ta], { exponent: b });
+    else record(op, [ta, tb], out, BINARY_SAVES[op] ? (op === "pow" ? [ta, tb, out] : [ta, tb]) : null);
+  }
   return out;
 }
 
