@@ -1,0 +1,99 @@
+import type {
+  Backend,
+  BackendBuffer,
+  BinaryOp,
+  DType,
+  ReduceOp,
+  TypedArray,
+  UnaryOp,
+  View,
+} from "@flambeau/tensor";
+import { alloc } from "./kernels/arrays.js";
+import { binary } from "./kernels/binary.js";
+import { assign, copy } from "./kernels/copy.js";
+import { gather, scatterAdd } from "./kernels/gather.js";
+import { matmul } from "./kernels/matmul.js";
+import { reduce } from "./kernels/reduce.js";
+import { unary } from "./kernels/unary.js";
+import { where } from "./kernels/where.js";
+
+/**
+ * The CPU backend: a buffer is the typed array itself, so reads are synchronous and memory
+ * belongs to the garbage collector. Every primitive is a kernel in `./kernels`.
+ */
+export class CpuBackend implements Backend {
+  readonly name = "cpu";
+  readonly canReadSync = true;
+
+  supportsDType(_dtype: DType): boolean {
+    return true;
+  }
+
+  upload(data: TypedArray, dtype: DType, owned: boolean): BackendBuffer {
+    const from = dtypeOf(data);
+    if (from === dtype) return owned ? data : data.slice();
+    // Another array type: cast through a copy (e.g. numbers to bools become 0/1).
+    return copy({ buffer: data, dtype: from, shape: [data.length], strides: [1], offset: 0 }, dtype);
+  }
+
+  full(n: number, value: number, dtype: DType): BackendBuffer {
+    const out = alloc(dtype, n);
+    // fill casts like a store; bool needs nonzero (NaN included) -> 1.
+    return value === 0 ? out : out.fill(dtype === "bool" ? (value !== 0 ? 1 : 0) : value);
+  }
+
+  read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
+    return Promise.resolve(this.readSync(buffer, dtype, n));
+  }
+
+  readSync(buffer: BackendBuffer, _dtype: DType, n: number): TypedArray {
+    return (buffer as TypedArray).slice(0, n);
+  }
+
+  free(_buffer: BackendBuffer): void {
+    // The garbage collector owns host memory.
+  }
+
+  unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer {
+    return unary(op, x, outDtype);
+  }
+
+  binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): BackendBuffer {
+    return binary(op, a, b, computeDtype, outDtype);
+  }
+
+  where(cond: View, a: View, b: View, outDtype: DType): BackendBuffer {
+    return where(cond, a, b, outDtype);
+  }
+
+  reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer {
+    return reduce(op, x, axes, outDtype);
+  }
+
+  matmul(a: View, b: View, outDtype: DType): BackendBuffer {
+    return matmul(a, b, outDtype);
+  }
+
+  copy(x: View, outDtype: DType): BackendBuffer {
+    return copy(x, outDtype);
+  }
+
+  assign(dst: View, src: View): void {
+    assign(dst, src);
+  }
+
+  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
+    return gather(x, dim, index, outDtype);
+  }
+
+  scatterAdd(shape: readonly number[], dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
+    return scatterAdd(shape, dim, index, src, outDtype);
+  }
+}
+
+/** The dtype a host array stores. */
+function dtypeOf(a: TypedArray): DType {
+  if (a instanceof Float32Array) return "float32";
+  if (a instanceof Float64Array) return "float64";
+  return a instanceof Int32Array ? "int32" : "bool";
+}

@@ -1,0 +1,156 @@
+import { numel, type BinaryOp, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import { alloc, data, normalizeBool } from "./arrays.js";
+import { castView } from "./copy.js";
+import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";
+import { flatStep, Rows } from "./strided.js";
+
+/** The ops whose integral semantics differ from computing in doubles, in their integral form. */
+type IntOp = "mul_int" | "pow_int" | "floor_divide_int" | "remainder_int";
+/** Floating powers to a scalar exponent that PyTorch computes with cheaper ops (pow_tensor_scalar). */
+type PowOp = "pow_square" | "pow_sqrt" | "pow_reciprocal";
+type Kernel = BinaryOp | IntOp | PowOp;
+
+const INT_KERNEL: Partial<Record<BinaryOp, IntOp>> = {
+  mul: "mul_int",
+  pow: "pow_int",
+  floor_divide: "floor_divide_int",
+  remainder: "remainder_int",
+};
+
+const SCALAR_POW = new Map<number, PowOp>([
+  [2, "pow_square"],
+  [0.5, "pow_sqrt"],
+  [-1, "pow_reciprocal"],
+]);
+
+/** Ops whose result is already 0 or 1. */
+const PREDICATE = new Set<BinaryOp>(["eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor"]);
+
+/**
+ * `o[oi + t] = op(A[ai + t*as], B[bi + t*bs])` for t < n: one monomorphic loop per op (see
+ * unary.ts). Sums and differences of int32 values are exact in doubles and the int32 store
+ * wraps them, so only the ops in {@link IntOp} need integral loops.
+ */
+// prettier-ignore
+function binaryRun(
+  op: Kernel, o: TypedArray, oi: number,
+  A: TypedArray, ai: number, as: number,
+  B: TypedArray, bi: number, bs: number, n: number,
+): void {
+  const end = oi + n;
+  switch (op) {
+    case "add":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! + B[bi]!;
+      return;
+    case "sub":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! - B[bi]!;
+      return;
+    case "mul":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! * B[bi]!;
+      return;
+    case "div":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! / B[bi]!;
+      return;
+    case "pow":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powf(A[ai]!, B[bi]!);
+      return;
+    case "maximum":
+      // NaN in either operand wins, as in torch.maximum.
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! > B[bi]! || A[ai] !== A[ai] ? A[ai]! : B[bi]!;
+      return;
+    case "minimum":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! < B[bi]! || A[ai] !== A[ai] ? A[ai]! : B[bi]!;
+      return;
+    case "atan2":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = Math.atan2(A[ai]!, B[bi]!);
+      return;
+    case "floor_divide":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivF(A[ai]!, B[bi]!);
+      return;
+    case "remainder":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderF(A[ai]!, B[bi]!);
+      return;
+    case "eq":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] === B[bi] ? 1 : 0;
+      return;
+    case "ne":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== B[bi] ? 1 : 0;
+      return;
+    case "lt":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! < B[bi]! ? 1 : 0;
+      return;
+    case "le":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! <= B[bi]! ? 1 : 0;
+      return;
+    case "gt":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! > B[bi]! ? 1 : 0;
+      return;
+    case "ge":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! >= B[bi]! ? 1 : 0;
+      return;
+    // Logical ops: nonzero (NaN included) is true.
+    case "logical_and":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 && B[bi] !== 0 ? 1 : 0;
+      return;
+    case "logical_or":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 || B[bi] !== 0 ? 1 : 0;
+      return;
+    case "logical_xor":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 !== (B[bi] !== 0) ? 1 : 0;
+      return;
+    case "mul_int":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = Math.imul(A[ai]!, B[bi]!);
+      return;
+    case "pow_int":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powInt(A[ai]!, B[bi]!);
+      return;
+    case "floor_divide_int":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivInt(A[ai]!, B[bi]!);
+      return;
+    case "remainder_int":
+      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderInt(A[ai]!, B[bi]!);
+      return;
+    // B is a scalar exponent here. Math.pow with an exponent it cannot see is ~30x slower than
+    // these, and PyTorch itself uses them (so pow(-0, 0.5) is sqrt's -0, as in PyTorch).
+    case "pow_square":
+      for (; oi < end; oi++, ai += as) o[oi] = A[ai]! * A[ai]!;
+      return;
+    case "pow_sqrt":
+      for (; oi < end; oi++, ai += as) o[oi] = Math.sqrt(A[ai]!);
+      return;
+    case "pow_reciprocal":
+      for (; oi < end; oi++, ai += as) o[oi] = 1 / A[ai]!;
+      return;
+    default:
+      throw new Error(`binary: unknown op '${op as string}'`);
+  }
+}
+
+/** Elementwise `op(a, b)` over `a.shape`, operands read as `computeDtype`, stored as `outDtype`. */
+export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): TypedArray {
+  const n = numel(a.shape);
+  const out = alloc(outDtype, n);
+  if (n === 0) return out;
+  a = castView(a, computeDtype);
+  b = castView(b, computeDtype);
+  const integral = computeDtype === "int32" || computeDtype === "bool";
+  const A = data(a);
+  const B = data(b);
+  const sa = flatStep(a.shape, a.strides);
+  const sb = flatStep(a.shape, b.strides);
+  let kernel: Kernel = (integral && INT_KERNEL[op]) || op;
+  if (kernel === "pow" && sb === 0) kernel = SCALAR_POW.get(B[b.offset]!) ?? kernel;
+  if (sa >= 0 && sb >= 0) {
+    binaryRun(kernel, out, 0, A, a.offset, sa, B, b.offset, sb, n);
+  } else {
+    const rows = new Rows(a.shape, [a.strides, b.strides], [a.offset, b.offset]);
+    let o = 0;
+    do {
+      binaryRun(kernel, out, o, A, rows.off[0]!, rows.step[0]!, B, rows.off[1]!, rows.step[1]!, rows.n);
+      o += rows.n;
+    } while (rows.next());
+  }
+  // Arithmetic on bools (True + True) is stored as True, not 2.
+  if (outDtype === "bool" && !PREDICATE.has(op)) normalizeBool(out);
+  return out;
+}
