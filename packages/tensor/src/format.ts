@@ -21,9 +21,9 @@ export function formatTensor(t: Tensor): string {
   const suffixes: string[] = [];
   // PyTorch prints the device whenever it isn't the default (CPU) one.
   if (t.device.type !== "cpu") suffixes.push(`device='${t.device.toString()}'`);
-  // As PyTorch's default dtypes (float32, int64, bool) print no dtype, our int32 does.
+  // PyTorch's default dtypes (float32, int64, bool) print no dtype; our int32 stands for int64.
   const dtypeSuffix = `dtype=torch.${t.dtype}`;
-  const defaultDtype = t.dtype === "float32" || t.dtype === "bool";
+  const defaultDtype = t.dtype === "float32" || t.dtype === "bool" || t.dtype === "int32";
 
   let body: string;
   const data = numel === 0 ? "[]" : readData(t);
