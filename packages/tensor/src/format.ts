@@ -32,7 +32,8 @@ export function formatTensor(t: Tensor): string {
     // for shape (0,) which `[]` already says, and the dtype unless it is float32, as PyTorch does.
     body = data;
     if (numel !== 0 || shape.length !== 1) suffixes.push(`size=${pyTuple(shape)}`);
-    if (t.dtype !== "float32") suffixes.push(dtypeSuffix);
+    // An empty int32 tensor prints as the int64 tensor it stands for; unreadable ones say int32.
+    if (t.dtype !== "float32") suffixes.push(numel === 0 && t.dtype === "int32" ? "dtype=torch.int64" : dtypeSuffix);
   } else {
     if (!defaultDtype) suffixes.push(dtypeSuffix);
     body = formatData(data, shape, t.dtype, numel > THRESHOLD);
