@@ -20,6 +20,7 @@ export * from "@flambeau/tensor";
 export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "@flambeau/autograd";
 export * as autograd from "./autograd.js";
 export * as func from "./func.js";
+export * as utils from "./utils.js";
 
 /** dtype names as values, so `dtype=torch.float32` ports as `{ dtype: torch.float32 }`. */
 export const float32 = "float32", float = "float32", float64 = "float64", double = "float64";

@@ -2,7 +2,7 @@
 // publish them and installs them into an empty project, with no workspace around.
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,16 @@ function pack(name: string, into: string): string {
   const tarball = out.trim().split("\n").pop()!;
   if (!tarball.endsWith(".tgz")) throw new Error(`pnpm pack printed no tarball for ${name}: ${out}`);
   return tarball;
+}
+
+/** A package's folder name and those of every workspace package it depends on. */
+function withWorkspaceDeps(name: string, seen = new Set<string>()): string[] {
+  if (seen.has(name)) return [];
+  seen.add(name);
+  const manifest = JSON.parse(readFileSync(join(packages, name, "package.json"), "utf8"));
+  for (const [dep, range] of Object.entries<string>(manifest.dependencies ?? {}))
+    if (range.startsWith("workspace:")) withWorkspaceDeps(dep.replace("@flambeau/", ""), seen);
+  return [...seen];
 }
 
 function installAndRun(names: string[], script: string): string {
@@ -40,7 +50,7 @@ describe("selective installs", () => {
 
   it("flambeau trains on its own", () => {
     const out = installAndRun(
-      ["tensor", "autograd", "backend-cpu", "flambeau"],
+      withWorkspaceDeps("flambeau"),
       `import * as torch from "flambeau";
        const w = torch.tensor([3.0], { requires_grad: true });
        w.pow(2).sum().backward();
