@@ -73,7 +73,7 @@ describe("state_dict", () => {
     train(opt, w, b, 1);
     const before = opt.state_dict();
     const bad = new SGD([zeros([4], { requires_grad: true }), zeros([2], { requires_grad: true })], { lr: 0.7, momentum: 0.9 });
-    bad.param_groups[0]!.params.forEach((p) => (p.grad = zeros(p.shape)));
+    bad.param_groups[0]!.params.forEach((p) => (p.grad = zeros(p.size())));
     bad.step();
     expect(() => opt.load_state_dict(bad.state_dict())).toThrow(
       "loaded state dict has 'momentum_buffer' of shape [4] for parameter 0 of shape [2, 3]",

@@ -12,8 +12,8 @@ export interface CosineAnnealingLROptions extends SchedulerOptions {
 /**
  * Anneal each group's learning rate from its initial value to `eta_min` along a half cosine over
  * `T_max` epochs, then back up (`CosineAnnealingLR`, the annealing part of SGDR). Computed with
- * PyTorch's recursive formula, so changes made to the lr by others carry through, and so the
- * numbers match PyTorch's to the last bit.
+ * PyTorch's recursive formula (torch 1.13+), so changes made to the lr by others carry through
+ * and the numbers follow PyTorch's rounding step by step.
  *
  * @example
  * ```ts
