@@ -21,6 +21,7 @@ export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "@flambe
 export * as autograd from "./autograd.js";
 export * as func from "./func.js";
 export * as utils from "./utils.js";
+export * as optim from "@flambeau/optim";
 
 /** dtype names as values, so `dtype=torch.float32` ports as `{ dtype: torch.float32 }`. */
 export const float32 = "float32", float = "float32", float64 = "float64", double = "float64";

@@ -108,14 +108,14 @@ export function parseSize<O extends object>(args: readonly unknown[]): [number[]
     options = last as O;
     parts = args.slice(0, -1);
   }
-  const shape = parts.length === 1 && Array.isArray(parts[0]) ? (parts[0] as number[]).slice() : (parts as number[]).slice();
+  const shape = parts.length === 1 && Array.isArray(parts[0]) ? (parts[0] as readonly number[]).slice() : (parts as number[]).slice();
   for (const s of shape)
     if (!Number.isInteger(s) || s < 0)
       throw new Error(`Trying to create tensor with negative dimension or invalid size ${s}: [${shape.join(", ")}]`);
   return [shape, options];
 }
 
-export type SizeArgs = [number[], TensorOptions?] | number[] | [...number[], TensorOptions];
+export type SizeArgs = [readonly number[], TensorOptions?] | number[] | [...number[], TensorOptions];
 
 /** `torch.full(size, fill_value)`; the dtype follows the fill value unless given. */
 export function full(size: readonly number[], fill_value: number | boolean, options: TensorOptions = {}): Tensor {

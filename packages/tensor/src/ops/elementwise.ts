@@ -79,7 +79,12 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
   const outDtype: DType = kind === "compare" || kind === "logical" ? "bool" : compute;
   let outShape = ta.shape;
   let va: View = ta, vb: View = tb;
-  if (!shapesEqual(ta.shape, tb.shape)) {
+  if (tb.shape.length === 0 && ta.shape.length > 0) {
+    vb = scalarView(tb, ta.shape); // the common `x * 0.5`: no shape arithmetic needed
+  } else if (ta.shape.length === 0 && tb.shape.length > 0) {
+    outShape = tb.shape;
+    va = scalarView(ta, tb.shape);
+  } else if (!shapesEqual(ta.shape, tb.shape)) {
     const s = tryBroadcastShapes(ta.shape, tb.shape);
     if (s === null) throw broadcastError(op, ta.shape, tb.shape);
     outShape = s;
@@ -93,6 +98,15 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
     else record(op, [ta, tb], out, BINARY_SAVES[op] ? (op === "pow" ? [ta, tb, out] : [ta, tb]) : null);
   }
   return out;
+}
+
+// Zero strides of each rank, shared (frozen) by every broadcast of a 0-d tensor.
+const ZERO_STRIDES: (readonly number[])[] = [];
+
+/** A 0-d tensor read as if it had `shape`. */
+function scalarView(t: Tensor, shape: readonly number[]): View {
+  const strides = (ZERO_STRIDES[shape.length] ??= Object.freeze(new Array<number>(shape.length).fill(0)));
+  return { buffer: t.buffer, dtype: t.dtype, shape, strides, offset: t.offset };
 }
 
 /** A read-only view of `t` with the larger broadcast shape `shape` (zero strides). */

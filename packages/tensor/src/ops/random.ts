@@ -18,7 +18,7 @@ function floatOptions(op: string, options: RandomOptions): DType {
   return dtype;
 }
 
-type SizeArgs = [number[], RandomOptions?] | number[] | [...number[], RandomOptions];
+type SizeArgs = [readonly number[], RandomOptions?] | number[] | [...number[], RandomOptions];
 
 /**
  * `torch.rand`: uniform samples in `[0, 1)`, the same stream as PyTorch for the same seed.
