@@ -1,7 +1,6 @@
 import { full_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { nonNegative, positional } from "./options.js";
-import { addcdiv_, addcmul_ } from "./pointwise.js";
 
 /** Options of {@link Adagrad} (PyTorch's keyword arguments). */
 export interface AdagradOptions {
@@ -64,9 +63,9 @@ export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
       let grad = maximize ? p.grad.neg() : p.grad;
       if (weight_decay !== 0) grad = grad.add(p, { alpha: weight_decay });
       const clr = lr / (1 + (step - 1) * lr_decay);
-      addcmul_(state.sum, grad, grad);
+      state.sum.addcmul_(grad, grad);
       const std = state.sum.sqrt().add(eps);
-      addcdiv_(p, grad, std, -clr);
+      p.addcdiv_(grad, std, { value: -clr });
     }
   }
 }

@@ -1,7 +1,6 @@
 import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { checkBetas, nonNegative, positional } from "./options.js";
-import { addcdiv_, addcmul_ } from "./pointwise.js";
 
 /** Options of {@link Adam} and {@link AdamW} (PyTorch's keyword arguments). */
 export interface AdamOptions {
@@ -73,14 +72,14 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
         if (lr * weight_decay !== 0) p.mul_(1 - lr * weight_decay);
       } else if (weight_decay !== 0) grad = grad.add(p, { alpha: weight_decay });
       exp_avg.mul_(beta1).add_(grad, { alpha: 1 - beta1 });
-      addcmul_(exp_avg_sq.mul_(beta2), grad, grad, 1 - beta2);
+      exp_avg_sq.mul_(beta2).addcmul_(grad, grad, { value: 1 - beta2 });
       // Bias corrections are scalars, computed in double precision as PyTorch's Python code does.
       const step_size = lr / (1 - beta1 ** step);
       const bias_correction2_sqrt = Math.sqrt(1 - beta2 ** step);
       let second = exp_avg_sq;
       if (amsgrad) second = state.max_exp_avg_sq!.copy_(state.max_exp_avg_sq!.maximum(exp_avg_sq));
       const denom = second.sqrt().div(bias_correction2_sqrt).add(eps);
-      addcdiv_(p, exp_avg, denom, -step_size);
+      p.addcdiv_(exp_avg, denom, { value: -step_size });
     }
   }
 }

@@ -1,7 +1,6 @@
 import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { nonNegative, positional } from "./options.js";
-import { addcdiv_, addcmul_ } from "./pointwise.js";
 
 /** Options of {@link RMSprop} (PyTorch's keyword arguments). */
 export interface RMSpropOptions {
@@ -65,7 +64,7 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
       state.step += 1;
       let grad = maximize ? p.grad.neg() : p.grad;
       if (weight_decay !== 0) grad = grad.add(p, { alpha: weight_decay });
-      const square_avg = addcmul_(state.square_avg!.mul_(alpha), grad, grad, 1 - alpha);
+      const square_avg = state.square_avg!.mul_(alpha).addcmul_(grad, grad, { value: 1 - alpha });
       let avg: Tensor;
       if (centered) {
         const grad_avg = state.grad_avg!.mul_(alpha).add_(grad, { alpha: 1 - alpha });
@@ -73,9 +72,9 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
       } else avg = square_avg.sqrt();
       avg = avg.add(eps);
       if (momentum > 0) {
-        const buf = addcdiv_(state.momentum_buffer!.mul_(momentum), grad, avg);
+        const buf = state.momentum_buffer!.mul_(momentum).addcdiv_(grad, avg);
         p.add_(buf, { alpha: -lr });
-      } else addcdiv_(p, grad, avg, -lr);
+      } else p.addcdiv_(grad, avg, { value: -lr });
     }
   }
 }

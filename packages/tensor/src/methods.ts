@@ -52,6 +52,12 @@ declare module "./tensor.js" {
     clamp(min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor;
     clip(min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor;
     where(condition: Tensor, other: TensorOrScalar): Tensor;
+    addcmul(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor;
+    addcdiv(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): Tensor;
+    lerp(end: Tensor, weight: TensorOrScalar): Tensor;
+    addcmul_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this;
+    addcdiv_(tensor1: Tensor, tensor2: Tensor, options?: { value?: number }): this;
+    lerp_(end: Tensor, weight: TensorOrScalar): this;
     masked_fill(mask: Tensor, value: TensorOrScalar): Tensor;
 
     sum(dim?: r.Dim, keepdim?: boolean): Tensor;
@@ -150,6 +156,9 @@ define({
   clamp(lo?: TensorOrScalar | null, hi?: TensorOrScalar | null) { return sel.clamp(this, lo, hi); },
   clip(lo?: TensorOrScalar | null, hi?: TensorOrScalar | null) { return sel.clamp(this, lo, hi); },
   where(c: Tensor, o: TensorOrScalar) { return sel.where(c, this, o); },
+  addcmul(t1: Tensor, t2: Tensor, o?: { value?: number }) { return m.addcmul(this, t1, t2, o); },
+  addcdiv(t1: Tensor, t2: Tensor, o?: { value?: number }) { return m.addcdiv(this, t1, t2, o); },
+  lerp(end: Tensor, w: TensorOrScalar) { return m.lerp(this, end, w); },
   masked_fill(mask: Tensor, val: TensorOrScalar) { return sel.masked_fill(this, mask, val); },
 });
 for (const name of ["maximum", "minimum", "floor_divide", "remainder", "atan2", "eq", "ne", "lt", "le", "gt", "ge",
@@ -236,7 +245,7 @@ Object.defineProperty(P, "T", {
 });
 
 // In-place forms: compute out of place, then write back with PyTorch's checks.
-const INPLACE = ["add", "sub", "mul", "div", "pow", "clamp", "masked_fill", "neg", "abs", "sqrt", "exp", "log",
+const INPLACE = ["add", "sub", "mul", "div", "pow", "clamp", "masked_fill", "addcmul", "addcdiv", "lerp", "neg", "abs", "sqrt", "exp", "log",
   "sigmoid", "tanh", "relu", "floor", "ceil", "round", "sign"] as const;
 for (const name of INPLACE) {
   const outOfPlace = P[name] as (this: Tensor, ...args: unknown[]) => Tensor;

@@ -128,3 +128,28 @@ export function logical_xor(input: TensorOrScalar, other: TensorOrScalar): Tenso
 /** `input * input`. */ export const square = (x: Tensor): Tensor => unary("square", x);
 /** Elementwise logical not. */ export const logical_not = (x: Tensor): Tensor => unary("logical_not", x);
 /** Whether each element is NaN. */ export const isnan = (x: Tensor): Tensor => unary("isnan", x);
+
+/**
+ * `input + value * tensor1 * tensor2` (`torch.addcmul`), evaluated in the order PyTorch's
+ * kernels use so float32 results round alike.
+ *
+ * @example
+ * ```ts
+ * torch.addcmul(v, g, g, { value: 1 - beta2 }); // Adam's second moment
+ * ```
+ */
+export function addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, options: { value?: number } = {}): Tensor {
+  const value = options.value ?? 1;
+  return binary("add", input, value === 1 ? binary("mul", tensor1, tensor2) : binary("mul", binary("mul", tensor1, value), tensor2));
+}
+
+/** `input + value * tensor1 / tensor2` (`torch.addcdiv`). */
+export function addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, options: { value?: number } = {}): Tensor {
+  const value = options.value ?? 1;
+  return binary("add", input, value === 1 ? binary("div", tensor1, tensor2) : binary("div", binary("mul", tensor1, value), tensor2));
+}
+
+/** Linear interpolation `input + weight * (end - input)` (`torch.lerp`). */
+export function lerp(input: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
+  return binary("add", input, binary("mul", weight, binary("sub", end, input)));
+}
