@@ -1,0 +1,28 @@
+/** The browser's side of rendering: putting a figure's SVG into a page element. */
+
+/** Where a figure goes: an element, or a CSS selector for one. */
+export type ContainerSpec = Element | string;
+
+/** The element for `spec`, or an error naming the selector that matched nothing. */
+export function resolveContainer(spec: ContainerSpec | undefined, op: string): Element {
+  if (spec === undefined) return document.body;
+  if (typeof spec !== "string") return spec;
+  const el = document.querySelector(spec);
+  if (!el) throw new Error(`${op}: no element matches '${spec}'`);
+  return el;
+}
+
+/**
+ * Draws SVG documents in a page, one element each: inside `container` when one is given
+ * (replacing what it held, so drawing again updates the page in place), else appended to the body.
+ */
+export function mountSVGs(svgs: readonly string[], container: ContainerSpec | undefined, op: string): Element[] {
+  const parent = resolveContainer(container, op);
+  if (container !== undefined) parent.replaceChildren();
+  return svgs.map((svg) => {
+    const el = parent.appendChild(document.createElement("div"));
+    el.className = "flambeau-figure";
+    el.innerHTML = svg;
+    return el;
+  });
+}
