@@ -29,3 +29,23 @@ describe("FrameThrottle", () => {
     expect(draw.mock.calls.length).toBeLessThanOrEqual(9);
   });
 });
+
+describe("FrameThrottle.flush", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("draws now and cancels the scheduled redraw, so no second schedule runs beside it", async () => {
+    const draw = vi.fn(async () => {});
+    const t = new FrameThrottle(draw, 250);
+    t.request();
+    await t.flush();
+    expect(draw).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(draw).toHaveBeenCalledTimes(1);
+    for (let ms = 0; ms < 1000; ms++) {
+      t.request();
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    expect(draw.mock.calls.length).toBeLessThanOrEqual(1 + 5);
+  });
+});
