@@ -1,0 +1,75 @@
+import { Module } from "../module.js";
+import { typeName } from "../module-proxy.js";
+import { isOptions } from "../options.js";
+
+export interface Sequential {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each layer decides what it takes
+  (input: any): any;
+  /** The layer at a position, as `model[0]` in PyTorch. */
+  readonly [index: number]: Module;
+}
+
+/** Layers by name, as PyTorch's `Sequential(OrderedDict(...))`. */
+export type NamedModules = Record<string, Module> | ReadonlyMap<string, Module>;
+
+/**
+ * Layers applied one after the other (`torch.nn.Sequential`), named `0`, `1`, … or by the
+ * names of an object or Map.
+ *
+ * @example
+ * ```ts
+ * const model = new nn.Sequential(new nn.Linear(2, 16), new nn.ReLU(), new nn.Linear(16, 2));
+ * model(x);
+ * model[0].weight;   // the first layer's weight (`model.at(-1)` for the last layer)
+ * new nn.Sequential({ fc1: new nn.Linear(2, 16), act: new nn.ReLU() });
+ * ```
+ */
+export class Sequential extends Module {
+  constructor(...modules: Module[] | [NamedModules]) {
+    super();
+    const first = modules[0];
+    if (modules.length === 1 && (first instanceof Map || isOptions(first))) {
+      for (const [name, m] of first instanceof Map ? first : Object.entries(first as Record<string, Module>)) this.add_module(name, m);
+      return;
+    }
+    (modules as Module[]).forEach((m, i) => {
+      if (!(m instanceof Module)) throw new TypeError(`${typeName(m)} is not a Module subclass`);
+      this.add_module(String(i), m);
+    });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override forward(input: any): any {
+    let x = input;
+    for (const m of this._modules.values()) if (m) x = m(x);
+    return x;
+  }
+
+  /** The number of layers. */
+  override get length(): number {
+    return this._modules.size;
+  }
+
+  /** The layer at `index`; negative indices count from the end. */
+  at(index: number): Module {
+    const layers = [...this._modules.values()];
+    const i = index < 0 ? index + layers.length : index;
+    if (!Number.isInteger(i) || i < 0 || i >= layers.length) throw new RangeError(`index ${index} is out of range`);
+    return layers[i]!;
+  }
+
+  /** A new Sequential of the layers `start` up to `end` (`model[1:3]`), keeping their names. */
+  slice(start?: number, end?: number): Sequential {
+    return new Sequential(new Map([...this._modules].slice(start, end) as [string, Module][]));
+  }
+
+  /** Add a layer at the end. */
+  append(module: Module): this {
+    this.add_module(String(this._modules.size), module);
+    return this;
+  }
+
+  [Symbol.iterator](): Iterator<Module> {
+    return ([...this._modules.values()] as Module[])[Symbol.iterator]();
+  }
+}

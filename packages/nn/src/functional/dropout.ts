@@ -1,0 +1,29 @@
+import { zeros_like, type Generator, type Tensor } from "@flambeau/tensor";
+
+/** Options of {@link dropout}. */
+export interface DropoutOptions {
+  p?: number;
+  training?: boolean;
+  inplace?: boolean;
+  generator?: Generator;
+}
+
+/**
+ * `F.dropout`: while training, zero each element with probability `p` and scale the rest by
+ * `1 / (1 - p)`. The mask comes from the seeded generator as PyTorch's CPU draws it
+ * (`bernoulli_(1 - p)`), so a seed gives PyTorch's mask.
+ *
+ * @example
+ * ```ts
+ * F.dropout(x, 0.2);                       // training
+ * F.dropout(x, { p: 0.2, training: false }); // identity
+ * ```
+ */
+export function dropout(input: Tensor, p: number | DropoutOptions = 0.5, training = true, inplace = false): Tensor {
+  const o = typeof p === "number" ? { p, training, inplace } : { p: 0.5, training: true, inplace: false, ...p };
+  const prob = o.p ?? 0.5;
+  if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
+  if (!o.training || prob === 0) return input;
+  const mask = prob === 1 ? zeros_like(input) : zeros_like(input).bernoulli_(1 - prob, { generator: o.generator }).div_(1 - prob);
+  return o.inplace ? input.mul_(mask) : input.mul(mask);
+}

@@ -1,0 +1,42 @@
+import { arange, where, legacyTypeName, type Tensor } from "@flambeau/tensor";
+
+/** Refuse indices that are not integers or (where they can be read at once) out of range. */
+function checkIndices(input: Tensor, size: number, what: string): void {
+  if (input.dtype !== "int32")
+    throw new Error(
+      `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${legacyTypeName(input.dtype)} instead (while checking arguments for ${what})`,
+    );
+  if (input.numel() > 0 && input._storage.backend.canReadSync && input.lt(0).logical_or(input.ge(size)).any().itemSync())
+    throw new RangeError("index out of range in self");
+}
+
+/**
+ * `F.embedding`: rows of `weight` picked by integer `input`, shaped `[...input.shape, dim]`.
+ * Rows at `padding_idx` get no gradient.
+ *
+ * @example
+ * ```ts
+ * F.embedding(torch.tensor([[1, 2]]), torch.randn([10, 3])).shape; // [1, 2, 3]
+ * ```
+ */
+export function embedding(input: Tensor, weight: Tensor, padding_idx: number | null = null): Tensor {
+  const [num, dim] = weight.shape as [number, number];
+  checkIndices(input, num, "embedding");
+  const rows = weight.index_select(0, input.reshape([-1])).reshape([...input.shape, dim]);
+  if (padding_idx === null || !rows.requires_grad) return rows;
+  const pad = padding_idx < 0 ? padding_idx + num : padding_idx;
+  // The detached copy carries the value but no gradient at padding positions.
+  return where(input.eq(pad).unsqueeze(-1), rows.detach(), rows);
+}
+
+/**
+ * `F.one_hot`: integer class indices to one-hot rows (int32), `num_classes` wide (by default
+ * one more than the largest index).
+ */
+export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
+  if (tensor.dtype !== "int32") throw new Error("one_hot is only applicable to index tensor.");
+  const n = num_classes === -1 ? (tensor.numel() === 0 ? 0 : tensor.max().itemSync() + 1) : num_classes;
+  if (tensor.numel() > 0 && tensor.min().itemSync() < 0) throw new Error("Class values must be non-negative.");
+  if (tensor.numel() > 0 && tensor.max().itemSync() >= n) throw new Error("Class values must be smaller than num_classes.");
+  return tensor.unsqueeze(-1).eq(arange(n, { device: tensor.device })).int();
+}

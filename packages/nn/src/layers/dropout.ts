@@ -1,0 +1,44 @@
+import type { Tensor } from "@flambeau/tensor";
+import { Module } from "../module.js";
+import { dropout } from "../functional/dropout.js";
+import { pyBool, pyFloat } from "../repr.js";
+import { positional } from "../options.js";
+
+/** Options of {@link Dropout}. */
+export interface DropoutLayerOptions {
+  p?: number;
+  inplace?: boolean;
+}
+
+export interface Dropout {
+  (input: Tensor): Tensor;
+}
+
+/**
+ * `torch.nn.Dropout`: in training mode, zero elements with probability `p` and scale the rest
+ * by `1 / (1 - p)`; in evaluation mode, pass the input through.
+ *
+ * @example
+ * ```ts
+ * const drop = new nn.Dropout(0.2);
+ * drop.eval();
+ * ```
+ */
+export class Dropout extends Module {
+  declare readonly p: number;
+  declare readonly inplace: boolean;
+  constructor(p: number | DropoutLayerOptions = 0.5, inplace = false) {
+    super();
+    const o = positional<DropoutLayerOptions, "p">(p, "p", { inplace });
+    const prob = o.p ?? 0.5;
+    if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
+    this.p = prob;
+    this.inplace = o.inplace ?? false;
+  }
+  override forward(input: Tensor): Tensor {
+    return dropout(input, this.p, this.training, this.inplace);
+  }
+  override extra_repr(): string {
+    return `p=${pyFloat(this.p)}, inplace=${pyBool(this.inplace)}`;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Tensor } from "@flambeau/tensor";
+import { Module } from "../module.js";
+import { checkReduction, type Reduction } from "../functional/reduction.js";
+
+/** The `reduction` keyword of every loss module. */
+export interface LossOptions {
+  reduction?: Reduction;
+}
+
+export interface Loss {
+  (input: Tensor, target: Tensor): Tensor;
+}
+
+/** Base of the loss modules (PyTorch's `_Loss`): holds `reduction` (`"mean"` by default). */
+export abstract class Loss extends Module {
+  declare readonly reduction: Reduction;
+  constructor(options: LossOptions = {}) {
+    super();
+    const reduction = options.reduction ?? "mean";
+    checkReduction(reduction);
+    this.reduction = reduction;
+  }
+  abstract override forward(input: Tensor, target: Tensor): Tensor;
+}
+
+/**
+ * Base of losses with a per-class `weight` (PyTorch's `_WeightedLoss`). The weight is a buffer,
+ * so it moves with `to(device)` and appears in `state_dict()` as in PyTorch.
+ */
+export abstract class WeightedLoss extends Loss {
+  declare weight: Tensor | null;
+  constructor(options: LossOptions & { weight?: Tensor | null } = {}) {
+    super(options);
+    this.register_buffer("weight", options.weight ?? null);
+  }
+}

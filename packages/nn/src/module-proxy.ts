@@ -1,0 +1,107 @@
+/**
+ * The machinery that makes modules callable and registers what is assigned to them.
+ *
+ * A module is a Proxy around an arrow function whose prototype is the module's class prototype:
+ * the function makes `model(x)` possible (JavaScript can only call functions), the prototype
+ * keeps methods, getters, `instanceof` and `toString`, and the Proxy's traps do what PyTorch's
+ * `__call__` and `__setattr__` do. Registered values also stay plain own properties of the
+ * function, so reading `model.linear` needs no trap and costs nothing.
+ */
+import { Tensor, legacyTypeName } from "@flambeau/tensor";
+import { Parameter } from "./parameter.js";
+
+/** Marks module objects, so this file can recognise them without importing the class. */
+export const IS_MODULE = Symbol.for("flambeau.nn.Module");
+const SELF = Symbol("flambeau.nn.self");
+
+/** What a module keeps beside its attributes, named as PyTorch's. */
+export interface Registry {
+  _parameters: Map<string, Parameter | null>;
+  _buffers: Map<string, Tensor | null>;
+  _non_persistent_buffers_set: Set<string>;
+  _modules: Map<string, Registry | null>;
+  training: boolean;
+}
+
+type Target = Registry & { [SELF]: { forward(...args: unknown[]): unknown } };
+
+/** PyTorch's `torch.typename` for error messages, in JavaScript terms. */
+export function typeName(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  if (v instanceof Tensor) return legacyTypeName(v.dtype);
+  if (typeof v === "object" || typeof v === "function") return (v as object).constructor?.name ?? "object";
+  return typeof v;
+}
+
+function isModule(v: unknown): v is Registry {
+  return typeof v === "function" && IS_MODULE in v;
+}
+
+/** PyTorch's `Module.__setattr__`: file `value` under `name`, or refuse it as PyTorch does. */
+function register(reg: Registry, name: string, value: unknown): void {
+  const none = value === null || value === undefined;
+  if (value instanceof Parameter) {
+    reg._buffers.delete(name);
+    reg._non_persistent_buffers_set.delete(name);
+    reg._modules.delete(name);
+    reg._parameters.set(name, value);
+  } else if (isModule(value)) {
+    reg._parameters.delete(name);
+    reg._buffers.delete(name);
+    reg._non_persistent_buffers_set.delete(name);
+    reg._modules.set(name, value);
+  } else if (reg._parameters.has(name)) {
+    if (!none)
+      throw new TypeError(`cannot assign '${typeName(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
+    reg._parameters.set(name, null);
+  } else if (reg._modules.has(name)) {
+    if (!none) throw new TypeError(`cannot assign '${typeName(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
+    reg._modules.set(name, null);
+  } else if (reg._buffers.has(name)) {
+    if (!none && !(value instanceof Tensor))
+      throw new TypeError(`cannot assign '${typeName(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
+    reg._buffers.set(name, none ? null : (value as Tensor));
+  }
+}
+
+const handler: ProxyHandler<Target> = {
+  apply(target, _thisArg, args) {
+    return target[SELF].forward(...args);
+  },
+  // Assignments (`this.linear = …`) and class fields (`linear = …`) both arrive here.
+  defineProperty(target, key, descriptor) {
+    if (typeof key === "string" && "value" in descriptor) register(target, key, descriptor.value);
+    return Reflect.defineProperty(target, key, descriptor);
+  },
+  deleteProperty(target, key) {
+    if (typeof key === "string") {
+      target._parameters.delete(key);
+      target._buffers.delete(key);
+      target._non_persistent_buffers_set.delete(key);
+      target._modules.delete(key);
+    }
+    return Reflect.deleteProperty(target, key);
+  },
+};
+
+const hidden = (value: unknown, writable = false): PropertyDescriptor => ({ value, writable, configurable: true, enumerable: false });
+
+/** A fresh callable module object whose prototype is `proto` (the `new.target.prototype`). */
+export function createModuleObject<T extends object>(proto: object): T {
+  // An arrow function has no `prototype` and cannot be `new`ed; its `name` and `length` go so
+  // that subclasses may use those names for their own fields.
+  const target = (() => undefined) as unknown as Target;
+  delete (target as { name?: string }).name;
+  delete (target as { length?: number }).length;
+  Object.setPrototypeOf(target, proto);
+  Object.defineProperties(target, {
+    _parameters: hidden(new Map()),
+    _buffers: hidden(new Map()),
+    _non_persistent_buffers_set: hidden(new Set()),
+    _modules: hidden(new Map()),
+    training: hidden(true, true),
+  });
+  const proxy = new Proxy(target, handler);
+  Object.defineProperty(target, SELF, hidden(proxy));
+  return proxy as unknown as T;
+}

@@ -1,0 +1,21 @@
+/**
+ * PyTorch lets most arguments be given by position or by keyword: `nn.Dropout(0.2)` or
+ * `nn.Dropout(p=0.2)`. Here a keyword argument is a property of a trailing options object, so a
+ * constructor's first optional argument may be either the value itself or the options.
+ */
+
+/** Whether `x` is an options object (a plain object, not a tensor, array or module). */
+export function isOptions(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Merge a value-or-options first argument with the options that may follow it:
+ * `positional(0.2, "p")` and `positional({ p: 0.2 }, "p")` both give `{ p: 0.2 }`.
+ */
+export function positional<O extends object, K extends keyof O>(first: O[K] | O | undefined, key: K, rest: O = {} as O): O {
+  if (isOptions(first)) return { ...(first as O) };
+  return first === undefined ? { ...rest } : { ...rest, [key]: first };
+}

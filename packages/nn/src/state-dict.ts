@@ -1,0 +1,106 @@
+/**
+ * `state_dict()` and `load_state_dict()`: PyTorch's key names, order and error messages. Loading
+ * validates every entry before writing any, so a failed load leaves the model as it was
+ * (Decision 6) — stricter than PyTorch, which copies the good entries before raising.
+ */
+import { Tensor, shapesEqual } from "@flambeau/tensor";
+import { no_grad } from "@flambeau/autograd";
+import type { Module } from "./module.js";
+import { torchSize } from "./repr.js";
+import { typeName } from "./module-proxy.js";
+
+/** A state dict: names such as `linear.weight` mapped to tensors, in PyTorch's order. */
+export type StateDict = Record<string, Tensor>;
+/** What `load_state_dict` accepts: a state dict object or a Map. */
+export type StateDictLike = StateDict | ReadonlyMap<string, Tensor>;
+
+/** The parameters and persistent buffers a module itself holds (PyTorch's `local_state`). */
+function localState(m: Module): Map<string, Tensor> {
+  const out = new Map<string, Tensor>();
+  for (const [k, p] of m._parameters) if (p) out.set(k, p);
+  for (const [k, b] of m._buffers) if (b && !m._non_persistent_buffers_set.has(k)) out.set(k, b);
+  return out;
+}
+
+/** Collect `m`'s state under `prefix` into `out`: own parameters, then buffers, then children. */
+export function collectState(m: Module, prefix: string, keepVars: boolean, out: StateDict): StateDict {
+  for (const [k, t] of localState(m)) out[prefix + k] = keepVars ? t : t.detach();
+  for (const [k, child] of m._modules) if (child) collectState(child, `${prefix}${k}.`, keepVars, out);
+  return out;
+}
+
+/**
+ * What `load_state_dict` returns: the keys it did not find and the keys it did not use
+ * (PyTorch's `_IncompatibleKeys`).
+ */
+export class IncompatibleKeys {
+  constructor(
+    readonly missing_keys: string[],
+    readonly unexpected_keys: string[],
+  ) {}
+  toString(): string {
+    if (this.missing_keys.length === 0 && this.unexpected_keys.length === 0) return "<All keys matched successfully>";
+    const list = (ks: string[]) => `[${ks.map((k) => `'${k}'`).join(", ")}]`;
+    return `_IncompatibleKeys(missing_keys=${list(this.missing_keys)}, unexpected_keys=${list(this.unexpected_keys)})`;
+  }
+}
+
+/** Load `stateDict` into `root`, all or nothing. */
+export function loadState(root: Module, stateDict: StateDictLike, strict: boolean): IncompatibleKeys {
+  const sd = new Map<string, unknown>(stateDict instanceof Map ? stateDict : Object.entries(stateDict));
+  const missing: string[] = [], unexpected: string[] = [], errors: string[] = [];
+  const copies: [Tensor, Tensor][] = [];
+
+  const visit = (m: Module, prefix: string): void => {
+    m._load_state_defaults(sd, prefix);
+    const local = localState(m);
+    for (const [name, target] of local) {
+      const key = prefix + name;
+      if (!sd.has(key)) {
+        missing.push(key);
+        continue;
+      }
+      const input = sd.get(key);
+      const problem = checkEntry(key, target, input);
+      if (problem) errors.push(problem);
+      else copies.push([target, reshapeLegacyScalar(target, input as Tensor)]);
+    }
+    for (const key of sd.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const first = key.slice(prefix.length).split(".", 1)[0]!;
+      if (!m._modules.has(first) && !local.has(first)) unexpected.push(key);
+    }
+    for (const [name, child] of m._modules) if (child) visit(child, `${prefix}${name}.`);
+  };
+  visit(root, "");
+
+  if (strict) {
+    if (unexpected.length > 0) errors.unshift(`Unexpected key(s) in state_dict: ${quoted(unexpected)}. `);
+    if (missing.length > 0) errors.unshift(`Missing key(s) in state_dict: ${quoted(missing)}. `);
+  }
+  if (errors.length > 0) throw new Error(`Error(s) in loading state_dict for ${root._get_name()}:\n\t${errors.join("\n\t")}`);
+  no_grad(() => {
+    for (const [target, src] of copies) target.copy_(src);
+  });
+  return new IncompatibleKeys(missing, unexpected);
+}
+
+const quoted = (keys: string[]) => keys.map((k) => `"${k}"`).join(", ");
+
+/** Why `input` cannot be copied into `target`, or null when it can. */
+function checkEntry(key: string, target: Tensor, input: unknown): string | null {
+  if (!(input instanceof Tensor))
+    return `While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typeName(input)}`;
+  const src = reshapeLegacyScalar(target, input);
+  if (!shapesEqual(src.shape, target.shape))
+    return `size mismatch for ${key}: copying a param with shape ${torchSize(input.shape)} from checkpoint, the shape in current model is ${torchSize(target.shape)}.`;
+  // Checked now because the copy would otherwise fail halfway through the load.
+  if (src.device.type !== target.device.type && !src._storage.backend.canReadSync)
+    return `cannot copy ${key} from device '${src.device}' synchronously; move the state_dict first (await t.toAsync("${target.device}"))`;
+  return null;
+}
+
+// PyTorch loads a one-element 1-D tensor into a 0-d parameter, for old checkpoints.
+function reshapeLegacyScalar(target: Tensor, input: Tensor): Tensor {
+  return target.ndim === 0 && input.ndim === 1 && input.numel() === 1 ? input.reshape([]) : input;
+}

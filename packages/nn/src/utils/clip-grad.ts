@@ -1,0 +1,52 @@
+import { Tensor, div, stack, tensor } from "@flambeau/tensor";
+import { no_grad } from "@flambeau/autograd";
+
+/** A tensor or an iterable of tensors, as `model.parameters()` gives. */
+export type Parameters = Tensor | Iterable<Tensor>;
+
+function gradsOf(parameters: Parameters): Tensor[] {
+  const list = parameters instanceof Tensor ? [parameters] : [...parameters];
+  return list.flatMap((p) => (p.grad ? [p.grad] : []));
+}
+
+/**
+ * Scale the gradients in place so that their joint `norm_type`-norm is at most `max_norm`;
+ * returns the norm before clipping (`torch.nn.utils.clip_grad_norm_`).
+ *
+ * @example
+ * ```ts
+ * loss.backward();
+ * nn.utils.clip_grad_norm_(model.parameters(), 1.0);
+ * ```
+ */
+export function clip_grad_norm_(
+  parameters: Parameters,
+  max_norm: number,
+  norm_type = 2,
+  error_if_nonfinite = false,
+): Tensor {
+  const grads = gradsOf(parameters);
+  if (grads.length === 0) return tensor(0.0);
+  return no_grad(() => {
+    const norms = grads.map((g) => (norm_type === Infinity ? g.detach().abs().amax() : g.detach().norm(norm_type)));
+    const all = stack(norms);
+    const total = norm_type === Infinity ? all.amax() : all.norm(norm_type);
+    if (error_if_nonfinite && !Number.isFinite(total.itemSync()))
+      throw new Error(
+        `The total norm of order ${norm_type} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
+      );
+    const coef = div(max_norm, total.add(1e-6)).clamp(null, 1.0);
+    for (const g of grads) g.mul_(coef);
+    return total;
+  });
+}
+
+/**
+ * Clamp every gradient element into `[-clip_value, clip_value]`, in place
+ * (`torch.nn.utils.clip_grad_value_`).
+ */
+export function clip_grad_value_(parameters: Parameters, clip_value: number): void {
+  no_grad(() => {
+    for (const g of gradsOf(parameters)) g.clamp_(-clip_value, clip_value);
+  });
+}

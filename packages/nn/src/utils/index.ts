@@ -1,0 +1,6 @@
+/**
+ * `torch.nn.utils`: gradient clipping.
+ *
+ * @module
+ */
+export { clip_grad_norm_, clip_grad_value_, type Parameters } from "./clip-grad.js";

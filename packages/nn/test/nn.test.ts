@@ -1,0 +1,4 @@
+import "@flambeau/backend-cpu";
+import { runNnConformance } from "./conformance.js";
+
+runNnConformance("cpu");
