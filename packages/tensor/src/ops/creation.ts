@@ -139,13 +139,13 @@ export function full(size: readonly number[], fill_value: number | boolean, opti
  */
 export function zeros(...args: SizeArgs): Tensor {
   const [shape, options] = parseSize<TensorOptions>(args);
-  return full(shape, 0, { dtype: "float32", ...options });
+  return full(shape, 0, { ...options, dtype: options.dtype ?? "float32" });
 }
 
 /** `torch.ones`: a tensor of ones. */
 export function ones(...args: SizeArgs): Tensor {
   const [shape, options] = parseSize<TensorOptions>(args);
-  return full(shape, 1, { dtype: "float32", ...options });
+  return full(shape, 1, { ...options, dtype: options.dtype ?? "float32" });
 }
 
 /** `torch.empty`: an uninitialised tensor (zeros here: typed arrays are always initialised). */
