@@ -1,3 +1,5 @@
+import type { DType, DeviceLike } from "@flambeau/tensor";
+
 /**
  * PyTorch lets most arguments be given by position or by keyword: `nn.Dropout(0.2)` or
  * `nn.Dropout(p=0.2)`. Here a keyword argument is a property of a trailing options object, so a
@@ -18,4 +20,12 @@ export function isOptions(x: unknown): x is Record<string, unknown> {
 export function positional<O extends object, K extends keyof O>(first: O[K] | O | undefined, key: K, rest: O = {} as O): O {
   if (isOptions(first)) return { ...(first as O) };
   return first === undefined ? { ...rest } : { ...rest, [key]: first };
+}
+
+/** The `device` and `dtype` keywords of a layer, for the tensors it creates (undefined ones left out). */
+export function factoryOptions(o: { device?: DeviceLike; dtype?: DType }): { device?: DeviceLike; dtype?: DType } {
+  const out: { device?: DeviceLike; dtype?: DType } = {};
+  if (o.device !== undefined) out.device = o.device;
+  if (o.dtype !== undefined) out.dtype = o.dtype;
+  return out;
 }

@@ -1,5 +1,6 @@
 import { ones, tensor, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
+import { factoryOptions } from "../options.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { batch_norm } from "../functional/normalization.js";
@@ -51,7 +52,7 @@ export class BatchNorm1d extends Module {
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;
     this.affine = options.affine ?? true;
     this.track_running_stats = options.track_running_stats ?? true;
-    const factory = { device: options.device, dtype: options.dtype };
+    const factory = factoryOptions(options);
     if (this.affine) {
       this.weight = new Parameter(ones([num_features], factory));
       this.bias = new Parameter(zeros([num_features], factory));
@@ -62,7 +63,7 @@ export class BatchNorm1d extends Module {
     const track = this.track_running_stats;
     this.register_buffer("running_mean", track ? zeros([num_features], factory) : null);
     this.register_buffer("running_var", track ? ones([num_features], factory) : null);
-    this.register_buffer("num_batches_tracked", track ? zeros([], { dtype: "int32", device: options.device }) : null);
+    this.register_buffer("num_batches_tracked", track ? zeros([], { ...factoryOptions(options), dtype: "int32" }) : null);
   }
 
   override forward(input: Tensor): Tensor {

@@ -1,5 +1,6 @@
 import { empty, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
+import { factoryOptions } from "../options.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { embedding } from "../functional/embedding.js";
@@ -50,7 +51,7 @@ export class Embedding extends Module {
     const given = options._weight ?? null;
     if (given && (given.ndim !== 2 || given.shape[0] !== num_embeddings || given.shape[1] !== embedding_dim))
       throw new Error("Shape of weight does not match num_embeddings and embedding_dim");
-    this.weight = new Parameter(given ?? empty([num_embeddings, embedding_dim], { device: options.device, dtype: options.dtype }), !options._freeze);
+    this.weight = new Parameter(given ?? empty([num_embeddings, embedding_dim], factoryOptions(options)), !options._freeze);
     if (!given) this.reset_parameters();
   }
 

@@ -1,4 +1,5 @@
 import { ones, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
+import { factoryOptions } from "../options.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { layer_norm } from "../functional/normalization.js";
@@ -38,7 +39,7 @@ export class LayerNorm extends Module {
     this.normalized_shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape.slice();
     this.eps = options.eps ?? 1e-5;
     this.elementwise_affine = options.elementwise_affine ?? true;
-    const factory = { device: options.device, dtype: options.dtype };
+    const factory = factoryOptions(options);
     if (this.elementwise_affine) {
       this.weight = new Parameter(ones([...this.normalized_shape], factory));
       this.bias = new Parameter(zeros([...this.normalized_shape], factory));

@@ -4,7 +4,7 @@ import { Parameter } from "../parameter.js";
 import { linear } from "../functional/linear.js";
 import { _calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
 import { pyBool } from "../repr.js";
-import { positional } from "../options.js";
+import { factoryOptions, positional } from "../options.js";
 
 /** Options of {@link Linear}. */
 export interface LinearOptions {
@@ -38,7 +38,7 @@ export class Linear extends Module {
   constructor(in_features: number, out_features: number, bias: boolean | LinearOptions = true, options: LinearOptions = {}) {
     super();
     const o = positional<LinearOptions, "bias">(bias, "bias", options);
-    const factory = { device: o.device, dtype: o.dtype };
+    const factory = factoryOptions(o);
     this.in_features = in_features;
     this.out_features = out_features;
     this.weight = new Parameter(empty([out_features, in_features], factory));
