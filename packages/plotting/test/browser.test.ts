@@ -70,7 +70,7 @@ describe("in a browser", () => {
         seconds,
         sameView: (now as unknown as { tagged?: boolean }).tagged === true,
         vertices: (line.match(/[ML]/g) ?? []).length,
-        titles: [...now.querySelectorAll(".role-axis-title text")].map((t) => t.textContent),
+        titles: Array.from(now.querySelectorAll(".role-axis-title text"), (t) => t.textContent),
       };
     });
     expect(result.afterBurst).toBeLessThanOrEqual(2);

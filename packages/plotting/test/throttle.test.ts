@@ -28,11 +28,6 @@ describe("FrameThrottle", () => {
     expect(draw.mock.calls.length).toBeGreaterThanOrEqual(7);
     expect(draw.mock.calls.length).toBeLessThanOrEqual(9);
   });
-});
-
-describe("FrameThrottle.flush", () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
 
   it("draws now and cancels the scheduled redraw, so no second schedule runs beside it", async () => {
     const draw = vi.fn(async () => {});
