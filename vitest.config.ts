@@ -14,6 +14,7 @@ export default defineConfig({
       "@flambeau/optim": src("optim"),
       "@flambeau/data": src("data"),
       "@flambeau/plotting": src("plotting"),
+      "@flambeau/conformance": src("conformance"),
       flambeau: src("flambeau"),
     },
   },

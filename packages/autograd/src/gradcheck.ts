@@ -29,15 +29,20 @@ export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: Tensor[],
   const out = fn(...inputs);
   const outFlat = out.reshape([-1]);
   const nOut = outFlat.numel();
-  for (const [k, x] of diff.entries()) {
-    const n = x.numel();
-    // Analytical Jacobian, one output element (row) at a time.
-    const analytical: Float64Array[] = [];
+  // Analytical Jacobians, one output element (row) at a time, all taken before the numerical
+  // pass perturbs inputs in place (which bumps their versions and invalidates the graph).
+  const analyticals = diff.map((x) => {
+    const rows: Float64Array[] = [];
     for (let o = 0; o < nOut; o++) {
       const seed = zeros_like(outFlat).setIndex([o], 1);
       const [g] = grad(outFlat, [x], [seed], { retain_graph: true, allow_unused: true });
-      analytical.push(g ? Float64Array.from(g.reshape([-1]).dataSync()) : new Float64Array(n));
+      rows.push(g ? Float64Array.from(g.reshape([-1]).dataSync()) : new Float64Array(x.numel()));
     }
+    return rows;
+  });
+  for (const [k, x] of diff.entries()) {
+    const n = x.numel();
+    const analytical = analyticals[k]!;
     // Numerical Jacobian, one input element (column) at a time.
     const flat = x.detach().reshape([-1]);
     for (let i = 0; i < n; i++) {

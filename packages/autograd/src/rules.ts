@@ -89,7 +89,28 @@ export const RULES: Record<string, Rule> = {
 
   // ---- reductions ----
   sum: (n, g) => [unreduce(g, n)],
-  prod: (n, g) => [unreduce(g, n).mul(unreduce(saved(n, 1), n)).div(saved(n, 0))],
+  prod: (n, g) => {
+    // d prod / d x_i is the product of the other elements, never NaN (as PyTorch): out / x_i
+    // in a slice without zeros; with one zero x_k, the product of the non-zeros at k and
+    // (that product / x_i) * x_k elsewhere (0, yet differentiable in x_k for create_graph);
+    // 0 with more zeros.
+    const x = saved(n, 0), axes = attr<number[]>(n, "axes");
+    const isZero = x.eq(0);
+    const safe = where(isZero, 1, x);
+    const kept = x.shape.map((s, i) => (axes.includes(i) ? 1 : s));
+    const prodSafe = axes.length === 1 ? safe.prod(axes[0]!, true) : safe.prod().reshape(kept);
+    const zerosIn = isZero.sum(axes, true);
+    const rest = prodSafe.div(safe);
+    const oneZero = where(isZero, prodSafe, rest.mul(where(isZero, x, 0).sum(axes, true)));
+    const others = where(zerosIn.eq(0), rest, where(zerosIn.eq(1), oneZero, 0));
+    return [unreduce(g, n).mul(others)];
+  },
+  norm2: (n, g) => {
+    // x / ||x|| scaled by the gradient, taken as 0 where the norm is 0 (PyTorch's subgradient).
+    const out = unreduce(saved(n, 1), n);
+    const zero = out.eq(0);
+    return [saved(n, 0).mul(where(zero, 0, unreduce(g, n).div(where(zero, 1, out))))];
+  },
   amax: (n, g) => {
     // Ties share the gradient evenly, as torch.amax does.
     const x = saved(n, 0);
@@ -121,6 +142,7 @@ export const RULES: Record<string, Rule> = {
     const dim = attr<number>(n, "dim");
     let offset = 0;
     return attr<number[]>(n, "sizes").map((size) => {
+      if (size < 0) return zeros([0], { dtype: g.dtype, device: g.device }); // a skipped legacy empty input
       const part = g.narrow(dim, offset, size);
       offset += size;
       return part;

@@ -126,10 +126,10 @@ export function inferShape(shape: readonly number[], size: number, op = "view"):
   const out = shape.slice();
   if (infer >= 0) {
     if (known === 0 || size % known !== 0)
-      throw new Error(`shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
+      throw new Error(`${op}: shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
     out[infer] = size / known;
   } else if (known !== size) {
-    throw new Error(`shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
+    throw new Error(`${op}: shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
   }
   return out;
 }

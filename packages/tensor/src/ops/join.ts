@@ -44,8 +44,9 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     backend.assign({ buffer: out.buffer, dtype, shape: t.shape, strides: out.strides, offset: offset * out.strides[d]! }, t);
     offset += t.shape[d]!;
   }
-  if (!parts.some((t) => t.requires_grad)) return out;
-  return record("cat", parts, out, null, { dim: d, sizes: parts.map((t) => t.shape[d]!) });
+  if (!tensors.some((t) => t.requires_grad)) return out;
+  // Skipped legacy empty inputs stay in the graph (size -1) so they get an empty gradient, as in PyTorch.
+  return record("cat", tensors, out, null, { dim: d, sizes: tensors.map((t) => (parts.includes(t) ? t.shape[d]! : -1)) });
 }
 
 // computeDType wants operands; a dtype stands in for the first tensor when accumulating.

@@ -6,8 +6,8 @@ import { binary } from "./elementwise.js";
 import { wrap } from "./make.js";
 import { expand, reshape, squeeze, unsqueeze } from "./view.js";
 
-function mulError(a: readonly number[], b: readonly number[]): Error {
-  return new Error(`mat1 and mat2 shapes cannot be multiplied (${a.join("x")} and ${b.join("x")})`);
+function mulError(op: string, a: readonly number[], b: readonly number[]): Error {
+  return new Error(`${op}: mat1 and mat2 shapes cannot be multiplied (${a.join("x")} and ${b.join("x")})`);
 }
 
 /**
@@ -36,7 +36,7 @@ function matmulNd(a: Tensor, b: Tensor): Tensor {
   const [k2, n] = b.shape.slice(-2) as [number, number];
   if (k !== k2) {
     const flat = (t: Tensor) => (t.ndim === 2 ? t.shape : [t.shape.slice(0, -1).reduce((x, y) => x * y, 1), t.shape.at(-1)!]);
-    throw mulError(flat(a), b.ndim === 2 ? b.shape : [k2, n]);
+    throw mulError("matmul", flat(a), b.ndim === 2 ? b.shape : [k2, n]);
   }
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const av = a.ndim - 2 === batch.length && a.shape.slice(0, -2).every((s, i) => s === batch[i]) ? a : expand(a, [...batch, m, k]);
@@ -51,7 +51,7 @@ function matmulNd(a: Tensor, b: Tensor): Tensor {
 export function mm(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 2) throw new Error(`self must be a matrix (got a ${a.ndim}-D tensor)`);
   if (b.ndim !== 2) throw new Error(`mat2 must be a matrix (got a ${b.ndim}-D tensor)`);
-  if (a.shape[1] !== b.shape[0]) throw mulError(a.shape, b.shape);
+  if (a.shape[1] !== b.shape[0]) throw mulError("mm", a.shape, b.shape);
   return matmul(a, b);
 }
 

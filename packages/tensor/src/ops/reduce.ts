@@ -182,6 +182,8 @@ export function std(x: Tensor, dim?: Dim, options: VarOptions = {}): Tensor {
 /** `log(sum(exp(x)))` over `dim`, computed stably. */
 export function logsumexp(x: Tensor, dim: Dim, keepdim = false): Tensor {
   const axes = normalizeDims(dim, x.ndim, "logsumexp");
+  // Nothing to shift in an empty tensor (and no maximum to take): log(0) gives -inf, as PyTorch.
+  if (x.numel() === 0) return unary("log", sum(unary("exp", x), axes, keepdim));
   const m = amax(x, axes, true).detach();
   // An infinite maximum would turn x - m into NaN; shift by zero there instead.
   const shift = m.dtype === "bool" ? m : where(unary("isnan", binary("sub", m, m)), 0, m);
@@ -191,7 +193,7 @@ export function logsumexp(x: Tensor, dim: Dim, keepdim = false): Tensor {
 
 /** `softmax` along `dim`: `exp(x) / sum(exp(x))`, shifted by the maximum for stability. */
 export function softmax(x: Tensor, dim: number): Tensor {
-  const e = unary("exp", binary("sub", x, amax(x, dim, true).detach()));
+  const e = unary("exp", x.numel() === 0 ? x : binary("sub", x, amax(x, dim, true).detach()));
   return binary("div", e, sum(e, dim, true));
 }
 
@@ -207,7 +209,12 @@ export function norm(x: Tensor, p: number | "fro" = 2, dim?: Dim, keepdim = fals
   if (pp === Infinity) return amax(a, dim, keepdim);
   if (pp === -Infinity) return amin(a, dim, keepdim);
   if (pp === 1) return sum(a, dim, keepdim);
-  if (pp === 2) return unary("sqrt", sum(binary("mul", x, x), dim, keepdim));
+  if (pp === 2) {
+    // Its own node: composed of sqrt and a square, its gradient would be NaN at a zero norm.
+    const d = x.detach();
+    const out = unary("sqrt", sum(binary("mul", d, d), dim, keepdim));
+    return x.requires_grad ? record("norm2", [x], out, [x, out], { axes: normalizeDims(dim, x.ndim, "norm"), keepdim }) : out;
+  }
   if (pp === 0) return sum(binary("ne", x, 0).to("float32"), dim, keepdim);
   return binary("pow", sum(binary("pow", a, pp), dim, keepdim), 1 / pp);
 }

@@ -1,6 +1,6 @@
 import type { View } from "../backend.js";
 import { record } from "../graph.js";
-import { broadcastShapes, shapesEqual } from "../shape.js";
+import { broadcastShapes, fmtShape, shapesEqual } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { checkSameDevice } from "./checks.js";
 import { binary, broadcastView, computeDType, type TensorOrScalar } from "./elementwise.js";
@@ -21,7 +21,12 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
   const b = other instanceof Tensor ? other : constant(backend, +other, dtype);
   checkSameDevice("where", condition, a);
   checkSameDevice("where", condition, b);
-  const shape = broadcastShapes(condition.shape, a.shape, b.shape);
+  let shape: number[];
+  try {
+    shape = broadcastShapes(condition.shape, a.shape, b.shape);
+  } catch (e) {
+    throw new Error(`where: ${(e as Error).message} (shapes ${fmtShape(condition.shape)}, ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`);
+  }
   const bv = (t: Tensor): View => (shapesEqual(t.shape, shape) ? t : broadcastView(t, shape));
   const out = wrap(backend, backend.where(bv(condition), bv(a), bv(b), dtype), dtype, shape);
   return a.requires_grad || b.requires_grad ? record("where", [a, b], out, null, { condition }) : out;
@@ -45,7 +50,6 @@ export function clamp(x: Tensor, min: TensorOrScalar | null = null, max: TensorO
   // Comparisons against the bounds keep NaN inputs as NaN, like PyTorch.
   if (min !== null) out = where(binary("lt", out, min), min, out).detach();
   if (max !== null) out = where(binary("gt", out, max), max, out).detach();
-  if (out.dtype !== x.dtype && !(min instanceof Tensor) && !(max instanceof Tensor)) out = out.to(x.dtype);
   if (!x.requires_grad) return out;
   let inside = binary("eq", x, x);
   if (min !== null) inside = binary("logical_and", inside, binary("ge", x, min));

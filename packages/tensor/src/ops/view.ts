@@ -11,7 +11,7 @@ export function view(x: Tensor, shape: readonly number[]): Tensor {
   const strides = viewStrides(x.shape, x.strides, target);
   if (strides === null)
     throw new Error(
-      "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
+      `view: view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces): shape ${fmtShape(x.shape)} with strides ${fmtShape(x.strides)} cannot be viewed as ${fmtShape(target)}. Use .reshape(...) instead.`,
     );
   return asView(x, target, strides, x.offset);
 }
