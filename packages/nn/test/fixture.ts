@@ -70,3 +70,13 @@ export async function expectClose(actual: Tensor, expected: Encoded, rtol = 1e-5
   });
   expect(bad, bad.slice(0, 5).join("; ")).toEqual([]);
 }
+
+/** The message of the error `fn` throws (failing the test when it does not throw). */
+export function thrownMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected an error, but none was thrown");
+}

@@ -22,9 +22,11 @@ export async function toRaw(t: Tensor): Promise<RawTensor> {
   return { dtype: NAMES[t.dtype], shape: t.shape.slice(), data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
-/** A fresh, aligned copy of `bytes` viewed as `Type`. */
+/** A fresh, aligned copy of `bytes` viewed as `Type` (Node's Buffer#slice would not copy). */
 function view<T>(bytes: Uint8Array, Type: { new (buffer: ArrayBuffer): T }): T {
-  return new Type(bytes.slice().buffer);
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Type(copy.buffer);
 }
 
 function halfToFloat(h: number): number {
