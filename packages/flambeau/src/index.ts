@@ -22,6 +22,10 @@ export * as autograd from "./autograd.js";
 export * as func from "./func.js";
 export * as utils from "./utils.js";
 export * as optim from "@flambeau/optim";
+export * as nn from "@flambeau/nn";
+export * as plotting from "@flambeau/plotting";
+/** `torch.save(state_dict, path)` / `torch.load(path)` in the safetensors format (and to/from bytes). */
+export { save, load, saveToBytes, loadFromBytes } from "@flambeau/nn";
 
 /** dtype names as values, so `dtype=torch.float32` ports as `{ dtype: torch.float32 }`. */
 export const float32 = "float32", float = "float32", float64 = "float64", double = "float64";
