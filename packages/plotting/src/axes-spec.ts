@@ -7,6 +7,7 @@ import type { Limits, ResolvedAxes } from "./axes.js";
 import { legendOrient, type PointCloud } from "./legend.js";
 import { markerShape } from "./markers.js";
 import { inLegend, type ResolvedSeries, type SeriesStyle } from "./series.js";
+import { fitFontSize, textWidth } from "./text-metrics.js";
 import { pt, themeConfig, type ThemeName } from "./theme.js";
 
 /** A Vega-Lite spec as plain JSON. */
@@ -76,10 +77,20 @@ export function axesSpec(axes: ResolvedAxes, size: SpecSize): VegaLiteSpec {
     padding: p(4),
     background: "white",
     config: themeConfig(size.theme, size.dpi, settings.grid),
-    ...(settings.title ? { title: { text: settings.title } } : {}),
+    ...(settings.title ? { title: titleSpec(settings.title, size, p) } : {}),
     datasets,
     layer,
   };
+}
+
+// A title wider than the figure would squeeze the plot, so it is set smaller; one wider than the
+// plot area is centred over the whole chart rather than the plot, so it stays inside the figure.
+// Plotly puts titles at the top left.
+function titleSpec(text: string, size: SpecSize, p: (x: number) => number): VegaLiteSpec {
+  const fontSize = fitFontSize(text, p(12), size.width - p(16));
+  if (size.theme === "plotly") return { text, fontSize, anchor: "start", frame: "bounds" };
+  const wide = textWidth(text, fontSize) > 0.7 * size.width;
+  return { text, fontSize, anchor: "middle", frame: wide ? "bounds" : "group" };
 }
 
 interface LayerContext {

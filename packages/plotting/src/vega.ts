@@ -4,6 +4,7 @@
  */
 import type * as VegaModule from "vega";
 import type * as VegaLiteModule from "vega-lite";
+import { useDejaVuMetrics } from "./text-metrics.js";
 
 /** The `vega` module. */
 export type Vega = typeof VegaModule;
@@ -12,7 +13,10 @@ let loaded: Promise<{ vega: Vega; vl: typeof VegaLiteModule }> | undefined;
 
 /** Vega and Vega-Lite, imported once. */
 export function loadVega(): Promise<{ vega: Vega; vl: typeof VegaLiteModule }> {
-  return (loaded ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vl]) => ({ vega, vl })));
+  return (loaded ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vl]) => {
+    useDejaVuMetrics(vega);
+    return { vega, vl };
+  }));
 }
 
 /** Compiles a Vega-Lite spec (plain JSON) to a parsed Vega runtime spec. */

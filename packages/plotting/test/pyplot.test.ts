@@ -41,6 +41,15 @@ describe("pyplot", () => {
     expect(texts(await svgOf(), "title-text")).toEqual(["MSE: 12.35"]);
   });
 
+  it("keeps a title longer than the figure inside it, in a smaller font", async () => {
+    plt.scatter(x, y);
+    const long = "A scatter plot of our synthetic movie revenue vs budget data (in millions)";
+    plt.title(long);
+    const svg = await svgOf();
+    expect(texts(svg, "title-text")).toEqual([long]);
+    expect(texts(svg, "axis-label").length).toBeGreaterThan(4);
+  });
+
   it("draws lesson 5's green dots and dashed predictions with a legend", async () => {
     plt.clf();
     plt.plot(cpuTensor(x, [11, 1]), cpuTensor(y, [11, 1]), "go", { label: "True data", alpha: 0.5 });
