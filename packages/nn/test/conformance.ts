@@ -48,6 +48,20 @@ interface InitCall {
   big_max: number;
 }
 
+interface FunctionalCase {
+  fn: string;
+  kwargs: Record<string, number>;
+  input: Encoded;
+  output: Encoded;
+  grad_output: Encoded;
+  input_grad: Encoded;
+}
+
+interface ClipFixture {
+  norm: { norm_type: number | "inf"; max_norm: number; grads: Encoded[]; total_norm: number; clipped: Encoded[] }[];
+  value: { clip_value: number; grad: Encoded; clipped: Encoded };
+}
+
 interface SeededCase {
   module: ModuleSpec;
   seed: number;
@@ -139,6 +153,43 @@ export function runNnConformance(device: string): void {
           });
         }
       }
+    });
+
+    describe("functions of F without a layer, and gradient clipping, match PyTorch", () => {
+      const { one_hot: oneHot, ...cases } = nnFixture<Record<string, unknown>>("functional");
+      const F = nn.functional as unknown as Record<string, (x: Tensor, ...rest: number[]) => Tensor>;
+      for (const [name, c] of Object.entries(cases as Record<string, FunctionalCase>)) {
+        it(name, async () => {
+          const x = decode(c.input, device).requires_grad_(true);
+          const y = F[c.fn]!(x, ...Object.values(c.kwargs));
+          await expectClose(y, c.output, 1e-5, 1e-6);
+          y.backward(decode(c.grad_output, device));
+          await expectClose(x.grad!, c.input_grad, 1e-5, 1e-6);
+        });
+      }
+      it("one_hot", async () => {
+        const c = oneHot as { input: Encoded; output_5: Encoded };
+        await expectClose(nn.functional.one_hot(decode(c.input, device), 5), c.output_5);
+      });
+      const clip = nnFixture<ClipFixture>("clip");
+      for (const c of clip.norm)
+        it(`clip_grad_norm_(max_norm=${c.max_norm}, norm_type=${c.norm_type})`, async () => {
+          const params = c.grads.map((g) => {
+            const p = new nn.Parameter(empty(g.shape, { device }));
+            p.grad = decode(g, device);
+            return p;
+          });
+          const normType = c.norm_type === "inf" ? Infinity : c.norm_type;
+          const total = nn.utils.clip_grad_norm_(params, c.max_norm, normType);
+          expect((await total.data())[0]).toBeCloseTo(c.total_norm, 5);
+          for (const [i, p] of params.entries()) await expectClose(p.grad!, c.clipped[i]!, 1e-5, 1e-6);
+        });
+      it("clip_grad_value_", async () => {
+        const p = new nn.Parameter(empty(clip.value.grad.shape, { device }));
+        p.grad = decode(clip.value.grad, device);
+        nn.utils.clip_grad_value_(p, clip.value.clip_value);
+        await expectClose(p.grad, clip.value.clipped);
+      });
     });
 
     describe("init: PyTorch's values after the same seed, and the intended statistics", () => {

@@ -3,7 +3,7 @@
  * step (the optimizer package is separate). The data come from a seeded generator, so the run is
  * the same every time.
  */
-import { Generator, from, manual_seed } from "@flambeau/tensor";
+import { Generator, from, manual_seed, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import * as nn from "@flambeau/nn";
 
@@ -43,7 +43,7 @@ export async function trainRingsClassifier(device: string): Promise<number> {
   }
   const test = makeRings(200, 2);
   model.eval();
-  const predicted = no_grad(() => model(from(test.x, [400, 2], { device })).argmax(1));
+  const predicted: Tensor = no_grad(() => model(from(test.x, [400, 2], { device })).argmax(1));
   const labels = await predicted.data();
   let correct = 0;
   labels.forEach((p, i) => (correct += p === test.y[i] ? 1 : 0));

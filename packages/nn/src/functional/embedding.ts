@@ -31,12 +31,20 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx: number | n
 
 /**
  * `F.one_hot`: integer class indices to one-hot rows (int32), `num_classes` wide (by default
- * one more than the largest index).
+ * one more than the largest index, which needs a device that reads synchronously).
+ *
+ * @example
+ * ```ts
+ * F.one_hot(torch.tensor([0, 2]), 3); // tensor([[1, 0, 0], [0, 0, 1]], dtype=torch.int32)
+ * ```
  */
 export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
   if (tensor.dtype !== "int32") throw new Error("one_hot is only applicable to index tensor.");
-  const n = num_classes === -1 ? (tensor.numel() === 0 ? 0 : tensor.max().itemSync() + 1) : num_classes;
-  if (tensor.numel() > 0 && tensor.min().itemSync() < 0) throw new Error("Class values must be non-negative.");
-  if (tensor.numel() > 0 && tensor.max().itemSync() >= n) throw new Error("Class values must be smaller than num_classes.");
+  const readable = tensor._storage.backend.canReadSync && tensor.numel() > 0;
+  if (num_classes === -1 && !tensor._storage.backend.canReadSync)
+    throw new Error(`one_hot: num_classes=-1 reads the tensor, which '${tensor.device}' cannot do synchronously; pass num_classes`);
+  const n = num_classes === -1 ? (readable ? tensor.max().itemSync() + 1 : 0) : num_classes;
+  if (readable && tensor.min().itemSync() < 0) throw new Error("Class values must be non-negative.");
+  if (readable && tensor.max().itemSync() >= n) throw new Error("Class values must be smaller than num_classes.");
   return tensor.unsqueeze(-1).eq(arange(n, { device: tensor.device })).int();
 }
