@@ -3,6 +3,7 @@ import "@flambeau/backend-cpu";
 import { describe, expect, it } from "vitest";
 import { ones, zeros, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
+import { LinearRegressionModel } from "./lesson-model.js";
 import { nnFixture } from "./fixture.js";
 
 interface ModelFacts {
@@ -15,17 +16,6 @@ interface ModelFacts {
   parameter_count: number;
 }
 
-// The lesson's model, as it ports line by line.
-class LinearRegressionModel extends nn.Module {
-  linear: nn.Linear;
-  constructor(input_dim: number, output_dim: number) {
-    super();
-    this.linear = new nn.Linear(input_dim, output_dim);
-  }
-  override forward(x: Tensor): Tensor {
-    return this.linear(x);
-  }
-}
 
 // Buffers, a ModuleList of Sequentials, a ModuleDict and a Parameter, in PyTorch's order.
 class Net extends nn.Module {

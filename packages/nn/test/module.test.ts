@@ -4,18 +4,9 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { Generator, empty, manual_seed, ones, randn, tensor, zeros, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
+import { LinearRegressionModel } from "./lesson-model.js";
 import { thrownMessage } from "./fixture.js";
 
-class LinearRegressionModel extends nn.Module {
-  linear: nn.Linear;
-  constructor(input_dim: number, output_dim: number) {
-    super();
-    this.linear = new nn.Linear(input_dim, output_dim);
-  }
-  override forward(x: Tensor): Tensor {
-    return this.linear(x);
-  }
-}
 
 // Class fields, a private field, a getter and a helper method all see the module as `this`.
 class Fielded extends nn.Module {
