@@ -52,10 +52,13 @@ export function axesSpec(axes: ResolvedAxes, size: SpecSize): VegaLiteSpec {
   const p = (x: number) => pt(x, size.dpi);
   const legendShown = settings.legend !== undefined && series.some(inLegend);
   const entries = legendEntries(series, p);
-  const legend = legendShown ? { orient: legendOrient(settings.legend!, () => cloud(axes)), title: null, offset: p(6), ...legendBox(size.theme) } : null;
+  const legend = legendShown
+    ? { orient: legendOrient(settings.legend!, () => cloud(axes)), title: null, offset: p(6), ...legendBox(size.theme) }
+    : null;
 
-  const x = { field: "x", type: "quantitative", title: settings.xlabel ?? null, scale: scale(settings.xlim, settings.xscale, series.length > 0, p) };
-  const y = { field: "y", type: "quantitative", title: settings.ylabel ?? null, scale: scale(settings.ylim, settings.yscale, series.length > 0, p) };
+  const hasData = series.length > 0;
+  const x = { field: "x", type: "quantitative", title: settings.xlabel ?? null, scale: scale(settings.xlim, settings.xscale, hasData, p) };
+  const y = { field: "y", type: "quantitative", title: settings.ylabel ?? null, scale: scale(settings.ylim, settings.yscale, hasData, p) };
   const clip = settings.xlim.some((v) => v !== undefined) || settings.ylim.some((v) => v !== undefined);
   const ctx: LayerContext = { x, y, clip, legend, entries, p };
 
@@ -67,7 +70,8 @@ export function axesSpec(axes: ResolvedAxes, size: SpecSize): VegaLiteSpec {
     if (s.style.marker !== undefined) layer.push(pointLayer(s, k, ctx));
   });
   // An empty axes still draws its frame and axes, over matplotlib's default 0..1 range.
-  if (layer.length === 0) layer.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: "point", opacity: 0 }, encoding: { x, y } });
+  if (layer.length === 0)
+    layer.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: "point", opacity: 0 }, encoding: { x, y } });
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -135,7 +139,14 @@ function lineLayer(s: ResolvedSeries, k: number, ctx: LayerContext): VegaLiteSpe
   return {
     data: { name: datasetName(k) },
     // A NaN breaks the line into pieces instead of joining its neighbours (matplotlib's gap).
-    mark: { type: "line", strokeWidth: ctx.p(s.style.linewidth), opacity: s.style.alpha, clip: ctx.clip, invalid: "break-paths-show-domains", ...(dash ? { strokeDash: dash } : {}) },
+    mark: {
+      type: "line",
+      strokeWidth: ctx.p(s.style.linewidth),
+      opacity: s.style.alpha,
+      clip: ctx.clip,
+      invalid: "break-paths-show-domains",
+      ...(dash ? { strokeDash: dash } : {}),
+    },
     encoding,
   };
 }
@@ -146,8 +157,9 @@ function pointLayer(s: ResolvedSeries, k: number, ctx: LayerContext): VegaLiteSp
   const encoding: VegaLiteSpec = { x: ctx.x, y: ctx.y, ...colorEncoding(s, ctx, shape.stroked ? "stroke" : "fill") };
   const mark: VegaLiteSpec = { type: "point", filled: !shape.stroked, opacity: s.style.alpha, clip: ctx.clip, strokeWidth: ctx.p(1.5) };
   if (keyed) {
-    encoding.shape = { field: "s", type: "nominal", scale: { domain: ctx.entries.domain, range: ctx.entries.shape }, legend: ctx.legend };
-    encoding.size = { field: "s", type: "ordinal", sort: ctx.entries.domain, scale: { domain: ctx.entries.domain, range: ctx.entries.size }, legend: ctx.legend };
+    const { domain, shape: shapes, size: sizes } = ctx.entries;
+    encoding.shape = { field: "s", type: "nominal", scale: { domain, range: shapes }, legend: ctx.legend };
+    encoding.size = { field: "s", type: "ordinal", sort: domain, scale: { domain, range: sizes }, legend: ctx.legend };
   } else {
     Object.assign(mark, { shape: shape.shape, size: markerSize(s.style, ctx.p) });
   }

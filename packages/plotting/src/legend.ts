@@ -23,7 +23,19 @@ export type LegendLoc =
 /** Vega-Lite legend orients used here. */
 export type Orient = "top-right" | "top-left" | "bottom-left" | "bottom-right" | "right";
 
-const CODES = ["best", "upper right", "upper left", "lower left", "lower right", "right", "center left", "center right", "lower center", "upper center", "center"];
+const CODES = [
+  "best",
+  "upper right",
+  "upper left",
+  "lower left",
+  "lower right",
+  "right",
+  "center left",
+  "center right",
+  "lower center",
+  "upper center",
+  "center",
+];
 
 /** The Vega-Lite orient for a matplotlib `loc`; `points` (x, y and domains) serve `"best"`. */
 export function legendOrient(loc: LegendLoc, points: () => PointCloud): Orient {

@@ -72,10 +72,14 @@ export function trace_values(
   name?: string,
   text_values?: readonly string[],
 ): Trace {
-  const o: TraceOptions = typeof options === "string" ? { mode: options, ...(name !== undefined ? { name } : {}), ...(text_values ? { text: text_values } : {}) } : options;
+  const o: TraceOptions =
+    typeof options === "string"
+      ? { mode: options, ...(name !== undefined ? { name } : {}), ...(text_values ? { text: text_values } : {}) }
+      : options;
   if (!isData1D(x_values) || !isData1D(y_values)) throw new TypeError("trace_values: x_values and y_values must be arrays or tensors");
   const mode = o.mode ?? "markers";
-  if (!["markers", "lines", "lines+markers"].includes(mode)) throw new Error(`trace_values: unknown mode '${mode}'; use 'markers', 'lines' or 'lines+markers'`);
+  if (!["markers", "lines", "lines+markers"].includes(mode))
+    throw new Error(`trace_values: unknown mode '${mode}'; use 'markers', 'lines' or 'lines+markers'`);
   return { x: x_values, y: y_values, mode, name: o.name ?? "data", text: o.text ?? [] };
 }
 
