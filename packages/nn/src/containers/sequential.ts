@@ -59,8 +59,11 @@ export class Sequential extends Module {
   }
 
   /** A new Sequential of the layers `start` up to `end` (`model[1:3]`), keeping their names. */
-  slice(start?: number, end?: number): Sequential {
-    return new Sequential(new Map([...this._modules].slice(start, end) as [string, Module][]));
+  slice(start?: number, end?: number): this {
+    // `this.constructor`, as PyTorch's `self.__class__`: keeps subclasses, and no class body
+    // names its own class (bundlers rename classes that do, which would change toString).
+    const Ctor = this.constructor as new (modules: NamedModules) => this;
+    return new Ctor(new Map([...this._modules].slice(start, end) as [string, Module][]));
   }
 
   /** Add a layer at the end. */

@@ -63,10 +63,13 @@ export class Embedding extends Module {
    * const emb = nn.Embedding.from_pretrained(vectors, { freeze: false });
    * ```
    */
-  static from_pretrained(embeddings: Tensor, options: { freeze?: boolean; padding_idx?: number | null } = {}): Embedding {
+  static from_pretrained<T extends typeof Embedding>(
+    this: T, embeddings: Tensor, options: { freeze?: boolean; padding_idx?: number | null } = {},
+  ): InstanceType<T> {
     if (embeddings.ndim !== 2) throw new Error("Embeddings parameter is expected to be 2-dimensional");
     const [rows, cols] = embeddings.shape as [number, number];
-    return new Embedding(rows, cols, { _weight: embeddings, _freeze: options.freeze ?? true, padding_idx: options.padding_idx ?? null });
+    // `this`, as PyTorch's `cls`; naming the class in its own body would make bundlers rename it.
+    return new this(rows, cols, { _weight: embeddings, _freeze: options.freeze ?? true, padding_idx: options.padding_idx ?? null }) as InstanceType<T>;
   }
 
   /** Draw the weight from N(0, 1) and zero the padding row. */
