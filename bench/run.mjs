@@ -2,8 +2,9 @@
 // process on this machine; ratios > 1 mean Flambeau is faster.
 import { tinyLoop } from "./tiny-loop.mjs";
 import { matmul } from "./matmul.mjs";
+import { mlp } from "./mlp.mjs";
 
-const suites = { "tiny-loop": tinyLoop, matmul };
+const suites = { "tiny-loop": tinyLoop, matmul, mlp };
 const only = process.argv[2];
 const rows = [];
 for (const [name, run] of Object.entries(suites)) {
