@@ -39,6 +39,12 @@ const isOptions = (x: unknown): x is object => typeof x === "object" && x !== nu
 /**
  * The recommended gain for a nonlinearity: 1 for linear and sigmoid, 5/3 for tanh, √2 for
  * relu, √(2 / (1 + slope²)) for leaky_relu (slope 0.01 by default), 3/4 for selu.
+ *
+ * @example
+ * ```ts
+ * nn.init.calculate_gain("relu");            // 1.4142…
+ * nn.init.calculate_gain("leaky_relu", 0.2);
+ * ```
  */
 export function calculate_gain(nonlinearity: Nonlinearity, param: number | null = null): number {
   const linear = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d"];
@@ -54,7 +60,14 @@ export function calculate_gain(nonlinearity: Nonlinearity, param: number | null 
   throw new Error(`Unsupported nonlinearity ${String(nonlinearity)}`);
 }
 
-/** `[fan_in, fan_out]` of a weight: input and output features times the receptive field. */
+/**
+ * `[fan_in, fan_out]` of a weight: input and output features times the receptive field.
+ *
+ * @example
+ * ```ts
+ * nn.init._calculate_fan_in_and_fan_out(torch.empty([8, 4])); // [4, 8]
+ * ```
+ */
 export function _calculate_fan_in_and_fan_out(tensor: Tensor): [number, number] {
   if (tensor.ndim < 2) throw new Error("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
   const receptive = tensor.shape.slice(2).reduce((a, b) => a * b, 1);
@@ -67,36 +80,78 @@ function fan(tensor: Tensor, mode: FanMode): number {
   return mode === "fan_in" ? fanIn : fanOut;
 }
 
-/** Fill with samples of U(a, b). */
+/**
+ * Fill with samples of U(a, b).
+ *
+ * @example
+ * ```ts
+ * nn.init.uniform_(w, -0.1, 0.1);
+ * ```
+ */
 export function uniform_(tensor: Tensor, a: number | (InitOptions & { a?: number; b?: number }) = 0, b = 1, options: InitOptions = {}): Tensor {
   const o = isOptions(a) ? { a: 0, b: 1, ...a } : { a, b, ...options };
   return no_grad(() => tensor.uniform_(o.a, o.b, { generator: o.generator }));
 }
 
-/** Fill with samples of N(mean, std²). */
+/**
+ * Fill with samples of N(mean, std²).
+ *
+ * @example
+ * ```ts
+ * nn.init.normal_(w, 0, 0.02);
+ * ```
+ */
 export function normal_(tensor: Tensor, mean: number | (InitOptions & { mean?: number; std?: number }) = 0, std = 1, options: InitOptions = {}): Tensor {
   const o = isOptions(mean) ? { mean: 0, std: 1, ...mean } : { mean, std, ...options };
   return no_grad(() => tensor.normal_(o.mean, o.std, { generator: o.generator }));
 }
 
-/** Fill with a constant. */
+/**
+ * Fill with a constant.
+ *
+ * @example
+ * ```ts
+ * nn.init.constant_(layer.bias!, 0.1);
+ * ```
+ */
 export function constant_(tensor: Tensor, val: number): Tensor {
   return no_grad(() => tensor.fill_(val));
 }
 
-/** Fill with zeros. */
+/**
+ * Fill with zeros.
+ *
+ * @example
+ * ```ts
+ * nn.init.zeros_(layer.bias!);
+ * ```
+ */
 export function zeros_(tensor: Tensor): Tensor {
   return no_grad(() => tensor.zero_());
 }
 
-/** Fill with ones. */
+/**
+ * Fill with ones.
+ *
+ * @example
+ * ```ts
+ * nn.init.ones_(norm.weight!);
+ * ```
+ */
 export function ones_(tensor: Tensor): Tensor {
   return no_grad(() => tensor.fill_(1));
 }
 
 type GainOptions = InitOptions & { gain?: number };
 
-/** Glorot/Xavier uniform: U(-a, a) with `a = gain * √(6 / (fan_in + fan_out))`. */
+/**
+ * Glorot/Xavier uniform: U(-a, a) with `a = gain * √(6 / (fan_in + fan_out))`.
+ *
+ * @example
+ * ```ts
+ * nn.init.xavier_uniform_(layer.weight, nn.init.calculate_gain("tanh"));
+ * ```
+ */
 export function xavier_uniform_(tensor: Tensor, gain: number | GainOptions = 1, options: InitOptions = {}): Tensor {
   const o = isOptions(gain) ? { gain: 1, ...gain } : { gain, ...options };
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
@@ -105,7 +160,14 @@ export function xavier_uniform_(tensor: Tensor, gain: number | GainOptions = 1, 
   return uniform_(tensor, -a, a, o);
 }
 
-/** Glorot/Xavier normal: N(0, std²) with `std = gain * √(2 / (fan_in + fan_out))`. */
+/**
+ * Glorot/Xavier normal: N(0, std²) with `std = gain * √(2 / (fan_in + fan_out))`.
+ *
+ * @example
+ * ```ts
+ * nn.init.xavier_normal_(layer.weight, { gain: 0.5 });
+ * ```
+ */
 export function xavier_normal_(tensor: Tensor, gain: number | GainOptions = 1, options: InitOptions = {}): Tensor {
   const o = isOptions(gain) ? { gain: 1, ...gain } : { gain, ...options };
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
@@ -122,6 +184,11 @@ function kaimingStd(tensor: Tensor, a: number | KaimingOptions, mode: FanMode, n
 /**
  * He/Kaiming uniform: U(-bound, bound) with `bound = gain * √(3 / fan)`. `nn.Linear` uses it with
  * `a = √5`.
+ *
+ * @example
+ * ```ts
+ * nn.init.kaiming_uniform_(layer.weight, { mode: "fan_out", nonlinearity: "relu" });
+ * ```
  */
 export function kaiming_uniform_(
   tensor: Tensor, a: number | KaimingOptions = 0, mode: FanMode = "fan_in", nonlinearity: Nonlinearity = "leaky_relu", options: InitOptions = {},
@@ -131,7 +198,14 @@ export function kaiming_uniform_(
   return uniform_(tensor, -bound, bound, { generator });
 }
 
-/** He/Kaiming normal: N(0, std²) with `std = gain / √fan`. */
+/**
+ * He/Kaiming normal: N(0, std²) with `std = gain / √fan`.
+ *
+ * @example
+ * ```ts
+ * nn.init.kaiming_normal_(layer.weight, { nonlinearity: "relu" });
+ * ```
+ */
 export function kaiming_normal_(
   tensor: Tensor, a: number | KaimingOptions = 0, mode: FanMode = "fan_in", nonlinearity: Nonlinearity = "leaky_relu", options: InitOptions = {},
 ): Tensor {

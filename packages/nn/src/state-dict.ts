@@ -32,6 +32,11 @@ export function collectState(m: Module, prefix: string, keepVars: boolean, out: 
 /**
  * What `load_state_dict` returns: the keys it did not find and the keys it did not use
  * (PyTorch's `_IncompatibleKeys`).
+ *
+ * @example
+ * ```ts
+ * const { missing_keys, unexpected_keys } = model.load_state_dict(sd, { strict: false });
+ * ```
  */
 export class IncompatibleKeys {
   constructor(

@@ -4,7 +4,14 @@
  */
 import { Tensor, where } from "@flambeau/tensor";
 
-/** `F.relu`: `max(x, 0)`; `inplace` overwrites `input`. */
+/**
+ * `F.relu`: `max(x, 0)`; `inplace` overwrites `input`.
+ *
+ * @example
+ * ```ts
+ * F.relu(torch.tensor([-1.5, 2.5])); // tensor([0.0000, 2.5000])
+ * ```
+ */
 export function relu(input: Tensor, inplace = false): Tensor {
   return inplace ? input.relu_() : input.relu();
 }
@@ -22,17 +29,38 @@ export function leaky_relu(input: Tensor, negative_slope = 0.01, inplace = false
   return inplace ? input.copy_(out) : out;
 }
 
-/** `F.sigmoid`: `1 / (1 + exp(-x))`. */
+/**
+ * `F.sigmoid`: `1 / (1 + exp(-x))`.
+ *
+ * @example
+ * ```ts
+ * F.sigmoid(logits); // probabilities in (0, 1)
+ * ```
+ */
 export function sigmoid(input: Tensor): Tensor {
   return input.sigmoid();
 }
 
-/** `F.tanh`. */
+/**
+ * `F.tanh`.
+ *
+ * @example
+ * ```ts
+ * F.tanh(x); // values in (-1, 1)
+ * ```
+ */
 export function tanh(input: Tensor): Tensor {
   return input.tanh();
 }
 
-/** `F.silu` (swish): `x * sigmoid(x)`. */
+/**
+ * `F.silu` (swish): `x * sigmoid(x)`.
+ *
+ * @example
+ * ```ts
+ * F.silu(x);
+ * ```
+ */
 export function silu(input: Tensor): Tensor {
   return input.mul(input.sigmoid());
 }
@@ -43,6 +71,12 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 /**
  * `F.gelu`: `x * Φ(x)` with the exact normal CDF, or its tanh approximation with
  * `approximate: "tanh"`.
+ *
+ * @example
+ * ```ts
+ * F.gelu(x);
+ * F.gelu(x, { approximate: "tanh" });
+ * ```
  */
 export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } = {}): Tensor {
   const approximate = options.approximate ?? "none";
@@ -57,6 +91,12 @@ export function gelu(input: Tensor, options: { approximate?: "none" | "tanh" } =
 /**
  * `F.softplus`: `log(1 + exp(beta * x)) / beta`, linear above `threshold`. Each branch only sees
  * inputs where it cannot overflow, so the gradient is right everywhere (also at 0).
+ *
+ * @example
+ * ```ts
+ * F.softplus(x);          // log(1 + exp(x))
+ * F.softplus(x, 2, 10);   // beta 2, threshold 10
+ * ```
  */
 export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
   const scaled = beta === 1 ? input : input.mul(beta);
@@ -81,7 +121,14 @@ export function softmax(input: Tensor, dim?: number | null): Tensor {
   return input.softmax(dim ?? implicitDim(input));
 }
 
-/** `F.log_softmax` along `dim`: `x - logsumexp(x)`, computed stably. */
+/**
+ * `F.log_softmax` along `dim`: `x - logsumexp(x)`, computed stably.
+ *
+ * @example
+ * ```ts
+ * const logp = F.log_softmax(logits, 1);
+ * ```
+ */
 export function log_softmax(input: Tensor, dim?: number | null): Tensor {
   return input.log_softmax(dim ?? implicitDim(input));
 }

@@ -14,6 +14,11 @@ export interface BCEOptions extends ReductionOptions {
 /**
  * `F.binary_cross_entropy`: `-w (y log x + (1 - y) log(1 - x))` for probabilities `x`, with
  * each log clamped at -100 as PyTorch does, so `x` of exactly 0 or 1 gives a finite loss.
+ *
+ * @example
+ * ```ts
+ * F.binary_cross_entropy(torch.sigmoid(logits), labels);
+ * ```
  */
 export function binary_cross_entropy(input: Tensor, target: Tensor, options: BCEOptions = {}): Tensor {
   if (input.shape.join() !== target.shape.join())
@@ -39,6 +44,11 @@ export interface BCEWithLogitsOptions extends BCEOptions {
 /**
  * `F.binary_cross_entropy_with_logits`: sigmoid and binary cross-entropy in one stable step,
  * `(1 - y) x + (1 + (pos_weight - 1) y) softplus(-x)`.
+ *
+ * @example
+ * ```ts
+ * F.binary_cross_entropy_with_logits(logits, labels, { pos_weight: torch.tensor([2.0]) });
+ * ```
  */
 export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, options: BCEWithLogitsOptions = {}): Tensor {
   if (input.shape.join() !== target.shape.join())

@@ -53,6 +53,11 @@ function targetWeights(input: Tensor, target: Tensor, weight: Tensor | null, ign
 /**
  * `F.nll_loss`: `-weight[y] * input[y]` per position for log-probabilities `input`, averaged
  * over the weights of the targets (not the count) with `reduction: "mean"`, as in PyTorch.
+ *
+ * @example
+ * ```ts
+ * F.nll_loss(F.log_softmax(logits, 1), torch.tensor([0, 2, 1]));
+ * ```
  */
 export function nll_loss(input: Tensor, target: Tensor, options: NLLLossOptions = {}): Tensor {
   const { weight = null, ignore_index = -100, reduction = "mean" } = options;

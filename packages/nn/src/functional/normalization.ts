@@ -5,6 +5,11 @@ import { torchSize } from "../repr.js";
 /**
  * `F.layer_norm`: normalise over the trailing `normalized_shape` dimensions to zero mean and
  * unit (biased) variance, then scale by `weight` and shift by `bias`.
+ *
+ * @example
+ * ```ts
+ * F.layer_norm(x, [4]); // x of shape [..., 4]
+ * ```
  */
 export function layer_norm(
   input: Tensor,
@@ -41,6 +46,11 @@ export interface BatchNormOptions {
  * `F.batch_norm` over the channel dimension 1 of an `(N, C)` or `(N, C, L)` input: batch
  * statistics while training (updating the running ones in place, with the unbiased variance),
  * the running statistics otherwise.
+ *
+ * @example
+ * ```ts
+ * F.batch_norm(x, running_mean, running_var, { training: true, momentum: 0.1 });
+ * ```
  */
 export function batch_norm(input: Tensor, running_mean: Tensor | null, running_var: Tensor | null, options: BatchNormOptions = {}): Tensor {
   const { weight = null, bias = null, training = false, momentum = 0.1, eps = 1e-5 } = options;

@@ -34,7 +34,14 @@ export function mse_loss(input: Tensor, target: Tensor, options: ReductionOption
   return reduce(input.sub(target).square(), options.reduction ?? "mean");
 }
 
-/** `F.l1_loss`: the mean (or sum) of absolute differences. */
+/**
+ * `F.l1_loss`: the mean (or sum) of absolute differences.
+ *
+ * @example
+ * ```ts
+ * F.l1_loss(prediction, target, { reduction: "sum" });
+ * ```
+ */
 export function l1_loss(input: Tensor, target: Tensor, options: ReductionOptions = {}): Tensor {
   warnOnBroadcast(input, target);
   return reduce(input.sub(target).abs(), options.reduction ?? "mean");
@@ -43,6 +50,11 @@ export function l1_loss(input: Tensor, target: Tensor, options: ReductionOptions
 /**
  * `F.smooth_l1_loss`: quadratic (`0.5 d² / beta`) for `|d| < beta`, linear (`|d| - 0.5 beta`)
  * beyond; `beta = 0` is the L1 loss.
+ *
+ * @example
+ * ```ts
+ * F.smooth_l1_loss(prediction, target, { beta: 0.5 });
+ * ```
  */
 export function smooth_l1_loss(input: Tensor, target: Tensor, options: ReductionOptions & { beta?: number } = {}): Tensor {
   const beta = options.beta ?? 1;
@@ -57,6 +69,11 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, options: Reduction
 /**
  * `F.huber_loss`: quadratic (`0.5 d²`) for `|d| < delta`, linear (`delta (|d| - 0.5 delta)`)
  * beyond.
+ *
+ * @example
+ * ```ts
+ * F.huber_loss(prediction, target, { delta: 2 });
+ * ```
  */
 export function huber_loss(input: Tensor, target: Tensor, options: ReductionOptions & { delta?: number } = {}): Tensor {
   const delta = options.delta ?? 1;

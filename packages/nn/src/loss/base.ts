@@ -11,7 +11,18 @@ export interface Loss {
   (input: Tensor, target: Tensor): Tensor;
 }
 
-/** Base of the loss modules (PyTorch's `_Loss`): holds `reduction` (`"mean"` by default). */
+/**
+ * Base of the loss modules (PyTorch's `_Loss`): holds `reduction` (`"mean"` by default).
+ *
+ * @example
+ * ```ts
+ * class MyLoss extends nn.Loss {
+ *   forward(input: Tensor, target: Tensor) {
+ *     return F.l1_loss(input, target, { reduction: this.reduction });
+ *   }
+ * }
+ * ```
+ */
 export abstract class Loss extends Module {
   declare readonly reduction: Reduction;
   constructor(options: LossOptions = {}) {
@@ -26,6 +37,11 @@ export abstract class Loss extends Module {
 /**
  * Base of losses with a per-class `weight` (PyTorch's `_WeightedLoss`). The weight is a buffer,
  * so it moves with `to(device)` and appears in `state_dict()` as in PyTorch.
+ *
+ * @example
+ * ```ts
+ * new nn.CrossEntropyLoss({ weight: torch.tensor([1.0, 3.0]) }).state_dict(); // { weight: … }
+ * ```
  */
 export abstract class WeightedLoss extends Loss {
   declare weight: Tensor | null;

@@ -44,6 +44,11 @@ export function clip_grad_norm_(
 /**
  * Clamp every gradient element into `[-clip_value, clip_value]`, in place
  * (`torch.nn.utils.clip_grad_value_`).
+ *
+ * @example
+ * ```ts
+ * nn.utils.clip_grad_value_(model.parameters(), 0.5);
+ * ```
  */
 export function clip_grad_value_(parameters: Parameters, clip_value: number): void {
   no_grad(() => {
