@@ -259,6 +259,25 @@ export class Module {
     });
   }
 
+  /**
+   * `to(device)` for every device, including moves off devices that read asynchronously
+   * (a GPU to the CPU). Parameters stay the same objects.
+   *
+   * @example
+   * ```ts
+   * await model.toAsync("cpu");
+   * ```
+   */
+  async toAsync(device: DeviceLike): Promise<this> {
+    const moved = new Map<Tensor, Tensor>();
+    for (const m of this.modules()) {
+      const tensors = [...m._parameters.values(), ...m._buffers.values()];
+      for (const p of m._parameters.values()) if (p?.grad) tensors.push(p.grad);
+      for (const t of tensors) if (t && !moved.has(t)) moved.set(t, await t.toAsync(device));
+    }
+    return this._apply((t) => moved.get(t) ?? t.to(device));
+  }
+
   /** Move everything to the CPU. */
   cpu(): this {
     return this.to("cpu");

@@ -188,6 +188,12 @@ describe("modes, gradients, devices and dtypes", () => {
     expect(model(randn(3, 2, { dtype: "float64" })).dtype).toBe("float64");
     expect(() => model.to("int32")).toThrow("nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=torch.int32");
   });
+  it("toAsync moves in place too", async () => {
+    const model = new nn.Linear(2, 2);
+    const weight = model.weight;
+    expect(await model.toAsync("cpu")).toBe(model);
+    expect([model.weight, model.weight.device.type]).toEqual([weight, "cpu"]);
+  });
   it("apply visits children before their parent", () => {
     const seen: string[] = [];
     new nn.Sequential(new nn.Linear(1, 1), new nn.Sequential(new nn.ReLU())).apply((m) => seen.push(m._get_name()));
