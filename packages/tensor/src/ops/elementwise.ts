@@ -100,12 +100,13 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
   return out;
 }
 
-// Zero strides of each rank, shared (frozen) by every broadcast of a 0-d tensor.
+// Zero strides of each rank, shared by every broadcast of a 0-d tensor: backends must never
+// mutate a View's strides (frozen arrays would make element reads polymorphic in the kernels).
 const ZERO_STRIDES: (readonly number[])[] = [];
 
 /** A 0-d tensor read as if it had `shape`. */
 function scalarView(t: Tensor, shape: readonly number[]): View {
-  const strides = (ZERO_STRIDES[shape.length] ??= Object.freeze(new Array<number>(shape.length).fill(0)));
+  const strides = (ZERO_STRIDES[shape.length] ??= new Array<number>(shape.length).fill(0));
   return { buffer: t.buffer, dtype: t.dtype, shape, strides, offset: t.offset };
 }
 
