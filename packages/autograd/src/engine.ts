@@ -19,28 +19,38 @@ interface Sink {
   accumulate: boolean;
 }
 
-/** Sort nodes reachable from `roots` so every node comes before the nodes it feeds into. */
+let walk = 0;
+
+/**
+ * Sort nodes reachable from `roots` so every node comes before the nodes it feeds into.
+ * Visits are stamped on the nodes themselves: backward runs every step of a training loop,
+ * and a set per walk costs more than the walk.
+ */
 function topoOrder(roots: Node[]): Node[] {
+  const stamp = ++walk;
   const order: Node[] = [];
-  const visited = new Set<Node>();
   // Iterative DFS: graphs of long loops would overflow the call stack recursively.
-  const stack: [Node, number][] = [];
+  const nodes: Node[] = [], edge: number[] = [];
   for (const r of roots) {
-    if (visited.has(r)) continue;
-    visited.add(r);
-    stack.push([r, 0]);
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const [node, i] = top;
+    if (r._visit === stamp) continue;
+    r._visit = stamp;
+    nodes.push(r);
+    edge.push(0);
+    while (nodes.length) {
+      const top = nodes.length - 1;
+      const node = nodes[top]!;
+      const i = edge[top]!;
       if (i < node.next.length) {
-        top[1]++;
+        edge[top] = i + 1;
         const child = node.next[i];
-        if (child && !visited.has(child)) {
-          visited.add(child);
-          stack.push([child, 0]);
+        if (child && child._visit !== stamp) {
+          child._visit = stamp;
+          nodes.push(child);
+          edge.push(0);
         }
       } else {
-        stack.pop();
+        nodes.pop();
+        edge.pop();
         order.push(node);
       }
     }
@@ -88,15 +98,15 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
   const create = options.create_graph ?? false;
   const retain = options.retain_graph ?? create;
   const rootNodes = roots.map((r) => r.grad_fn ?? r._accumulator());
-  const grads = new Map<Node, Tensor>();
-  rootNodes.forEach((n, i) => grads.set(n, grads.has(n) ? grads.get(n)!.add(seeds[i]!) : seeds[i]!));
+  const order = topoOrder(rootNodes);
+  rootNodes.forEach((n, i) => (n._pending = n._pending === null ? seeds[i]! : n._pending.add(seeds[i]!)));
   const prev = gradMode.enabled;
   gradMode.enabled = create;
   try {
-    for (const node of topoOrder(rootNodes)) {
-      const g = grads.get(node);
-      if (g === undefined) continue;
-      grads.delete(node); // free gradients as soon as they are consumed
+    for (const node of order) {
+      const g = node._pending;
+      if (g === null) continue;
+      node._pending = null; // free gradients as soon as they are consumed
       if (sink.capture?.has(node)) sink.capture.set(node, g);
       if (node instanceof AccumulateGrad) {
         if (sink.accumulate) accumulateInto(node.variable, g, create);
@@ -110,15 +120,16 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
       checkSavedVersions(node);
       const rule = RULES[node.op];
       if (!rule) throw new Error(`the derivative for '${node.op}' is not implemented`);
-      const needs = node.next.map((n) => n !== null);
+      const next = node.next;
+      const needs = new Array<boolean>(next.length);
+      for (let i = 0; i < next.length; i++) needs[i] = next[i] !== null;
       const inputGrads = rule(node, g, needs);
-      for (let i = 0; i < node.next.length; i++) {
-        const next = node.next[i];
+      for (let i = 0; i < next.length; i++) {
+        const target = next[i];
         const gi = inputGrads[i];
-        if (!next || !gi) continue;
+        if (!target || !gi) continue;
         const fitted = fitTo(gi, node.inputShapes[i]!, node.inputDTypes[i]!);
-        const cur = grads.get(next);
-        grads.set(next, cur === undefined ? fitted : cur.add(fitted));
+        target._pending = target._pending === null ? fitted : target._pending.add(fitted);
       }
       if (!retain) {
         node.saved = null;
@@ -127,6 +138,8 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
     }
   } finally {
     gradMode.enabled = prev;
+    // An error mid-walk must not leave gradients behind for the next backward.
+    for (const node of order) node._pending = null;
   }
 }
 

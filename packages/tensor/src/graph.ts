@@ -25,6 +25,10 @@ export class Node {
   attrs: Record<string, unknown>;
   /** Set once backward has run without `retain_graph` and the saved tensors were dropped. */
   released = false;
+  /** @internal Scratch space of the backward engine: the walk that last visited this node. */
+  _visit = 0;
+  /** @internal Scratch space of the backward engine: the gradient gathered so far. */
+  _pending: Tensor | null = null;
   /** The non-leaf tensor whose `.grad` should be kept (`retain_grad()`). */
   retained: Tensor | null = null;
   constructor(
