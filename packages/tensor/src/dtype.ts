@@ -72,7 +72,7 @@ export function resultType(operands: readonly TypeOperand[]): DType {
     if (result === null) result = d;
     else if (CATEGORY[d] > CATEGORY[result]) {
       // A scalar float promotes an integer tensor to the default float, not to float64.
-      result = p === 0 && d === "float32" ? "float32" : p === 0 && isFloating(d) ? "float32" : d;
+      result = p === 0 && isFloating(d) ? "float32" : d;
     }
   }
   return result ?? "float32";

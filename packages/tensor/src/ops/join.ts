@@ -1,8 +1,8 @@
+import { promoteTypes } from "../dtype.js";
 import { record } from "../graph.js";
 import { fmtShape, normalizeDim, numel } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { checkSameDevice } from "./checks.js";
-import { computeDType } from "./elementwise.js";
 import { wrap } from "./make.js";
 import { expand, narrow, reshape, unsqueeze } from "./view.js";
 
@@ -33,7 +33,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
         throw new Error(
           `torch.cat(): Sizes of tensors must match except in dimension ${d}. Expected size ${first.shape[i]} but got size ${t.shape[i]} for tensor number ${parts.indexOf(t)} in the list (shapes ${fmtShape(first.shape)} and ${fmtShape(t.shape)}).`,
         );
-    dtype = computeDType(wrapDtype(dtype, first), t);
+    dtype = promoteTypes(dtype, t.dtype);
   }
   const shape = first.shape.slice();
   shape[d] = parts.reduce((s, t) => s + t.shape[d]!, 0);
@@ -47,11 +47,6 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!tensors.some((t) => t.requires_grad)) return out;
   // Skipped legacy empty inputs stay in the graph (size -1) so they get an empty gradient, as in PyTorch.
   return record("cat", tensors, out, null, { dim: d, sizes: tensors.map((t) => (parts.includes(t) ? t.shape[d]! : -1)) });
-}
-
-// computeDType wants operands; a dtype stands in for the first tensor when accumulating.
-function wrapDtype(dtype: Tensor["dtype"], like: Tensor): Tensor {
-  return dtype === like.dtype ? like : ({ dtype, shape: like.shape } as unknown as Tensor);
 }
 
 /** `torch.stack`: join tensors of equal shape along a new dimension. */
