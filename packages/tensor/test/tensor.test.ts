@@ -179,3 +179,15 @@ describe("devices", () => {
     expect(Array.from(b.to("cpu").add(a).dataSync())).toEqual([2, 2]);
   });
 });
+
+describe("from_numpy", () => {
+  it("keeps the shape and dtype of a NumPy-style array and shares its memory", () => {
+    torch.np.random.seed(0);
+    const arr = torch.np.random.rand(2, 3);
+    const t = torch.from_numpy(arr);
+    expect(t.shape).toEqual([2, 3]);
+    expect(t.dtype).toBe("float64");
+    arr[0] = 42;
+    expect(t.index(0, 0).itemSync()).toBe(42);
+  });
+});

@@ -99,6 +99,21 @@ export function from(data: TypedArray, shape: readonly number[] = [data.length],
   return fromHost(host, dtype, shape, options, true);
 }
 
+/**
+ * `torch.from_numpy(array)`: a tensor sharing memory with a typed array, shaped by the array's
+ * `shape` when it has one (as the arrays of `torch.np.random` do), else 1-D. Float64 arrays
+ * stay float64, as in PyTorch.
+ *
+ * @example
+ * ```ts
+ * const inputs = new Float32Array([73, 67, 43, 91, 88, 64]);
+ * torch.from_numpy(inputs).reshape(2, 3);
+ * ```
+ */
+export function from_numpy(array: TypedArray & { readonly shape?: readonly number[] }): Tensor {
+  return from(array, array.shape ?? [array.length]);
+}
+
 /** Split PyTorch-style variadic sizes (`zeros(2, 3)` or `zeros([2, 3])`) from a trailing options object. */
 export function parseSize<O extends object>(args: readonly unknown[]): [number[], O] {
   let options = {} as O;
