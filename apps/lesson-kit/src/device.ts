@@ -1,0 +1,114 @@
+/**
+ * Device selection, in one place for every lesson, the Node runner and the web app: which
+ * backends exist, how their packages are loaded, and which device a request gets.
+ *
+ * Backends register themselves when their package is imported (DESIGN.md, decision 9). In Node
+ * the packages are imported by name at run time, so the lessons build and run whether or not a
+ * GPU backend is installed; a browser bundle cannot import by a computed name and passes its own
+ * static imports as `loaders`.
+ */
+import * as torch from "flambeau";
+
+/** The devices a lesson can run on. */
+export type DeviceName = "cpu" | "webgpu" | "gpujs";
+
+/** What a user may ask for: a device, or `"gpu"` for the best GPU there is (else the CPU). */
+export type DeviceRequest = DeviceName | "gpu";
+
+/** Every device name, CPU first. */
+export const DEVICE_NAMES: readonly DeviceName[] = ["cpu", "webgpu", "gpujs"];
+
+/** GPU devices, best first: WebGPU, then gpu.js (WebGL). */
+export const GPU_PREFERENCE: readonly DeviceName[] = ["webgpu", "gpujs"];
+
+/** The package that installs each GPU backend. */
+export const BACKEND_PACKAGES: Readonly<Record<Exclude<DeviceName, "cpu">, string>> = {
+  webgpu: "@flambeau/backend-webgpu",
+  gpujs: "@flambeau/backend-gpujs",
+};
+
+/** Imports of the backend packages, by device (a browser passes `() => import("@flambeau/backend-webgpu")`). */
+export type BackendLoaders = Partial<Record<Exclude<DeviceName, "cpu">, () => Promise<unknown>>>;
+
+/** Whether a device can be used, and why not. */
+export interface DeviceProbe {
+  device: DeviceName;
+  available: boolean;
+  /** Why the device is unavailable (package missing, no adapter, failed self-test). */
+  reason?: string;
+}
+
+// A computed specifier keeps bundlers and the type checker away from packages that may be absent.
+const importByName = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
+
+const nodeLoaders: BackendLoaders = {
+  webgpu: () => importByName(BACKEND_PACKAGES.webgpu),
+  gpujs: () => importByName(BACKEND_PACKAGES.gpujs),
+};
+
+const probes = new Map<DeviceName, Promise<DeviceProbe>>();
+
+/** True for the names of {@link DeviceRequest}. */
+export function isDeviceRequest(s: string): s is DeviceRequest {
+  return s === "gpu" || (DEVICE_NAMES as readonly string[]).includes(s);
+}
+
+/**
+ * Whether `device` works here: its package loads, it reports itself available (when the package
+ * says, e.g. a WebGPU adapter exists) and a small computation on it reads back right. The answer
+ * is remembered for the process.
+ */
+export function probeDevice(device: DeviceName, loaders: BackendLoaders = nodeLoaders): Promise<DeviceProbe> {
+  let probe = probes.get(device);
+  if (!probe) probes.set(device, (probe = runProbe(device, loaders)));
+  return probe;
+}
+
+async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<DeviceProbe> {
+  if (device === "cpu") return { device, available: true };
+  const fail = (reason: string): DeviceProbe => ({ device, available: false, reason });
+  const load = loaders[device];
+  if (!load) return fail(`no loader for ${BACKEND_PACKAGES[device]}`);
+  let mod: unknown;
+  try {
+    mod = await load();
+  } catch (e) {
+    return fail(`${BACKEND_PACKAGES[device]} is not installed (${message(e)})`);
+  }
+  try {
+    // Backends may export an availability check (a WebGPU adapter is only known asynchronously).
+    const check = (mod as { is_available?: () => unknown; isAvailable?: () => unknown }) ?? {};
+    const says = check.is_available ?? check.isAvailable;
+    if (typeof says === "function" && !(await says())) return fail(`${BACKEND_PACKAGES[device]} reports no usable device here`);
+    if (!torch.registeredDevices().includes(device)) return fail(`${BACKEND_PACKAGES[device]} registered no '${device}' backend`);
+    const two = await torch.ones([2], { device }).add(1).data();
+    if (two[0] !== 2 || two[1] !== 2) return fail(`a self-test on '${device}' read back [${Array.from(two).join(", ")}]`);
+    return { device, available: true };
+  } catch (e) {
+    return fail(message(e));
+  }
+}
+
+/**
+ * The device for a request: `"cpu"`, a named GPU device (an error says why it cannot be used), or
+ * `"gpu"`: WebGPU, else gpu.js, else the CPU — what lesson 5's `"cuda:0" if
+ * torch.cuda.is_available() else "cpu"` becomes.
+ *
+ * @example
+ * ```ts
+ * const device = await selectDevice("gpu"); // torch.device("webgpu") where WebGPU works
+ * ```
+ */
+export async function selectDevice(request: DeviceRequest, loaders?: BackendLoaders): Promise<torch.Device> {
+  if (request === "gpu") {
+    for (const name of GPU_PREFERENCE) if ((await probeDevice(name, loaders)).available) return torch.device(name);
+    return torch.device("cpu");
+  }
+  const probe = await probeDevice(request, loaders);
+  if (!probe.available) throw new Error(`device '${request}' is not available: ${probe.reason}`);
+  return torch.device(request);
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

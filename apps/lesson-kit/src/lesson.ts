@@ -1,0 +1,58 @@
+/**
+ * A lesson app: one source lesson ported line by line, runnable in any environment that gives it
+ * a {@link LessonContext}.
+ */
+import type { LessonContext } from "./context.js";
+
+/** The source lesson a port follows (the texts live in `shared/lessons/` beside the repository). */
+export interface LessonSource {
+  /** The file name in `shared/lessons/`, e.g. `000_ce0fab5ca2992579.txt`. */
+  readonly file: string;
+  /** The lesson's own title. */
+  readonly title: string;
+  /** Where the lesson was published, when it says. */
+  readonly url?: string;
+}
+
+/**
+ * Choices a host may pass to a lesson. Each lesson reads the ones it knows and documents them;
+ * none changes the lesson's code path, only its starting values.
+ */
+export interface LessonOptions {
+  /**
+   * Seeds `torch.manual_seed` and `torch.np.random.seed` where the lesson draws random numbers
+   * (the lessons do not seed; a port does, so runs repeat). Each lesson has its own default.
+   */
+  seed?: number;
+  /**
+   * Lesson 2: start the "from scratch" model from the `w` and `b` the lesson printed instead of
+   * `torch.randn`, so every printed number of that part reproduces.
+   */
+  startFromLessonValues?: boolean;
+}
+
+/**
+ * A lesson: `run` executes the whole lesson against a context and resolves to the numbers the
+ * lesson computed (the tests assert these; they never recompute them).
+ *
+ * @example
+ * ```ts
+ * export const lesson: Lesson<MyResults> = {
+ *   id: 3, slug: "lesson3-simple-regression", title: "…",
+ *   source: { file: "002_fa3bef5be1d8f064.txt", title: "…" },
+ *   async run(ctx) { ctx.print("hello"); return { … }; },
+ * };
+ * ```
+ */
+export interface Lesson<R = unknown> {
+  /** 1 to 5, the order of `shared/lessons/README.md`. */
+  readonly id: number;
+  /** The app's folder name, also the figures' folder: `out/<slug>/`. */
+  readonly slug: string;
+  /** A short title for menus and headings. */
+  readonly title: string;
+  /** The lesson text this app ports. */
+  readonly source: LessonSource;
+  /** Runs the whole lesson. */
+  run(ctx: LessonContext): Promise<R>;
+}

@@ -1,0 +1,72 @@
+/**
+ * A terminal progress bar for long loops, with the current loss beside it (cli-progress). It
+ * draws only on a terminal, so tests and piped output get nothing, and reads a loss tensor at
+ * most a few times a second — never once per step — so the loop keeps its speed.
+ */
+import { clearLine, cursorTo } from "node:readline";
+import { Presets, SingleBar } from "cli-progress";
+import * as torch from "flambeau";
+import type { Progress } from "../context.js";
+
+const READ_EVERY_MS = 100;
+
+/** A {@link Progress} that does nothing (no terminal). */
+export const NO_PROGRESS: Progress = { tick() {}, done() {} };
+
+/** A progress bar on `stream` (a terminal): `label [████░░] 120/3000 | loss 3012.60`. */
+export class TerminalProgress implements Progress {
+  private readonly bar: SingleBar;
+  private value = 0;
+  private lastRead = 0;
+  private reading = false;
+
+  constructor(
+    total: number,
+    label: string,
+    private readonly stream: NodeJS.WriteStream,
+  ) {
+    this.bar = new SingleBar(
+      {
+        format: `${label} [{bar}] {value}/{total} | loss {loss}`,
+        stream,
+        hideCursor: true,
+        clearOnComplete: true,
+        barsize: 30,
+        fps: 10,
+      },
+      Presets.shades_classic,
+    );
+    this.bar.start(total, 0, { loss: "…" });
+  }
+
+  tick(loss?: number | torch.Tensor): void {
+    this.value++;
+    this.bar.update(this.value);
+    if (loss === undefined || this.reading) return;
+    const now = Date.now();
+    if (now - this.lastRead < READ_EVERY_MS) return;
+    this.lastRead = now;
+    if (typeof loss === "number") return this.showLoss(loss);
+    if (torch.getBackend(loss.device).canReadSync) return this.showLoss(loss.itemSync());
+    this.reading = true;
+    loss
+      .item()
+      .then((v) => this.showLoss(v))
+      .catch(() => {})
+      .finally(() => (this.reading = false));
+  }
+
+  done(): void {
+    this.bar.stop();
+  }
+
+  /** Clears the bar's line so a printed line can take it; the bar redraws below at its next step. */
+  clearLine(): void {
+    cursorTo(this.stream, 0);
+    clearLine(this.stream, 0);
+  }
+
+  private showLoss(v: number): void {
+    this.bar.update(this.value, { loss: Number(v.toPrecision(6)).toString() });
+  }
+}
