@@ -80,7 +80,9 @@ function elementFormatter(a: NDArrayLike): (x: number) => string {
     const width = Math.max(...values.map((v) => String(v).length));
     return (x) => String(x).padStart(width);
   }
-  const finite = values.filter(Number.isFinite);
+  // A float32 element prints with the fewest digits that read back as the same float32, as NumPy does.
+  const digits = a instanceof Float32Array ? shortestFloat32 : (x: number) => x;
+  const finite = values.filter(Number.isFinite).map(digits);
   const abs = finite.map(Math.abs).filter((v) => v !== 0);
   const max = abs.length ? Math.max(...abs) : 0;
   const min = abs.length ? Math.min(...abs) : 0;
@@ -94,7 +96,7 @@ function elementFormatter(a: NDArrayLike): (x: number) => string {
       const word = Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
       return word.padStart(padLeft + padRight + 1 + padExp);
     }
-    const p = splitNumber(x, scientific);
+    const p = splitNumber(digits(x), scientific);
     return p.int.padStart(padLeft) + "." + p.frac.padEnd(padRight) + p.exp;
   };
 }
@@ -116,4 +118,14 @@ function splitNumber(x: number, scientific: boolean): { int: string; frac: strin
 
 function trimZeros(s: string): string {
   return s.includes(".") ? s.replace(/0+$/, "") : s;
+}
+
+/** The shortest decimal that rounds to the same float32 as `x`, as a double. */
+function shortestFloat32(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  for (let p = 1; p < 9; p++) {
+    const v = Number(x.toPrecision(p));
+    if (Math.fround(v) === x) return v;
+  }
+  return Number(x.toPrecision(9));
 }

@@ -32,6 +32,7 @@ describe("Python's printed forms", () => {
     expect(ndarrayRepr(Float64Array.of(1.5, 2.25, 3))).toBe("array([1.5 , 2.25, 3.  ])");
     expect(ndarrayStr(Float64Array.of(1.5, 2.25, 3))).toBe("[1.5  2.25 3.  ]");
     expect(ndarrayRepr(Float32Array.of(29.5))).toBe("array([29.5], dtype=float32)");
+    expect(ndarrayStr(Float32Array.of(0.5930457, -1.066257))).toBe("[ 0.5930457 -1.066257 ]");
     const m = Object.assign(Float64Array.of(1, 2, 3, 4), { shape: [2, 2] });
     expect(ndarrayRepr(m)).toBe("array([[1., 2.],\n       [3., 4.]])");
   });
