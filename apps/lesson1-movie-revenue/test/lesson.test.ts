@@ -1,21 +1,18 @@
 // Lesson 1 end to end in Node: every number of shared/lessons/README.md, read from the lesson's
 // own results and printed output, and every figure it writes.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runInNode, type NodeRunResult } from "@flambeau/lesson-kit/node";
+import type { NodeRunResult } from "@flambeau/lesson-kit/node";
 import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
 import { lesson, type Lesson1Results } from "../src/index.js";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe("lesson 1: from linear regression to deep learning", () => {
-  let run: NodeRunResult<Lesson1Results>;
-  let out: string;
+  let run: NodeRunResult<Lesson1Results> & { dir: string };
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "lesson1-"));
-    run = await runInNode(lesson, { outDir: out, stdout: null, stderr: null });
+    run = await runQuietly(lesson);
   });
 
   it("m_b_data(1.5, 20, [0, 50, 100]) gives y = [20, 95, 170]", () => {
@@ -89,7 +86,7 @@ describe("lesson 1: from linear regression to deep learning", () => {
       "comedy-show-attendance",
       "attendance-line-of-best-fit",
     ]);
-    const figs = names.map((n) => checkFigure(join(out, lesson.slug), n));
+    const figs = names.map((n) => checkFigure(run.dir, n));
     expect(figs[0]!.titles.join(" ")).toBe("Movie Budget and Revenue (in millions)");
     expect(figs[1]!.legend).toEqual(["increased estimated revenue", "estimated revenue"]);
     expect(figs[3]!.legend).toEqual(["synthetic movie revenue vs budget data", "estimated line of best fit"]);

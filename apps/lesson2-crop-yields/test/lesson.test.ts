@@ -1,7 +1,8 @@
 // Lesson 2 end to end in Node. Started from the weights the lesson printed, every number of the
 // "from scratch" part is the lesson's (relative 1e-3); the built-in part lands in its bands.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runInNode, type NodeRunResult } from "@flambeau/lesson-kit/node";
+import type { NodeRunResult } from "@flambeau/lesson-kit/node";
+import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
 import { lesson, type Lesson2Results } from "../src/index.js";
 
 const expectRel = (actual: number, expected: number, tol = 1e-3) =>
@@ -10,7 +11,7 @@ const expectRel = (actual: number, expected: number, tol = 1e-3) =>
 describe("lesson 2: gradient descent and linear regression (crop yields)", () => {
   let run: NodeRunResult<Lesson2Results>;
   beforeAll(async () => {
-    run = await runInNode(lesson, { options: { startFromLessonValues: true }, stdout: null, stderr: null });
+    run = await runQuietly(lesson, { options: { startFromLessonValues: true } });
   });
 
   it("from scratch: the lesson's losses and gradients", () => {
@@ -59,7 +60,7 @@ describe("lesson 2: gradient descent and linear regression (crop yields)", () =>
   });
 
   it("by default starts from torch.randn (the lesson's own code path)", async () => {
-    const fresh = await runInNode(lesson, { stdout: null, stderr: null });
+    const fresh = await runQuietly(lesson);
     expect(Math.abs(fresh.results.from_scratch.loss - 14603)).toBeGreaterThan(1);
     const p = fresh.results.builtins.prediction[0]!;
     expect(Math.abs(p[0]! - 53)).toBeLessThanOrEqual(10);

@@ -1,19 +1,15 @@
 // Lesson 3 end to end in Node: the loss comes down, the line lands near the true one, and the
 // lecture's detach lesson holds.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runInNode, type NodeRunResult } from "@flambeau/lesson-kit/node";
+import type { NodeRunResult } from "@flambeau/lesson-kit/node";
 import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
 import { lesson, type Lesson3Results } from "../src/index.js";
 
 describe("lesson 3: simple linear regression in code", () => {
-  let run: NodeRunResult<Lesson3Results>;
-  let out: string;
+  let run: NodeRunResult<Lesson3Results> & { dir: string };
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "lesson3-"));
-    run = await runInNode(lesson, { outDir: out, stdout: null, stderr: null });
+    run = await runQuietly(lesson);
   });
 
   it("makes N = 20 points with X in (-5, 5)", () => {
@@ -51,10 +47,10 @@ describe("lesson 3: simple linear regression in code", () => {
 
   it("plots the data, the loss per iteration and the fitted line", () => {
     expect(figureNames(run.files)).toEqual(["data", "loss-per-iteration", "fitted-line"]);
-    const fitted = checkFigure(join(out, lesson.slug), "fitted-line");
+    const fitted = checkFigure(run.dir, "fitted-line");
     expect(fitted.legend).toEqual(["Original data", "Fitted line"]);
     expect([fitted.width, fitted.height]).toEqual([640, 480]);
-    checkFigure(join(out, lesson.slug), "data");
-    checkFigure(join(out, lesson.slug), "loss-per-iteration");
+    checkFigure(run.dir, "data");
+    checkFigure(run.dir, "loss-per-iteration");
   });
 });

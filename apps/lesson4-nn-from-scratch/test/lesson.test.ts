@@ -1,19 +1,15 @@
 // Lesson 4 end to end in Node, and the pure functions a web page's sliders use. Expected values
 // come from NumPy with the same seed (np.random.seed(0); float32 data, as JAX's).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runInNode, type NodeRunResult } from "@flambeau/lesson-kit/node";
+import type { NodeRunResult } from "@flambeau/lesson-kit/node";
 import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
 import { lesson, plot_model, SLIDERS, type Lesson4Results } from "../src/index.js";
 
 describe("lesson 4: neural networks from scratch (linear part)", () => {
-  let run: NodeRunResult<Lesson4Results>;
-  let out: string;
+  let run: NodeRunResult<Lesson4Results> & { dir: string };
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "lesson4-"));
-    run = await runInNode(lesson, { outDir: out, stdout: null, stderr: null });
+    run = await runQuietly(lesson);
   });
 
   it("the bad guess w = -5, b = 3 has the MSE of the lesson's data", () => {
@@ -27,7 +23,7 @@ describe("lesson 4: neural networks from scratch (linear part)", () => {
       { w: 0, b: 0, title: "MSE: 436.41" },
       { w: 2, b: 20, title: "MSE: 1.02" },
     ]);
-    const fig = checkFigure(join(out, lesson.slug), "optimize-by-hand");
+    const fig = checkFigure(run.dir, "optimize-by-hand");
     expect(fig.titles).toEqual(["MSE: 436.41"]);
   });
 
@@ -57,15 +53,15 @@ describe("lesson 4: neural networks from scratch (linear part)", () => {
       "loss-over-time",
       "optimized-model",
     ]);
-    for (const name of figureNames(run.files)) checkFigure(join(out, lesson.slug), name);
-    expect(checkFigure(join(out, lesson.slug), "bad-model").legend).toEqual(["bad model", "data"]);
+    for (const name of figureNames(run.files)) checkFigure(run.dir, name);
+    expect(checkFigure(run.dir, "bad-model").legend).toEqual(["bad model", "data"]);
   });
 });
 
 describe("lesson 4's sliders (the web page's pure functions)", () => {
   let data: Lesson4Results["data"];
   beforeAll(async () => {
-    data = (await runInNode(lesson, { outDir: mkdtempSync(join(tmpdir(), "lesson4-")), stdout: null, stderr: null })).results.data;
+    data = (await runQuietly(lesson)).results.data;
   });
 
   it("spans w ∈ [-10, 10] and b ∈ [-10, 30], starting at 0", () => {
