@@ -10,6 +10,7 @@ export default defineConfig({
       "@flambeau/tensor": src("tensor"),
       "@flambeau/autograd": src("autograd"),
       "@flambeau/backend-cpu": src("backend-cpu"),
+      "@flambeau/backend-gpujs": src("backend-gpujs"),
       "@flambeau/nn": src("nn"),
       "@flambeau/optim": src("optim"),
       "@flambeau/data": src("data"),
@@ -21,5 +22,7 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
     testTimeout: 30000,
+    // headless-gl (the gpu.js backend in Node) needs an X display: Xvfb when none is set.
+    globalSetup: ["packages/backend-gpujs/test/setup/xvfb.ts"],
   },
 });

@@ -1,0 +1,133 @@
+import {
+  allocArray,
+  type Backend,
+  type BackendBuffer,
+  type BinaryOp,
+  type DType,
+  type ReduceOp,
+  type Shape,
+  type TypedArray,
+  type UnaryOp,
+  type View,
+} from "@flambeau/tensor";
+import { GLBuffer, hostValues } from "./buffer.js";
+import { binaryCode } from "./kernels/binary-ops.js";
+import { assign, copy } from "./kernels/copy.js";
+import { full, upload } from "./kernels/fill.js";
+import { gather, scatterAdd } from "./kernels/gather.js";
+import { map, knownValue } from "./kernels/map.js";
+import { matmul } from "./kernels/matmul.js";
+import { reduce } from "./kernels/reduce.js";
+import { unaryCode } from "./kernels/unary-ops.js";
+import { castValue, float64Error, fromTexels } from "./values.js";
+
+/**
+ * The gpu.js backend: every primitive is a gpu.js kernel on one shared WebGL context (WebGL2
+ * or WebGL in browsers, headless-gl in Node), and a buffer is a float32 texture that stays on
+ * the GPU between ops. Reads are synchronous (`readPixels`), so `dataSync()` works here.
+ * Textures are deleted when their tensors are freed (`needsFree`).
+ */
+export class GpujsBackend implements Backend {
+  readonly name = "gpujs";
+  readonly canReadSync = true;
+  readonly needsFree = true;
+
+  supportsDType(dtype: DType): boolean {
+    return dtype !== "float64";
+  }
+
+  upload(data: TypedArray, dtype: DType, _owned: boolean): BackendBuffer {
+    if (dtype === "float64") throw float64Error("upload");
+    return upload(data, dtype);
+  }
+
+  full(n: number, value: number, dtype: DType): BackendBuffer {
+    if (dtype === "float64") throw float64Error("full");
+    return full(n, value, dtype);
+  }
+
+  read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
+    // Read now: a later in-place write replaces (and deletes) the texture.
+    try {
+      return Promise.resolve(this.readSync(buffer, dtype, n));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  readSync(buffer: BackendBuffer, dtype: DType, n: number): TypedArray {
+    const b = buffer as GLBuffer;
+    if (n === 0) return allocArray(dtype, 0);
+    if (b.value !== undefined) return fill(allocArray(dtype, n), b.value);
+    if (b.data === null) throw new Error("gpujs: this tensor's memory was freed");
+    return fromTexels(hostValues(b.data, n), dtype);
+  }
+
+  free(buffer: BackendBuffer): void {
+    (buffer as GLBuffer).free();
+  }
+
+  unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error(op);
+    if (op === "neg" && x.dtype === "bool")
+      throw new Error(
+        "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+      );
+    return map(`u:${op}`, unaryCode(op), ["x"], [{ view: x, readAs: x.dtype }], x.shape, outDtype);
+  }
+
+  binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64" || computeDtype === "float64") throw float64Error(op);
+    const integral = computeDtype === "int32" || computeDtype === "bool";
+    const k = knownValue(b);
+    const exponent = op === "pow" && k !== undefined ? castValue(k, computeDtype) : undefined;
+    if (integral && exponent !== undefined && exponent < 0)
+      throw new Error("Integers to negative integer powers are not allowed.");
+    const code = binaryCode(op, integral, exponent);
+    const name = `b:${op}${integral ? ":int" : ""}${exponent !== undefined && !integral ? `:^${exponent}` : ""}`;
+    return map(name, code, ["x", "y"], [{ view: a, readAs: computeDtype }, { view: b, readAs: computeDtype }], a.shape, outDtype);
+  }
+
+  where(cond: View, a: View, b: View, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error("where");
+    const operands = [
+      { view: cond, readAs: cond.dtype },
+      { view: a, readAs: a.dtype },
+      { view: b, readAs: b.dtype },
+    ];
+    return map("where", "if (c != 0) { r = a; } else { r = b; }", ["c", "a", "b"], operands, cond.shape, outDtype);
+  }
+
+  reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error(op);
+    return reduce(op, x, axes, outDtype, copy, full);
+  }
+
+  matmul(a: View, b: View, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error("matmul");
+    return matmul(a, b, outDtype, full);
+  }
+
+  copy(x: View, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error("copy");
+    return copy(x, outDtype);
+  }
+
+  assign(dst: View, src: View): void {
+    assign(dst, src);
+  }
+
+  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error("gather");
+    return gather(x, dim, index, outDtype);
+  }
+
+  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
+    if (outDtype === "float64") throw float64Error("scatter_add");
+    return scatterAdd(shape, dim, index, src, outDtype);
+  }
+}
+
+function fill(out: TypedArray, value: number): TypedArray {
+  return value === 0 ? out : out.fill(value);
+}

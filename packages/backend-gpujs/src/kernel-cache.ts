@@ -1,0 +1,109 @@
+/**
+ * gpu.js kernels, compiled once per signature and reused. A signature names the op, the
+ * dtypes and the rank of the (collapsed) iteration space; shapes, strides and offsets are
+ * uniforms, and kernels take any output length (`dynamicOutput`) and any texture size
+ * (`dynamicArguments`), so a training loop compiles its kernels in the first step and none
+ * after.
+ */
+import type { IKernelRunShortcut } from "gpu.js";
+import type { KernelData } from "./buffer.js";
+import { modeOf, runtime } from "./runtime.js";
+
+/** A kernel argument: a buffer's data, or a number passed as a float uniform. */
+export type KernelArg = KernelData | number;
+
+/**
+ * Tensors are limited to 2^24 elements: kernels compute positions in float32, which holds
+ * every integer up to 2^24 exactly and no further.
+ */
+export const MAX_ELEMENTS = 2 ** 24;
+
+const SETTINGS = {
+  // Keep results on the GPU as textures; each call returns a texture of its own (immutable),
+  // which the tensor's storage deletes when it is freed.
+  pipeline: true,
+  immutable: true,
+  // float32 textures (never 8-bit packing), computed at highp whatever the texture size.
+  precision: "single",
+  tactic: "precision",
+  dynamicOutput: true,
+  dynamicArguments: true,
+  // Loops run to a uniform bound; GLSL ES 1.0 needs a constant one above it.
+  loopMaxIterations: MAX_ELEMENTS,
+  // Kernels correct their own integer divisions (see codegen.ts).
+  fixIntegerDivisionAccuracy: false,
+} as const;
+
+const kernels = new Map<string, IKernelRunShortcut>();
+let launches = 0;
+
+/** How many kernels were compiled and how many times kernels ran (for tests and benchmarks). */
+export function kernelStats(): { compiled: number; launches: number } {
+  return { compiled: kernels.size, launches };
+}
+
+/**
+ * Run the kernel of signature `key` (compiling `source()` the first time) over `n` output
+ * elements and return its output texture. `n` must be at least 1.
+ */
+export function launch(key: string, source: () => string, n: number, args: readonly KernelArg[]): KernelData {
+  if (n > MAX_ELEMENTS)
+    throw new RangeError(
+      `gpujs: a tensor of ${n} elements is too large: the device computes element positions in float32, which limits tensors to 2^24 (${MAX_ELEMENTS}) elements`,
+    );
+  let k = kernels.get(key);
+  const first = k === undefined;
+  if (k === undefined) {
+    const text = source();
+    k = runtime().gpu.createKernel(text, { ...SETTINGS, output: [n] }) as IKernelRunShortcut;
+    kernels.set(key, k);
+  } else if (k.kernel.output[0] !== n) {
+    k.setOutput([n]);
+  }
+  launches++;
+  detachOwnOutput(k, args);
+  let out: KernelData;
+  try {
+    out = k(...(args as never[])) as KernelData;
+  } catch (e) {
+    if (first) kernels.delete(key);
+    throw new Error(`gpujs: kernel '${key}' failed: ${(e as Error).message}\n${source()}`, { cause: e });
+  }
+  if (first) checkMode(key, k);
+  return out;
+}
+
+/** A kernel that gpu.js moved to its CPU fallback would hand back data no other kernel can read. */
+function checkMode(key: string, k: IKernelRunShortcut): void {
+  const expected = runtime().mode;
+  const actual = modeOf(k.kernel.constructor);
+  if (actual !== expected)
+    throw new Error(
+      `gpujs: gpu.js ran kernel '${key}' on '${actual}' instead of '${expected}'${k.kernel.fallbackReason ? `: ${k.kernel.fallbackReason}` : ""}`,
+    );
+}
+
+interface OutputTexture {
+  texture: unknown;
+  newTexture(): void;
+}
+
+/**
+ * gpu.js keeps each kernel's latest output as the kernel's own texture. When that texture
+ * comes back as an argument (an in-place update of the kernel's last result), an immutable
+ * kernel "recycles" textures between its output and the argument, and keeps rendering into a
+ * recycled texture of the previous call's size. Giving the kernel a fresh texture first keeps
+ * input and output apart, as a GPU needs anyway.
+ */
+function detachOwnOutput(k: IKernelRunShortcut, args: readonly KernelArg[]): void {
+  const kernel = k.kernel as unknown as { texture?: OutputTexture | null; _textureSwitched: boolean };
+  const own = kernel.texture?.texture;
+  if (own === undefined) return;
+  for (const a of args) {
+    if (typeof a === "object" && !ArrayBuffer.isView(a) && (a as unknown as OutputTexture).texture === own) {
+      kernel.texture!.newTexture();
+      kernel._textureSwitched = true;
+      return;
+    }
+  }
+}

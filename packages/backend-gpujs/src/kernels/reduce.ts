@@ -1,0 +1,162 @@
+/**
+ * Reductions: each output element folds its slice in one loop. The view is permuted so the
+ * reduced dims come last; when they collapse to one strided dim the kernel reads the view
+ * where it lies, otherwise it reduces a contiguous copy. Long slices are folded in two
+ * passes (chunks, then the chunks' results), which keeps float32 sums accurate and gives
+ * the GPU enough threads when few outputs remain.
+ */
+import { contiguousStrides, numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
+import { GLBuffer } from "../buffer.js";
+import { collapse, divmod, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
+import { launch } from "../kernel-cache.js";
+import { storeCode } from "../values.js";
+import { data } from "./map.js";
+
+type FoldOp = Exclude<ReduceOp, "argmax" | "argmin">;
+
+/** The value of reducing an empty slice (max/min never reduce one: they throw). */
+const IDENTITY: Record<FoldOp, number> = { sum: 0, prod: 1, max: -Infinity, min: Infinity, any: 0, all: 1 };
+
+/** Fold `v` into `acc`; max/min keep the first NaN they meet. */
+const FOLD: Record<FoldOp, string> = {
+  sum: "acc = acc + v;",
+  prod: "acc = acc * v;",
+  max: "if (v > acc || v != v) { if (acc == acc) { acc = v; } }",
+  min: "if (v < acc || v != v) { if (acc == acc) { acc = v; } }",
+  any: "if (v != 0) { acc = 1; }",
+  all: "if (v == 0) { acc = 0; }",
+};
+
+/** Slices longer than this are folded in two passes. */
+const CHUNKED_ABOVE = 1024;
+
+interface Layout {
+  /** A view whose reduced elements for output `o` are at `pos(o) + j * step`, j < length. */
+  view: View;
+  keptShape: number[];
+  keptStrides: number[];
+  length: number;
+  step: number;
+}
+
+/** Kept dims first, reduced dims collapsed to one (copying the view when they do not collapse). */
+function layout(x: View, axes: readonly number[], copy: (v: View, d: DType) => GLBuffer): Layout {
+  const kept = x.shape.map((_, d) => d).filter((d) => !axes.includes(d));
+  const redShape = axes.map((d) => x.shape[d]!);
+  const red = collapse(redShape, [axes.map((d) => x.strides[d]!)], [0]);
+  const length = numel(redShape);
+  if (red.dims.length <= 1) {
+    return {
+      view: x,
+      keptShape: kept.map((d) => x.shape[d]!),
+      keptStrides: kept.map((d) => x.strides[d]!),
+      length,
+      step: red.dims.length === 0 ? 0 : red.strides[0]![0]!,
+    };
+  }
+  const order = [...kept, ...axes];
+  const permuted: View = {
+    buffer: x.buffer,
+    dtype: x.dtype,
+    shape: order.map((d) => x.shape[d]!),
+    strides: order.map((d) => x.strides[d]!),
+    offset: x.offset,
+  };
+  const buffer = copy(permuted, x.dtype);
+  const strides = contiguousStrides(permuted.shape);
+  return {
+    view: { buffer, dtype: x.dtype, shape: permuted.shape, strides, offset: 0 },
+    keptShape: kept.map((d) => x.shape[d]!),
+    keptStrides: strides.slice(0, kept.length),
+    length,
+    step: 1,
+  };
+}
+
+/**
+ * One pass: output `o` (of `outN`, or of `outN * chunks` when chunked) folds `count` elements
+ * `pos(o) + j * step`. `chunk` > 0 splits each slice into chunks of that many elements.
+ */
+function pass(op: ReduceOp, L: Layout, outN: number, chunk: number, outDtype: DType, store: boolean): GLBuffer {
+  const walk = collapse(L.keptShape, [L.keptStrides], [L.view.offset]);
+  const rank = walk.dims.length;
+  const arg = op === "argmax" || op === "argmin";
+  const chunks = chunk > 0 ? Math.ceil(L.length / chunk) : 1;
+  const key = `reduce:${op}:${L.view.dtype}>${store ? outDtype : "float32"}:r${rank}:${chunk > 0 ? "chunked" : "whole"}`;
+  const source = () => {
+    const params = ["x", ...walkParams(rank, 1), "len", "step", "chunk", "chunks"];
+    const lines: string[] = [];
+    if (chunk > 0) {
+      lines.push(...divmod("this.thread.x", "chunks", "slot", "part"));
+      lines.push(walkCode(rank, 1, "slot"), "let first = part * chunk;", "let count = Math.min(chunk, len - first);");
+    } else {
+      lines.push(walkCode(rank, 1, "this.thread.x"), "let first = 0;", "let count = len;");
+    }
+    lines.push("let base = p0 + first * step;");
+    if (arg) {
+      const better = op === "argmax" ? "v > best" : "v < best";
+      // Ties keep the first index; the first NaN wins and stays.
+      lines.push(
+        "let best = x[base];",
+        "let at = 0;",
+        `for (let j = 1; j < count; j++) { let v = x[base + j * step]; if ((${better}) || (v != v && best == best)) { best = v; at = j; } }`,
+        "let acc = at;",
+      );
+    } else {
+      lines.push(`let acc = x[base];`, `for (let j = 1; j < count; j++) { let v = x[base + j * step]; ${FOLD[op as FoldOp]} }`);
+    }
+    if (store) lines.push(storeCode("acc", outDtype));
+    lines.push("return acc;");
+    return kernelSource(params, lines.join("\n"));
+  };
+  const out = launch(key, source, outN * chunks, [data(L.view), ...walkArgs(walk), L.length, L.step, chunk, chunks]);
+  return new GLBuffer(out, outN * chunks);
+}
+
+/**
+ * Reduce `x` over the sorted `axes` into a contiguous buffer of the kept dims. `copy` and
+ * `full` are the backend's primitives (for non-collapsing views and empty slices).
+ */
+export function reduce(
+  op: ReduceOp,
+  x: View,
+  axes: readonly number[],
+  outDtype: DType,
+  copy: (v: View, d: DType) => GLBuffer,
+  full: (n: number, value: number, d: DType) => GLBuffer,
+): GLBuffer {
+  const arg = op === "argmax" || op === "argmin";
+  const outN = numel(x.shape.filter((_, d) => !axes.includes(d)));
+  const length = numel(axes.map((d) => x.shape[d]!));
+  if (axes.length === 0) return arg ? full(numel(x.shape), 0, outDtype) : copy(x, outDtype);
+  if (length === 0) {
+    if (arg || op === "max" || op === "min") {
+      const dim = axes.find((d) => x.shape[d] === 0);
+      throw new Error(`${op}(): Expected reduction dim ${dim} to have non-zero size.`);
+    }
+    return full(outN, IDENTITY[op as FoldOp], outDtype);
+  }
+  if (outN === 0) return new GLBuffer(null, 0);
+  const L = layout(x, axes, copy);
+  try {
+    if (arg || length <= CHUNKED_ABOVE) return pass(op, L, outN, 0, outDtype, true);
+    // Partial results stay float32 (a partial sum of int32 is still exact below 2^24).
+    const chunk = Math.ceil(Math.sqrt(length));
+    const partial = pass(op, L, outN, chunk, outDtype, false);
+    const chunks = Math.ceil(length / chunk);
+    try {
+      const second: Layout = {
+        view: { buffer: partial, dtype: L.view.dtype === "bool" ? "float32" : L.view.dtype, shape: [outN, chunks], strides: [chunks, 1], offset: 0 },
+        keptShape: [outN],
+        keptStrides: [chunks],
+        length: chunks,
+        step: 1,
+      };
+      return pass(op, second, outN, 0, outDtype, true);
+    } finally {
+      partial.free();
+    }
+  } finally {
+    if (L.view.buffer !== x.buffer) (L.view.buffer as GLBuffer).free();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Counts the textures alive in the shared WebGL context, and their bytes, by watching the
+ * context's own calls. gpu.js keeps textures of its own (each kernel's current output, argument
+ * uploads), so this, not the tensors' bookkeeping in `torch.memory()`, is what shows whether a
+ * training loop's GPU memory stays flat.
+ */
+import type { GLContext } from "./gl-context.js";
+
+/** Live textures in the context and the bytes their storage takes. */
+export interface TextureStats {
+  textures: number;
+  bytes: number;
+}
+
+const stats: TextureStats = { textures: 0, bytes: 0 };
+
+/** The counts so far (zeros before the context exists or on a CPU fallback). */
+export function textureStats(): TextureStats {
+  return { ...stats };
+}
+
+// Bytes per texel of the formats gpu.js allocates (WebGL 1 names the format by `type`).
+function texelBytes(gl: GLContext, internalFormat: number, type: number | undefined): number {
+  const g = gl as WebGL2RenderingContext;
+  switch (internalFormat) {
+    case g.R32F:
+      return 4;
+    case g.RG32F:
+      return 8;
+    case g.RGBA32F:
+      return 16;
+    case g.R16F:
+      return 2;
+    case g.RGBA16F:
+      return 8;
+    default:
+      return type === gl.FLOAT ? 16 : 4;
+  }
+}
+
+/** Wrap the context's texture calls to keep {@link textureStats} current. */
+export function watchTextures(gl: GLContext): void {
+  const size = new WeakMap<WebGLTexture, number>();
+  const deleted = new WeakSet<WebGLTexture>();
+  const bound = new Map<number, WebGLTexture | null>();
+  let unit: number = gl.TEXTURE0;
+  const g = gl as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const wrap = (name: string, after: (args: unknown[], result: unknown) => void): void => {
+    if (typeof g[name] !== "function") return; // texStorage2D is WebGL 2 only
+    const original = g[name]!.bind(gl);
+    g[name] = (...args: unknown[]) => {
+      const result = original(...args);
+      after(args, result);
+      return result;
+    };
+  };
+  const resize = (bytes: number): void => {
+    const t = bound.get(unit);
+    if (!t) return;
+    stats.bytes += bytes - (size.get(t) ?? 0);
+    size.set(t, bytes);
+  };
+  wrap("createTexture", (_args, t) => {
+    if (t) stats.textures++;
+  });
+  wrap("deleteTexture", ([t]) => {
+    const tex = t as WebGLTexture | null;
+    if (!tex || deleted.has(tex)) return;
+    deleted.add(tex);
+    stats.textures--;
+    stats.bytes -= size.get(tex) ?? 0;
+    size.delete(tex);
+  });
+  wrap("activeTexture", ([u]) => {
+    unit = u as number;
+  });
+  wrap("bindTexture", ([target, t]) => {
+    if (target === gl.TEXTURE_2D) bound.set(unit, t as WebGLTexture | null);
+  });
+  wrap("texImage2D", (args) => {
+    // Only the (target, level, internalFormat, width, height, border, format, type, pixels) form
+    // allocates data textures; level 0 is the only level gpu.js uses.
+    if (args.length < 9 || args[1] !== 0) return;
+    resize((args[3] as number) * (args[4] as number) * texelBytes(gl, args[2] as number, args[7] as number));
+  });
+  wrap("texStorage2D", (args) => {
+    resize((args[3] as number) * (args[4] as number) * texelBytes(gl, args[2] as number, undefined));
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * How each dtype lives in float32 textures. float32 is itself; int32 and bool are integers,
+ * exact in float32 up to 2^24 in magnitude. A value beyond that cannot be held exactly, so
+ * uploading one is an error rather than a silent rounding (PyTorch users expect int32 to be
+ * exact); results computed past 2^24 on the device round as float32 does.
+ */
+import type { DType, TypedArray } from "@flambeau/tensor";
+
+/** The largest magnitude an int32 element can have on this device: 2^24. */
+export const INT_LIMIT = 2 ** 24;
+
+function intRangeError(v: number): RangeError {
+  return new RangeError(
+    `gpujs: int32 value ${v} cannot be stored exactly: the device keeps int32 tensors in float32 textures, ` +
+      `which hold every integer up to 2^24 (${INT_LIMIT}) in magnitude and no more. Keep such tensors on the CPU, or use float32 if rounding is acceptable.`,
+  );
+}
+
+/** Refuse the float64 dtype, which WebGL cannot store. */
+export function float64Error(op: string): Error {
+  return new TypeError(
+    `gpujs: ${op}: the 'gpujs' device does not support float64 (WebGL stores float32 textures); use float32, or the CPU for float64`,
+  );
+}
+
+/** A host value cast to `dtype` as storing it would (float -> int truncates, nonzero -> true). */
+export function castValue(v: number, dtype: DType): number {
+  if (dtype === "bool") return v !== 0 ? 1 : 0; // NaN is true
+  if (dtype === "int32") {
+    const i = Math.trunc(v) | 0;
+    if (Math.abs(i) > INT_LIMIT) throw intRangeError(i);
+    return i;
+  }
+  return Math.fround(v);
+}
+
+/** Host data as the float32 elements a texture holds for `dtype`. */
+export function toTexels(data: TypedArray, dtype: DType): Float32Array {
+  if (dtype === "float32") return data instanceof Float32Array ? data : Float32Array.from(data);
+  const out = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = castValue(data[i]!, dtype);
+  return out;
+}
+
+/** Texels read back as a host array of `dtype`. */
+export function fromTexels(values: Float32Array, dtype: DType): TypedArray {
+  if (dtype === "float32") return values;
+  if (dtype === "bool") {
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
+    return out;
+  }
+  // Kernels store integers already; NaN or infinity (never stored for int32) would read as 0.
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+  return out;
+}
+
+/**
+ * Kernel statements that cast the float variable `r` in place to what `to` stores: int32
+ * truncates toward zero (NaN and infinities become 0, as in a JavaScript Int32Array), bool
+ * is nonzero (NaN included).
+ */
+export function storeCode(r: string, to: DType): string {
+  if (to === "int32") return `if (!(Math.abs(${r}) < 3.0e38)) { ${r} = 0; }\nif (${r} < 0) { ${r} = Math.ceil(${r}); } else { ${r} = Math.floor(${r}); }`;
+  if (to === "bool") return `if (${r} != 0) { ${r} = 1; } else { ${r} = 0; }`;
+  return "";
+}
+
+/** Statements casting `v`, a stored value of `from`, to how the computation dtype `to` reads it. */
+export function readCastCode(v: string, from: DType, to: DType): string {
+  if (from === to || to === "float32" || to === "float64") return "";
+  if (to === "bool") return storeCode(v, "bool");
+  return from === "bool" ? "" : storeCode(v, "int32");
+}
