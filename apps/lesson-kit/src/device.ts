@@ -36,6 +36,11 @@ export interface DeviceProbe {
   available: boolean;
   /** Why the device is unavailable (package missing, no adapter, failed self-test). */
   reason?: string;
+  /**
+   * False when the device runs, but on a CPU fallback (gpu.js without a WebGL context runs its
+   * kernels in JavaScript); `"gpu"` requests skip such a device.
+   */
+  accelerated?: boolean;
 }
 
 // A computed specifier keeps bundlers and the type checker away from packages that may be absent.
@@ -46,7 +51,8 @@ const nodeLoaders: BackendLoaders = {
   gpujs: () => importByName(BACKEND_PACKAGES.gpujs),
 };
 
-const probes = new Map<DeviceName, Promise<DeviceProbe>>();
+// Probes are remembered per set of loaders: loading a backend and its self-test happen once.
+const probes = new WeakMap<BackendLoaders, Map<DeviceName, Promise<DeviceProbe>>>();
 
 /** True for the names of {@link DeviceRequest}. */
 export function isDeviceRequest(s: string): s is DeviceRequest {
@@ -56,16 +62,18 @@ export function isDeviceRequest(s: string): s is DeviceRequest {
 /**
  * Whether `device` works here: its package loads, it reports itself available (when the package
  * says, e.g. a WebGPU adapter exists) and a small computation on it reads back right. The answer
- * is remembered for the process.
+ * is remembered for the process (per set of `loaders`).
  */
 export function probeDevice(device: DeviceName, loaders: BackendLoaders = nodeLoaders): Promise<DeviceProbe> {
-  let probe = probes.get(device);
-  if (!probe) probes.set(device, (probe = runProbe(device, loaders)));
+  let known = probes.get(loaders);
+  if (!known) probes.set(loaders, (known = new Map()));
+  let probe = known.get(device);
+  if (!probe) known.set(device, (probe = runProbe(device, loaders)));
   return probe;
 }
 
 async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<DeviceProbe> {
-  if (device === "cpu") return { device, available: true };
+  if (device === "cpu") return { device, available: true, accelerated: false };
   const fail = (reason: string): DeviceProbe => ({ device, available: false, reason });
   const load = loaders[device];
   if (!load) return fail(`no loader for ${BACKEND_PACKAGES[device]}`);
@@ -83,7 +91,10 @@ async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<De
     if (!torch.registeredDevices().includes(device)) return fail(`${BACKEND_PACKAGES[device]} registered no '${device}' backend`);
     const two = await torch.ones([2], { device }).add(1).data();
     if (two[0] !== 2 || two[1] !== 2) return fail(`a self-test on '${device}' read back [${Array.from(two).join(", ")}]`);
-    return { device, available: true };
+    // gpu.js says which kernels run (`mode()`): "cpu" and "webasm" are its fallbacks without WebGL.
+    const mode = (mod as { mode?: () => unknown }).mode;
+    const fallback = typeof mode === "function" && ["cpu", "webasm"].includes(String(mode()));
+    return { device, available: true, accelerated: !fallback };
   } catch (e) {
     return fail(message(e));
   }
@@ -91,7 +102,7 @@ async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<De
 
 /**
  * The device for a request: `"cpu"`, a named GPU device (an error says why it cannot be used), or
- * `"gpu"`: WebGPU, else gpu.js, else the CPU — what lesson 5's `"cuda:0" if
+ * `"gpu"`: WebGPU, else gpu.js (on a GPU, not its CPU fallback), else the CPU — what lesson 5's `"cuda:0" if
  * torch.cuda.is_available() else "cpu"` becomes.
  *
  * @example
@@ -99,9 +110,12 @@ async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<De
  * const device = await selectDevice("gpu"); // torch.device("webgpu") where WebGPU works
  * ```
  */
-export async function selectDevice(request: DeviceRequest, loaders?: BackendLoaders): Promise<torch.Device> {
+export async function selectDevice(request: DeviceRequest, loaders: BackendLoaders = nodeLoaders): Promise<torch.Device> {
   if (request === "gpu") {
-    for (const name of GPU_PREFERENCE) if ((await probeDevice(name, loaders)).available) return torch.device(name);
+    for (const name of GPU_PREFERENCE) {
+      const probe = await probeDevice(name, loaders);
+      if (probe.available && probe.accelerated !== false) return torch.device(name);
+    }
     return torch.device("cpu");
   }
   const probe = await probeDevice(request, loaders);

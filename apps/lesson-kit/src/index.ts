@@ -26,7 +26,7 @@ export {
   type DeviceProbe,
   type DeviceRequest,
 } from "./device.js";
-export { Printer, type PrintOptions, type TextSink } from "./printer.js";
+export { Printer, type TextSink } from "./printer.js";
 export { pyFloat, pyStringRepr, repr, str, PY_REPR, isPreformatted, type Preformatted } from "./pyrepr.js";
 export { pformat } from "./pprint.js";
 export { ndarrayRepr, ndarrayStr, type NDArrayLike } from "./numpy-repr.js";

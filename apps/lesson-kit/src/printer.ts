@@ -10,12 +10,6 @@ import { snapshot } from "./snapshot.js";
 /** Where printed text goes: one call per `print`, without the final newline. */
 export type TextSink = (text: string) => void;
 
-/** Python's `print` keyword arguments. */
-export interface PrintOptions {
-  /** Between the values (default `" "`). */
-  sep?: string;
-}
-
 /** Ordered, Python-formatted printing into a {@link TextSink}. */
 export class Printer {
   private pending: Promise<void> | null = null;
@@ -23,8 +17,8 @@ export class Printer {
   constructor(private readonly sink: TextSink) {}
 
   /** Python's `print(*values)`: `str()` of each value, joined by a space. */
-  print(values: readonly unknown[], options: PrintOptions = {}): void {
-    this.emit(snapshot([...values]), (vals) => (vals as unknown[]).map(str).join(options.sep ?? " "));
+  print(...values: unknown[]): void {
+    this.emit(snapshot(values), (vals) => (vals as unknown[]).map(str).join(" "));
   }
 
   /** Python's `pprint.pprint(value)`. */

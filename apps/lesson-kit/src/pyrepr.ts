@@ -80,9 +80,9 @@ function format(value: unknown, item: (v: unknown) => string): string {
   return String(value);
 }
 
-/** True for `{ … }` literals (Python's dicts), not for class instances. */
+/** True for `{ … }` literals (Python's dicts), not for class instances or preformatted values. */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
+  if (typeof v !== "object" || v === null || isPreformatted(v)) return false;
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 }

@@ -35,7 +35,7 @@ export function createContext(host: LessonHost, settings: RunSettings = {}): Flu
     device,
     accelerator: settings.accelerator ?? device,
     options: { ...settings.options },
-    print: (...values) => printer.print(values),
+    print: (...values) => printer.print(...values),
     pprint: (value) => printer.pprint(value),
     async figure(name: string, fig?: Figure) {
       if (!FIGURE_NAME.test(name)) throw new Error(`figure: name '${name}' must be lower-case words joined by '-'`);

@@ -1,0 +1,95 @@
+// `pnpm demo` as a user runs it (the README's main-job command): all five lessons on the CPU,
+// what they print on stdout, every figure written to out/<lesson>/ as a valid SVG and PNG.
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "@flambeau/lesson-kit/node";
+import { checkFigure } from "../../lesson-kit/test/helpers/files.js";
+import { LESSONS } from "../src/lessons.js";
+
+const root = resolve(import.meta.dirname, "../../..");
+
+/** The figures each lesson draws, by folder. */
+const FIGURES: Record<string, string[]> = {
+  "lesson1-movie-revenue": [
+    "estimated-revenue",
+    "increased-estimated-revenue",
+    "synthetic-movie-revenue",
+    "estimated-line-of-best-fit",
+    "comedy-show-attendance",
+    "attendance-line-of-best-fit",
+  ],
+  "lesson3-simple-regression": ["data", "loss-per-iteration", "fitted-line"],
+  "lesson4-nn-from-scratch": [
+    "ground-truth",
+    "bad-model",
+    "optimize-by-hand",
+    "optimize-by-hand-good-guess",
+    "loss-over-time",
+    "optimized-model",
+  ],
+  "lesson5-linear-regression-gpu": ["simple-linear-regression", "predictions"],
+};
+
+describe("pnpm demo", () => {
+  let stdout = "";
+  let out = "";
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), "demo-"));
+    const run = await promisify(execFile)("pnpm", ["demo", "--device", "cpu", "--out", out], {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: "0" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    stdout = run.stdout;
+  }, 300_000);
+
+  it("runs the five lessons in order and says how long they took", () => {
+    const headers = [...stdout.matchAll(/^━━ Lesson (\d): /gm)].map((m) => Number(m[1]));
+    expect(headers).toEqual([1, 2, 3, 4, 5]);
+    expect(stdout).toMatch(/^5 lessons in \d+\.\d s$/m);
+  });
+
+  it("prints what the lessons print", () => {
+    expect(stdout).toContain("Predicts revenue when budget is 60 (in millions): $99.58");
+    expect(stdout).toMatch(/^Epoch \[500\/500\], Loss: \d+\.\d{4}$/m);
+    expect(stdout).toMatch(/^Epoch 30\/30, Loss: \d+\.\d{4}$/m);
+    expect(stdout).toContain("tensor(705.0965)");
+    expect(stdout).toMatch(/^epoch 100, loss \S+$/m);
+  });
+
+  it("writes every figure to out/<lesson>/ as a valid SVG and PNG, and lesson 5's model", () => {
+    for (const [dir, names] of Object.entries(FIGURES)) {
+      const files = readdirSync(join(out, dir)).filter((f) => /\.(svg|png)$/.test(f));
+      expect(files.sort()).toEqual(names.flatMap((n) => [`${n}.png`, `${n}.svg`]).sort());
+      for (const name of names) {
+        const fig = checkFigure(join(out, dir), name);
+        expect(fig.width).toBeGreaterThan(100);
+      }
+    }
+    expect(existsSync(join(out, "lesson5-linear-regression-gpu", "awesome_model.safetensors"))).toBe(true);
+  });
+});
+
+describe("the demo's command line", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("runs one lesson by number", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    expect(await main(LESSONS, ["2", "--out", mkdtempSync(join(tmpdir(), "demo-"))])).toBe(0);
+    expect(log.mock.calls.map((c) => String(c[0])).filter((l) => l.includes("━━ Lesson"))).toHaveLength(1);
+    expect(stdout).toHaveBeenCalled();
+  });
+
+  it("refuses unknown lessons and devices with a usage message", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await main(LESSONS, ["9"])).toBe(2);
+    expect(String(error.mock.calls[0]![0])).toMatch(/no lesson 9: choose from 1, 2, 3, 4, 5/);
+    expect(await main(LESSONS, ["--device", "cuda"])).toBe(2);
+    expect(String(error.mock.calls[1]![0])).toMatch(/--device must be cpu, webgpu, gpujs or gpu, got .cuda.\n\nusage: /);
+  });
+});
