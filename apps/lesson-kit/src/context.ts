@@ -39,8 +39,9 @@ export interface LessonContext {
    */
   readonly device: torch.Device;
   /**
-   * The GPU for lesson 5's "GPU version": the chosen device when it is a GPU, else the best
-   * available one (WebGPU, then gpu.js), else the CPU.
+   * The GPU for lesson 5's "GPU version" (a lesson with `usesAccelerator`): the chosen device
+   * when one was chosen, else the best available GPU (WebGPU, then gpu.js), else the CPU. Other
+   * lessons get {@link device} here.
    */
   readonly accelerator: torch.Device;
   /** The host's choices for this run. */

@@ -53,6 +53,11 @@ export interface Lesson<R = unknown> {
   readonly title: string;
   /** The lesson text this app ports. */
   readonly source: LessonSource;
+  /**
+   * The lesson has a GPU part (lesson 5): hosts look for the best GPU for its
+   * `ctx.accelerator`. Other lessons get their own device there, and no GPU is probed for them.
+   */
+  readonly usesAccelerator?: boolean;
   /** Runs the whole lesson. */
   run(ctx: LessonContext): Promise<R>;
 }

@@ -55,6 +55,7 @@ export const lesson: Lesson<Lesson5Results> = {
     title: "Linear Regression with PyTorch",
     url: "https://github.com/ritchieng/deep-learning-wizard/blob/master/docs/deep_learning/practical_pytorch/pytorch_linear_regression.ipynb",
   },
+  usesAccelerator: true,
   run,
 };
 
@@ -76,7 +77,7 @@ async function run(ctx: LessonContext): Promise<Lesson5Results> {
 
   // Plots best-fit line via polyfit: np.poly1d(np.polyfit(x, y, 1)) — the least-squares line,
   // slope = cov(x, y) / var(x), through the means (a straight line drawn over x in any order)
-  const xs = torch.tensor(x), ys = torch.tensor(y);
+  const xs = torch.tensor(x, { dtype: torch.float32 }), ys = torch.tensor(y, { dtype: torch.float32 });
   const dx = xs.sub(xs.mean());
   const slope = dx.mul(ys.sub(ys.mean())).sum().div(dx.pow(2).sum());
   plt.plot(xs, xs.sub(xs.mean()).mul(slope).add(ys.mean()));

@@ -10,7 +10,7 @@ import { NodeHost } from "./host.js";
 export interface NodeRunOptions {
   /**
    * `--device`: where the lesson runs. Without it the lesson runs on the CPU and lesson 5's GPU
-   * part takes the best GPU there is; with it, everything runs on that device.
+   * part (`usesAccelerator`) takes the best GPU there is; with it, everything runs on that device.
    */
   device?: DeviceRequest;
   /** The folder that holds each lesson's folder (default `out`). */
@@ -51,7 +51,7 @@ export interface NodeRunResult<R> {
 export async function runInNode<R>(lesson: Lesson<R>, options: NodeRunOptions = {}): Promise<NodeRunResult<R>> {
   const start = performance.now();
   const device = await selectDevice(options.device ?? "cpu", options.loaders);
-  const accelerator = options.device === undefined ? await selectDevice("gpu", options.loaders) : device;
+  const accelerator = options.device === undefined && lesson.usesAccelerator ? await selectDevice("gpu", options.loaders) : device;
   const host = new NodeHost({
     dir: join(options.outDir ?? "out", lesson.slug),
     ...(options.stdout !== undefined ? { stdout: options.stdout } : {}),
