@@ -33,7 +33,7 @@ const FLOAT: Record<BinaryOp, string> = {
   minimum: "if (x < y || x != x) { r = x; } else { r = y; }",
   // GLSL's atan(y, x) is undefined at the origin; C gives ±0 or ±pi by the zeros' signs.
   atan2:
-    "if (x == 0 && y == 0) { if (1 / y < 0) { r = 3.141592653589793; } else { r = 0; } if (1 / x < 0) { r = -r; } } else { r = Math.atan2(x, y); }",
+    "if (x != x || y != y) { r = x + y; } else if (x == 0 && y == 0) { if (1 / y < 0) { r = 3.141592653589793; } else { r = 0; } if (1 / x < 0) { r = -r; } } else { r = Math.atan2(x, y); }",
   floor_divide: `if (y == 0) { r = x / y; } else { ${FLOOR_DIVMOD} r = q; }`,
   remainder: `if (y == 0) { r = nanv; } else { ${FLOOR_DIVMOD} r = m; }`,
   eq: "if (x == y) { r = 1; } else { r = 0; }",

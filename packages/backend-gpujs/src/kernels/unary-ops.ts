@@ -22,6 +22,19 @@ const ERF_SERIES = Array.from({ length: 12 }, (_, n) => {
   return ((n % 2 === 0 ? 1 : -1) * 2) / Math.sqrt(Math.PI) / (f * (2 * n + 1));
 });
 
+/**
+ * sin and cos of `x` in `s` and `c`: GPUs' built-ins can be far off (SwiftShader's are good
+ * to about 2e-4), so `x` is reduced by pi/2 (Cody-Waite: pi/2 split in three parts, the first
+ * two exact in few bits) and the series run on |t| <= pi/4, good to float32 rounding.
+ */
+const SINCOS =
+  "let k = Math.floor(x * 0.6366197723675814 + 0.5); " +
+  "let t = ((x - k * 1.5703125) - k * 0.0004837512969970703) - k * 7.549789954891882e-8; " +
+  `let t2 = t * t; let sn = t * (${horner("t2", [1, -1 / 6, 1 / 120, -1 / 5040, 1 / 362880, -1 / 39916800])}); ` +
+  `let cs = ${horner("t2", [1, -1 / 2, 1 / 24, -1 / 720, 1 / 40320, -1 / 3628800, 1 / 479001600])}; ` +
+  "let quadrant = k - 4 * Math.floor(k / 4); let s = sn; let c = cs; " +
+  "if (quadrant == 1) { s = cs; c = -sn; } else if (quadrant == 2) { s = -sn; c = -cs; } else if (quadrant == 3) { s = -cs; c = sn; }";
+
 const UNARY: Record<UnaryOp, string> = {
   neg: "r = -x;",
   abs: "r = Math.abs(x);",
@@ -33,9 +46,9 @@ const UNARY: Record<UnaryOp, string> = {
   log: "if (x < 0) { r = nanv; } else if (x == 0) { r = -infv; } else { r = Math.log(x); }",
   // log1p(x) = 2 atanh(z), z = x / (2 + x), |z| <= 1/3 below |x| = 0.5.
   log1p: `if (x < -1) { r = nanv; } else if (x == -1) { r = -infv; } else if (Math.abs(x) < 0.5) { let z = x / (2 + x); let z2 = z * z; r = 2 * z * (${horner("z2", [1, 1 / 3, 1 / 5, 1 / 7, 1 / 9, 1 / 11, 1 / 13, 1 / 15])}); } else { r = Math.log(1 + x); }`,
-  sin: "r = Math.sin(x);",
-  cos: "r = Math.cos(x);",
-  tan: "r = Math.tan(x);",
+  sin: `${SINCOS} r = s;`,
+  cos: `${SINCOS} r = c;`,
+  tan: `${SINCOS} r = s / c;`,
   // exp(-2|x|) never overflows; the series covers small |x|, where 1 - e would cancel.
   tanh: `let a = Math.abs(x); if (a < 0.125) { let x2 = x * x; r = x * (${horner("x2", [1, -1 / 3, 2 / 15, -17 / 315, 62 / 2835])}); } else { let e = Math.exp(-2 * a); r = (1 - e) / (1 + e); if (x < 0) { r = -r; } }`,
   // exp only ever sees a non-positive argument.
@@ -58,9 +71,18 @@ const UNARY: Record<UnaryOp, string> = {
   square: "r = x * x;",
 };
 
+/**
+ * Ops whose built-ins may not propagate NaN (SwiftShader's exp(NaN) is +Infinity), or whose
+ * branches would turn it into a number: NaN in, NaN out, tested before anything else.
+ */
+const NAN_GUARDED = new Set<UnaryOp>([
+  "abs", "sqrt", "rsqrt", "exp", "expm1", "log", "log1p", "sin", "cos", "tan", "tanh", "sigmoid",
+  "floor", "ceil", "round", "trunc", "erf",
+]);
+
 /** Statements computing unary `op`: `r` from `x`. */
 export function unaryCode(op: UnaryOp): string {
   const code = UNARY[op];
   if (code === undefined) throw new Error(`gpujs: unary: unknown op '${op as string}'`);
-  return code;
+  return NAN_GUARDED.has(op) ? `if (x != x) { r = x; } else { ${code} }` : code;
 }
