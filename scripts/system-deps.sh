@@ -9,6 +9,9 @@ set -euo pipefail
 need=()
 # Browser tests (plotting, WebGPU, gpu.js, the web apps) drive Debian's Chromium.
 command -v chromium >/dev/null || need+=(chromium)
+# gpu.js in Node renders through headless-gl, Mesa and an X server (Xvfb, started by the tests).
+command -v Xvfb >/dev/null || need+=(xvfb xauth)
+[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || [ ! -d /usr/lib/x86_64-linux-gnu ] || need+=(libgl1-mesa-dri)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
