@@ -35,11 +35,26 @@ const SETTINGS = {
 } as const;
 
 const kernels = new Map<string, IKernelRunShortcut>();
+// gpu.js compiles a new kernel behind the same shortcut when an argument's type changes; each
+// compiled kernel is a new object, so counting the objects counts the compilations.
+const built = new WeakSet<object>();
+let compiled = 0;
 let launches = 0;
 
-/** How many kernels were compiled and how many times kernels ran (for tests and benchmarks). */
+/**
+ * How many shaders were compiled and how many kernel launches ran: after a training loop's
+ * first step, `compiled` stays put while `launches` grows.
+ *
+ * @example
+ * ```ts
+ * step();
+ * const { compiled } = kernelStats();
+ * for (let i = 0; i < 100; i++) step();
+ * kernelStats().compiled === compiled; // true
+ * ```
+ */
 export function kernelStats(): { compiled: number; launches: number } {
-  return { compiled: kernels.size, launches };
+  return { compiled, launches };
 }
 
 /**
@@ -69,7 +84,12 @@ export function launch(key: string, source: () => string, n: number, args: reado
     if (first) kernels.delete(key);
     throw new Error(`gpujs: kernel '${key}' failed: ${(e as Error).message}\n${source()}`, { cause: e });
   }
-  if (first) checkMode(key, k);
+  if (!built.has(k.kernel)) {
+    built.add(k.kernel);
+    compiled++;
+
+    checkMode(key, k);
+  }
   return out;
 }
 

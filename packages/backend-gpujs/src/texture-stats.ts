@@ -6,15 +6,27 @@
  */
 import type { GLContext } from "./gl-context.js";
 
-/** Live textures in the context and the bytes their storage takes. */
+/** Live textures in the context, the bytes their storage takes, and reads back to the host so far. */
 export interface TextureStats {
   textures: number;
   bytes: number;
+  /** `readPixels` calls: a chain of ops that stays on the GPU adds none. */
+  reads: number;
 }
 
-const stats: TextureStats = { textures: 0, bytes: 0 };
+const stats: TextureStats = { textures: 0, bytes: 0, reads: 0 };
 
-/** The counts so far (zeros before the context exists or on a CPU fallback). */
+/**
+ * The counts so far (zeros before the context exists, or on a CPU fallback).
+ *
+ * @example
+ * ```ts
+ * const before = textureStats();
+ * for (let i = 0; i < 100; i++) step();
+ * await new Promise((r) => setTimeout(r, 0)); // let finalizers run
+ * console.log(textureStats().textures - before.textures); // ~0 once warmed up
+ * ```
+ */
 export function textureStats(): TextureStats {
   return { ...stats };
 }
@@ -82,6 +94,9 @@ export function watchTextures(gl: GLContext): void {
     // allocates data textures; level 0 is the only level gpu.js uses.
     if (args.length < 9 || args[1] !== 0) return;
     resize((args[3] as number) * (args[4] as number) * texelBytes(gl, args[2] as number, args[7] as number));
+  });
+  wrap("readPixels", () => {
+    stats.reads++;
   });
   wrap("texStorage2D", (args) => {
     resize((args[3] as number) * (args[4] as number) * texelBytes(gl, args[2] as number, undefined));
