@@ -5,6 +5,7 @@ import { matmul } from "./matmul.mjs";
 import { mlp } from "./mlp.mjs";
 
 const suites = { "tiny-loop": tinyLoop, matmul, mlp };
+suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
 const only = process.argv[2];
 const rows = [];
 for (const [name, run] of Object.entries(suites)) {

@@ -47,6 +47,10 @@ describe("gpujs in Chromium", () => {
     expect(outcomes.length).toBeGreaterThan(400);
   }, 600_000);
 
+  it("computes large products on the packed matmul kernels", async () => {
+    expect(await runInPage("gpujs packed matmul")).toHaveLength(1);
+  }, 120_000);
+
   it("passes the nn, optim and data conformance suites", async () => {
     for (const filter of ["nn conformance", "optimizer trajectories", "scheduler learning rates", "data conformance"]) {
       const outcomes = await runInPage(filter);

@@ -3,7 +3,8 @@
 import "@flambeau/backend-cpu";
 import { fallbackReason, mode, textureStats } from "@flambeau/backend-gpujs";
 import { runConformance } from "@flambeau/conformance";
-import { count, run } from "vitest";
+import * as torch from "flambeau";
+import { count, expect, it, run } from "vitest";
 import { runNnConformance } from "../../../nn/test/conformance.js";
 import { runOptimConformance } from "../../../optim/test/conformance.js";
 import { runDataConformance } from "../../../data/test/conformance.js";
@@ -12,6 +13,17 @@ runConformance("gpujs", { skipDtypes: ["float64"] });
 runNnConformance("gpujs");
 runOptimConformance("gpujs");
 runDataConformance("gpujs");
+
+// Large products take the packed (RGBA) matmul kernels, which the suites' small cases do not reach.
+it("gpujs packed matmul agrees with the CPU", () => {
+  torch.manual_seed(0);
+  const a = torch.randn([128, 784]), b = torch.randn([256, 784]);
+  const want = a.matmul(b.t()).dataSync();
+  const got = a.to("gpujs").matmul(b.to("gpujs").t()).dataSync();
+  let worst = 0;
+  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / (1 + Math.abs(want[i]!)));
+  expect(worst).toBeLessThan(1e-4);
+});
 
 (globalThis as unknown as { suite: unknown }).suite = { run, count, mode, fallbackReason, textureStats };
 document.body.dataset.ready = "yes";
