@@ -10,6 +10,7 @@ import {
   type UnaryOp,
   type View,
 } from "@flambeau/tensor";
+import { canReadAsync, readAsync } from "./async-read.js";
 import { GLBuffer, hostValues } from "./buffer.js";
 import { binaryCode } from "./kernels/binary-ops.js";
 import { assign, copy } from "./kernels/copy.js";
@@ -19,12 +20,14 @@ import { map, knownValue } from "./kernels/map.js";
 import { matmul } from "./kernels/matmul.js";
 import { reduce } from "./kernels/reduce.js";
 import { unaryCode } from "./kernels/unary-ops.js";
+import { runtime } from "./runtime.js";
 import { castValue, float64Error, fromTexels } from "./values.js";
 
 /**
  * The gpu.js backend: every primitive is a gpu.js kernel on one shared WebGL context (WebGL2
  * or WebGL in browsers, headless-gl in Node), and a buffer is a float32 texture that stays on
- * the GPU between ops. Reads are synchronous (`readPixels`), so `dataSync()` works here.
+ * the GPU between ops. Reads are synchronous (`readPixels`), so `dataSync()` works here, and on
+ * WebGL2 `await data()` reads without blocking the page.
  * Textures are deleted when their tensors are freed (`needsFree`).
  */
 export class GpujsBackend implements Backend {
@@ -47,7 +50,11 @@ export class GpujsBackend implements Backend {
   }
 
   read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
-    // Read now: a later in-place write replaces (and deletes) the texture.
+    const b = buffer as GLBuffer;
+    const gl = runtime().context;
+    // WebGL2 reads without blocking; the read is queued now, so later writes do not change it.
+    if (n > 0 && b.value === undefined && b.data !== null && !ArrayBuffer.isView(b.data) && canReadAsync(gl))
+      return readAsync(gl, b.data, n).then((values) => fromTexels(values, dtype));
     try {
       return Promise.resolve(this.readSync(buffer, dtype, n));
     } catch (e) {

@@ -47,6 +47,10 @@ describe("gpujs in Chromium", () => {
     expect(outcomes.length).toBeGreaterThan(400);
   }, 600_000);
 
+  it("reads asynchronously through pixel-pack buffers", async () => {
+    expect(await runInPage("gpujs async reads")).toHaveLength(1);
+  }, 120_000);
+
   it("computes large products on the packed matmul kernels", async () => {
     expect(await runInPage("gpujs packed matmul")).toHaveLength(1);
   }, 120_000);

@@ -14,6 +14,18 @@ runNnConformance("gpujs");
 runOptimConformance("gpujs");
 runDataConformance("gpujs");
 
+// WebGL2 reads through a pixel-pack buffer and a fence, so the page keeps running meanwhile;
+// the read sees the values of the moment it was asked for.
+it("gpujs async reads on WebGL2 see the values of the moment they were asked for", async () => {
+  const t = torch.arange(0, 1000, { dtype: "float32", device: "gpujs" }).mul(0.5);
+  const pending = t.data();
+  t.add_(1);
+  const [before, after] = [await pending, await t.data()];
+  expect(before[999]).toBe(499.5);
+  expect(after[999]).toBe(500.5);
+  expect(Array.from(await torch.tensor([3, -4], { dtype: "int32", device: "gpujs" }).data())).toEqual([3, -4]);
+});
+
 // Large products take the packed (RGBA) matmul kernels, which the suites' small cases do not reach.
 it("gpujs packed matmul agrees with the CPU", () => {
   torch.manual_seed(0);
