@@ -29,6 +29,16 @@ import { castValue, float64Error, fromTexels } from "./values.js";
  * the GPU between ops. Reads are synchronous (`readPixels`), so `dataSync()` works here, and on
  * WebGL2 `await data()` reads without blocking the page.
  * Textures are deleted when their tensors are freed (`needsFree`).
+ *
+ * Importing the package registers one instance as device "gpujs"; use the device, not the
+ * class, in programs.
+ *
+ * @example
+ * ```ts
+ * import "@flambeau/backend-gpujs";
+ * const y = torch.ones([2, 3], { device: "gpujs" }).mul(2).sum(1); // kernels on the GPU
+ * y.dataSync(); // Float32Array [6, 6]
+ * ```
  */
 export class GpujsBackend implements Backend {
   readonly name = "gpujs";

@@ -25,6 +25,15 @@ export { textureStats, type TextureStats } from "./texture-stats.js";
 export { kernelStats, MAX_ELEMENTS } from "./kernel-cache.js";
 export { INT_LIMIT } from "./values.js";
 
-/** The backend instance; importing this package registers it as device "gpujs". */
+/**
+ * The backend instance; importing this package registers it as device "gpujs" (priority 1:
+ * ranked above the CPU by `registeredDevices()`, while the CPU stays the default device).
+ *
+ * @example
+ * ```ts
+ * import { gpujs } from "@flambeau/backend-gpujs";
+ * gpujs.supportsDType("float64"); // false
+ * ```
+ */
 export const gpujs = new GpujsBackend();
 registerBackend(gpujs, 1);
