@@ -16,6 +16,7 @@ export default defineConfig({
       "@flambeau/data": src("data"),
       "@flambeau/plotting": src("plotting"),
       "@flambeau/conformance": src("conformance"),
+      "@flambeau/backend-webgpu": src("backend-webgpu"),
       flambeau: src("flambeau"),
     },
   },

@@ -74,14 +74,21 @@ function advanced(x: Tensor, dim: number, idx: Tensor): Tensor {
     const n = x.shape[d]!;
     if (idx.ndim !== 1 || idx.shape[0] !== n)
       throw new Error(`The shape of the mask [${idx.shape.join(", ")}] at index ${d} does not match the shape of the indexed tensor [${x.shape.join(", ")}] at index ${d}`);
+    // The result's shape depends on the mask's values: they must be read on the host.
+    if (!idx._storage.backend.canReadSync)
+      throw new Error(
+        `index: a boolean mask on device '${idx.device}' cannot be read synchronously; index with a host copy of the mask, x.index(await mask.toAsync("cpu")), or use torch.where / masked_fill`,
+      );
     const positions: number[] = [];
     idx.dataSync().forEach((v, i) => v && positions.push(i));
     return index_select(x, d, tensor(positions, { dtype: "int32", device: x.device }));
   }
   if (idx.dtype !== "int32") throw new Error("tensors used as indices must be long, int, byte or bool tensors");
   const n = x.shape[d]!;
-  // Negative indices count from the end, as in Python.
-  const wrapped = idx.lt(0).any().itemSync() ? idx.add(idx.lt(0).to("int32").mul(n)) : idx;
+  // Negative indices count from the end, as in Python. Devices that read asynchronously wrap
+  // on the device unconditionally rather than read the indices back.
+  const sync = idx._storage.backend.canReadSync;
+  const wrapped = !sync || idx.lt(0).any().itemSync() ? idx.add(idx.lt(0).to("int32").mul(n)) : idx;
   const picked = index_select(x, d, reshape(wrapped, [-1]));
   return reshape(picked, [...x.shape.slice(0, d), ...idx.shape, ...x.shape.slice(d + 1)]);
 }

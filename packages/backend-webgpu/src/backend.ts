@@ -1,0 +1,354 @@
+/**
+ * The WebGPU backend: every primitive of `@flambeau/tensor`'s `Backend` as a WGSL kernel
+ * (`./shaders`), recorded into shared command encoders (`./encoder.ts`) over pooled buffers
+ * (`./buffer-pool.ts`). Reads are asynchronous only: `readSync` is absent, so `dataSync()`
+ * throws an error that names `await tensor.data()`.
+ */
+import {
+  contiguousStrides,
+  numel,
+  type Backend,
+  type BackendBuffer,
+  type BinaryOp,
+  type DType,
+  type ReduceOp,
+  type Shape,
+  type TypedArray,
+  type UnaryOp,
+  type View,
+} from "@flambeau/tensor";
+import { BufferPool } from "./buffer-pool.js";
+import { GpuBuffer, WORD } from "./buffer.js";
+import type { GpuContext } from "./device.js";
+import { Recorder, gridFor } from "./encoder.js";
+import { STATUS_BYTES, faultError } from "./errors.js";
+import { PipelineCache, type Kernel } from "./pipeline-cache.js";
+import { binaryFaults, binaryKernel, WORKGROUP as BINARY_WG } from "./shaders/binary.js";
+import { copyKernel, fillKernel, WORKGROUP as COPY_WG } from "./shaders/copy.js";
+import { gatherKernel, scatterAddKernel, WORKGROUP as GATHER_WG } from "./shaders/gather.js";
+import { MAX_BATCH_RANK, matmulKernel, tileFor } from "./shaders/matmul.js";
+import { REDUCE_META, reduceKernel, SEQ, TREE, TREE_MIN } from "./shaders/reduce.js";
+import { unaryKernel, WORKGROUP as UNARY_WG } from "./shaders/unary.js";
+import { whereKernel, WORKGROUP as WHERE_WG } from "./shaders/where.js";
+import { StagingPool } from "./staging.js";
+import { coalesce, MAX_RANK, storageType, stridedMeta } from "./wgsl.js";
+
+/** Host arrays that hold each dtype's 32-bit storage words. */
+function hostWords(dtype: DType, n: number): Float32Array | Int32Array | Uint32Array {
+  const t = storageType(dtype);
+  return t === "f32" ? new Float32Array(n) : t === "i32" ? new Int32Array(n) : new Uint32Array(n);
+}
+
+/** Below this many bytes `full` writes a host-filled array instead of dispatching a kernel. */
+const SMALL_FILL_BYTES = 4096;
+
+interface Live {
+  ctx: GpuContext;
+  pool: BufferPool;
+  staging: StagingPool;
+  kernels: PipelineCache;
+  rec: Recorder;
+  /** `[fault, value, dim, extent]` written by kernels that can fail; see errors.ts. */
+  status: GPUBuffer;
+}
+
+export class WebGPUBackend implements Backend {
+  readonly name = "webgpu";
+  readonly canReadSync = false;
+  readonly needsFree = true;
+  private live: Live | null = null;
+
+  /** Whether `attach` has given this backend a device. */
+  get ready(): boolean {
+    return this.live !== null;
+  }
+
+  /** The adapter in use, for messages and benchmarks. */
+  get adapterDescription(): string {
+    return this.live?.ctx.description ?? "(not initialised)";
+  }
+
+  /** Bind to a device (done once by `init()`). */
+  attach(ctx: GpuContext): void {
+    const { device } = ctx;
+    const pool = new BufferPool(device);
+    const status = device.createBuffer({ size: STATUS_BYTES, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    this.live = { ctx, pool, staging: new StagingPool(device), kernels: new PipelineCache(device), rec: new Recorder(device, pool), status };
+  }
+
+  private get L(): Live {
+    if (this.live === null)
+      throw new Error(
+        "The 'webgpu' device is not initialised: call 'await torch.backends.webgpu.init()' (or 'await init()' from @flambeau/backend-webgpu) first, or use torch.device(\"cpu\").",
+      );
+    return this.live;
+  }
+
+  /** Submit everything recorded so far. */
+  flush(): void {
+    this.live?.rec.flush();
+  }
+
+  /** Wait until the GPU has finished all submitted work (like `torch.cuda.synchronize()`). */
+  async synchronize(): Promise<void> {
+    const L = this.L;
+    L.rec.flush();
+    await L.ctx.device.queue.onSubmittedWorkDone();
+  }
+
+  /** Pool statistics: GPU buffers created and not destroyed, and their bytes. */
+  poolStats(): { buffers: number; bytes: number; pipelines: number } {
+    const L = this.L;
+    return { buffers: L.pool.live, bytes: L.pool.liveBytes, pipelines: L.kernels.size };
+  }
+
+  supportsDType(dtype: DType): boolean {
+    return dtype !== "float64";
+  }
+
+  private alloc(n: number): GpuBuffer {
+    return new GpuBuffer(this.L.pool.acquire(Math.max(n, 1) * WORD), n);
+  }
+
+  private kernel(k: { key: string; source: () => string }, workgroup: number): Kernel {
+    return this.L.kernels.get(k.key, k.source, workgroup);
+  }
+
+  private static gpu(b: BackendBuffer): GPUBuffer {
+    const g = b as GpuBuffer;
+    if (g.freed) throw new Error("webgpu: this tensor's buffer was freed (dispose() or after backward); it can no longer be used");
+    return g.gpu;
+  }
+
+  upload(data: TypedArray, dtype: DType, _owned: boolean): BackendBuffer {
+    storageType(dtype); // throws for float64
+    const out = this.alloc(data.length);
+    if (data.length === 0) return out;
+    let words: Float32Array | Int32Array | Uint32Array;
+    if (dtype === "bool") {
+      words = new Uint32Array(data.length);
+      for (let i = 0; i < data.length; i++) words[i] = data[i] !== 0 ? 1 : 0; // NaN is true too
+    } else if ((dtype === "float32" && data instanceof Float32Array) || (dtype === "int32" && data instanceof Int32Array)) {
+      words = data;
+    } else {
+      words = hostWords(dtype, data.length);
+      words.set(data);
+    }
+    this.L.ctx.device.queue.writeBuffer(out.gpu, 0, words.buffer, words.byteOffset, words.byteLength);
+    return out;
+  }
+
+  full(n: number, value: number, dtype: DType): BackendBuffer {
+    storageType(dtype);
+    const out = this.alloc(n);
+    if (n === 0) return out;
+    const one = hostWords(dtype, 1);
+    one[0] = dtype === "bool" ? (value !== 0 ? 1 : 0) : value; // the typed array casts like a store
+    if (n * WORD <= SMALL_FILL_BYTES) {
+      const words = hostWords(dtype, n);
+      words.fill(one[0]!);
+      this.L.ctx.device.queue.writeBuffer(out.gpu, 0, words.buffer, 0, words.byteLength);
+      return out;
+    }
+    const bits = new Uint32Array(one.buffer)[0]!;
+    this.L.rec.dispatch(this.kernel(fillKernel(), COPY_WG), [out.gpu], [n, bits], gridFor(n, COPY_WG));
+    return out;
+  }
+
+  async read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
+    const L = this.L;
+    const bytes = n * WORD;
+    const staging = L.staging.acquire(bytes + STATUS_BYTES);
+    if (n > 0) L.rec.copy(WebGPUBackend.gpu(buffer), 0, staging, 0, bytes);
+    // Kernel faults travel with the data, then the status is reset.
+    L.rec.copy(L.status, 0, staging, bytes, STATUS_BYTES);
+    L.rec.clear(L.status, 0, STATUS_BYTES);
+    L.rec.flush();
+    await staging.mapAsync(GPUMapMode.READ, 0, bytes + STATUS_BYTES);
+    const mapped = staging.getMappedRange(0, bytes + STATUS_BYTES);
+    const status = new Uint32Array(mapped, bytes, 4).slice();
+    let out: TypedArray;
+    if (dtype === "bool") {
+      const words = new Uint32Array(mapped, 0, n);
+      out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = words[i]!;
+    } else {
+      out = dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
+      out.set(new (dtype === "float32" ? Float32Array : Int32Array)(mapped, 0, n));
+    }
+    staging.unmap();
+    L.staging.release(staging);
+    const err = faultError(status);
+    if (err) throw err;
+    return out;
+  }
+
+  free(buffer: BackendBuffer): void {
+    // Called by FinalizationRegistry callbacks too: no call into WebGPU here, only
+    // bookkeeping. The pool hands the buffer out again after the current batch is submitted.
+    const g = buffer as GpuBuffer;
+    if (g.freed || this.live === null) return;
+    g.freed = true;
+    this.live.pool.release(g.gpu);
+  }
+
+  unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer {
+    const n = numel(x.shape);
+    const out = this.alloc(n);
+    if (n === 0) return out;
+    const k = this.kernel(unaryKernel(op, x.dtype, outDtype), UNARY_WG);
+    this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], stridedMeta(x.shape, [x]), gridFor(n, UNARY_WG));
+    return out;
+  }
+
+  binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): BackendBuffer {
+    const n = numel(a.shape);
+    const out = this.alloc(n);
+    if (n === 0) return out;
+    storageType(computeDtype);
+    const k = this.kernel(binaryKernel(op, a.dtype, b.dtype, computeDtype, outDtype), BINARY_WG);
+    const bufs = [WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
+    if (binaryFaults(op, computeDtype)) bufs.push(this.L.status);
+    this.L.rec.dispatch(k, bufs, stridedMeta(a.shape, [a, b]), gridFor(n, BINARY_WG));
+    return out;
+  }
+
+  where(cond: View, a: View, b: View, outDtype: DType): BackendBuffer {
+    const n = numel(cond.shape);
+    const out = this.alloc(n);
+    if (n === 0) return out;
+    const k = this.kernel(whereKernel(cond.dtype, a.dtype, b.dtype, outDtype), WHERE_WG);
+    const bufs = [WebGPUBackend.gpu(cond.buffer), WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
+    this.L.rec.dispatch(k, bufs, stridedMeta(cond.shape, [cond, a, b]), gridFor(n, WHERE_WG));
+    return out;
+  }
+
+  reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer {
+    const arg = op === "argmax" || op === "argmin";
+    if (axes.length === 0) return arg ? this.full(numel(x.shape), 0, outDtype) : this.copy(x, outDtype);
+    const keptShape: number[] = [], keptStrides: number[] = [], redShape: number[] = [], redStrides: number[] = [];
+    x.shape.forEach((s, d) => {
+      if (axes.includes(d)) {
+        redShape.push(s);
+        redStrides.push(x.strides[d]!);
+      } else {
+        keptShape.push(s);
+        keptStrides.push(x.strides[d]!);
+      }
+    });
+    const outN = numel(keptShape), redN = numel(redShape);
+    if (redN === 0) {
+      const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
+      if (arg || op === "max" || op === "min") throw new Error(`${op}(): Expected reduction dim ${empty} to have non-zero size.`);
+      return this.full(outN, op === "prod" || op === "all" ? 1 : 0, outDtype);
+    }
+    const out = this.alloc(outN);
+    if (outN === 0) return out;
+    const kept = coalesce(keptShape, [keptStrides]);
+    const red = coalesce(redShape, [redStrides]);
+    if (kept.shape.length > MAX_RANK || red.shape.length > MAX_RANK) throw new Error("webgpu: reduce supports at most 8 non-mergeable dimensions");
+    const M = REDUCE_META;
+    const meta = new Array<number>(M.words).fill(0);
+    meta[0] = outN;
+    meta[1] = redN;
+    meta[2] = kept.shape.length;
+    meta[3] = red.shape.length;
+    meta[4] = x.offset;
+    kept.shape.forEach((s, d) => ((meta[M.kept + d] = s), (meta[M.keptStrides + d] = kept.strides[0]![d]!)));
+    red.shape.forEach((s, d) => ((meta[M.red + d] = s), (meta[M.redStrides + d] = red.strides[0]![d]!)));
+    const tree = redN >= TREE_MIN;
+    const k = this.kernel(reduceKernel(op, x.dtype, outDtype, tree), tree ? TREE : SEQ);
+    const grid = tree ? gridFor(outN * TREE, TREE) : gridFor(outN, SEQ);
+    this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], meta, grid);
+    return out;
+  }
+
+  matmul(a: View, b: View, outDtype: DType): BackendBuffer {
+    const nd = a.shape.length;
+    const m = a.shape[nd - 2]!, k = a.shape[nd - 1]!, n = b.shape[nd - 1]!;
+    const batchShape = a.shape.slice(0, nd - 2);
+    const batch = numel(batchShape);
+    if (batch * m * n === 0 || k === 0) return this.full(batch * m * n, 0, outDtype);
+    const out = this.alloc(batch * m * n);
+    const c = coalesce(batchShape, [a.strides.slice(0, nd - 2), b.strides.slice(0, nd - 2)]);
+    if (c.shape.length > MAX_BATCH_RANK) throw new Error(`webgpu: matmul supports at most ${MAX_BATCH_RANK} batch dimensions`);
+    const meta = new Array<number>(10 + 3 * MAX_BATCH_RANK).fill(0);
+    meta.splice(0, 10, m, k, n, c.shape.length, a.offset, b.offset, a.strides[nd - 2]!, a.strides[nd - 1]!, b.strides[nd - 2]!, b.strides[nd - 1]!);
+    c.shape.forEach((s, d) => {
+      meta[10 + d] = s;
+      meta[10 + MAX_BATCH_RANK + d] = c.strides[0]![d]!;
+      meta[10 + 2 * MAX_BATCH_RANK + d] = c.strides[1]![d]!;
+    });
+    const tile = tileFor(m, n);
+    const kern = this.kernel(matmulKernel(a.dtype, b.dtype, outDtype, tile), (tile / 4) ** 2);
+    const bufs = [WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
+    this.L.rec.dispatch(kern, bufs, meta, [Math.ceil(n / tile), Math.ceil(m / tile), batch]);
+    return out;
+  }
+
+  copy(x: View, outDtype: DType): BackendBuffer {
+    const n = numel(x.shape);
+    const out = this.alloc(n);
+    if (n === 0) return out;
+    const dst = { strides: contiguousStrides(x.shape), offset: 0 };
+    const k = this.kernel(copyKernel(x.dtype, outDtype), COPY_WG);
+    this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], stridedMeta(x.shape, [dst, x]), gridFor(n, COPY_WG));
+    return out;
+  }
+
+  assign(dst: View, src: View): void {
+    const n = numel(dst.shape);
+    if (n === 0) return;
+    let temp: GpuBuffer | null = null;
+    // Reading and writing one buffer through two windows would read overwritten values.
+    if (src.buffer === dst.buffer) {
+      temp = this.copy(src, src.dtype) as GpuBuffer;
+      src = { buffer: temp, dtype: src.dtype, shape: src.shape, strides: contiguousStrides(src.shape), offset: 0 };
+    }
+    const k = this.kernel(copyKernel(src.dtype, dst.dtype), COPY_WG);
+    this.L.rec.dispatch(k, [WebGPUBackend.gpu(src.buffer), WebGPUBackend.gpu(dst.buffer)], stridedMeta(dst.shape, [dst, src]), gridFor(n, COPY_WG));
+    if (temp) this.free(temp);
+  }
+
+  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
+    const n = numel(index.shape);
+    const out = this.alloc(n);
+    if (n === 0) return out;
+    const scalar = x.shape.length === 0;
+    const rank = Math.max(index.shape.length, 1);
+    if (rank > MAX_RANK) throw new Error(`webgpu: gather supports at most ${MAX_RANK} dimensions`);
+    const meta = new Array<number>(7 + 3 * MAX_RANK).fill(0);
+    meta.splice(0, 7, n, rank, dim, scalar ? 1 : x.shape[dim]!, x.offset, index.offset, scalar ? 0 : x.strides[dim]!);
+    for (let d = 0; d < index.shape.length; d++) {
+      meta[7 + d] = index.shape[d]!;
+      meta[7 + MAX_RANK + d] = index.strides[d]!;
+      meta[7 + 2 * MAX_RANK + d] = d === dim || scalar ? 0 : x.strides[d]!;
+    }
+    if (index.shape.length === 0) meta[7] = 1;
+    const k = this.kernel(gatherKernel(x.dtype, outDtype), GATHER_WG);
+    const L = this.L;
+    L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), WebGPUBackend.gpu(index.buffer), out.gpu, L.status], meta, gridFor(n, GATHER_WG));
+    return out;
+  }
+
+  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
+    const outN = numel(shape);
+    if (numel(index.shape) === 0 || outN === 0) return this.full(outN, 0, outDtype);
+    const out = this.alloc(outN);
+    const rank = Math.max(shape.length, 1);
+    if (rank > MAX_RANK) throw new Error(`webgpu: scatter_add supports at most ${MAX_RANK} dimensions`);
+    const R = MAX_RANK;
+    const meta = new Array<number>(7 + 4 * R).fill(0);
+    meta.splice(0, 7, outN, rank, dim, shape.length === 0 ? 1 : shape[dim]!, index.offset, src.offset, index.shape.length === 0 ? 1 : index.shape[dim]!);
+    for (let d = 0; d < rank; d++) {
+      meta[7 + d] = shape[d] ?? 1;
+      meta[7 + R + d] = index.shape[d] ?? 1;
+      meta[7 + 2 * R + d] = index.strides[d] ?? 0;
+      meta[7 + 3 * R + d] = src.strides[d] ?? 0;
+    }
+    const k = this.kernel(scatterAddKernel(src.dtype, outDtype), GATHER_WG);
+    const L = this.L;
+    L.rec.dispatch(k, [WebGPUBackend.gpu(index.buffer), WebGPUBackend.gpu(src.buffer), out.gpu, L.status], meta, gridFor(outN, GATHER_WG));
+    return out;
+  }
+}

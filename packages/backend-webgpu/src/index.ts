@@ -1,0 +1,105 @@
+/**
+ * `@flambeau/backend-webgpu`: Flambeau on WebGPU, in browsers (`navigator.gpu`) and in Node
+ * (the `webgpu` package, Dawn). Importing it registers the `"webgpu"` device; initialise it
+ * once, asynchronously, before use:
+ *
+ * ```ts
+ * import * as torch from "flambeau";
+ * import { init } from "@flambeau/backend-webgpu";
+ * await init();                                   // torch.backends.webgpu.init() in the facade
+ * const x = torch.ones([2, 3], { device: "webgpu" });
+ * console.log(await x.sum().item());              // 6
+ * ```
+ *
+ * dtypes: float32, int32 and bool (stored as one u32 per element). WebGPU has no float64:
+ * creating or casting to it throws. Reads are asynchronous only (`await t.data()`).
+ *
+ * @packageDocumentation
+ */
+import { registerBackend } from "@flambeau/tensor";
+import { WebGPUBackend } from "./backend.js";
+import { createContext } from "./device.js";
+
+export { WebGPUBackend } from "./backend.js";
+
+/** The backend instance registered as device `"webgpu"`. */
+export const webgpu = new WebGPUBackend();
+registerBackend(webgpu, -1); // never the default device: it needs an asynchronous init first
+
+let starting: Promise<WebGPUBackend> | null = null;
+let failure: Error | null = null;
+
+/**
+ * Find a GPU adapter and device and make `torch.device("webgpu")` usable. Safe to call more
+ * than once (later calls return the first one's result). Throws, saying how to fall back to
+ * the CPU, when WebGPU or an adapter is missing.
+ *
+ * @example
+ * ```ts
+ * await torch.backends.webgpu.init();
+ * const w = torch.randn([784, 10], { device: "webgpu" });
+ * ```
+ */
+export function init(): Promise<WebGPUBackend> {
+  starting ??= createContext().then(
+    (ctx) => {
+      ctx.device.addEventListener?.("uncapturederror", (e) => {
+        console.error(`webgpu: ${(e as GPUUncapturedErrorEvent).error.message}`);
+      });
+      webgpu.attach(ctx);
+      return webgpu;
+    },
+    (e: Error) => {
+      failure = e;
+      throw e;
+    },
+  );
+  return starting;
+}
+
+/** Same as {@link init}. */
+export const initWebGPU = init;
+
+/**
+ * Whether the `"webgpu"` device is ready: true once {@link init} has succeeded. Never throws.
+ *
+ * @example
+ * ```ts
+ * await torch.backends.webgpu.init().catch(() => {});
+ * const device = torch.backends.webgpu.is_available() ? "webgpu" : "cpu";
+ * ```
+ */
+export function is_available(): boolean {
+  return webgpu.ready;
+}
+
+/** Why {@link init} failed, or null. */
+export function init_error(): Error | null {
+  return failure;
+}
+
+/**
+ * Wait until the GPU has finished all work recorded so far, like `torch.cuda.synchronize()`
+ * (for timing; reads already wait for the work they depend on).
+ *
+ * @example
+ * ```ts
+ * const t0 = performance.now(); a.matmul(b); await torch.backends.webgpu.synchronize();
+ * ```
+ */
+export function synchronize(): Promise<void> {
+  return webgpu.synchronize();
+}
+
+/**
+ * The buffer pool: GPU buffers allocated (in use or idle) and their bytes, and compiled
+ * pipelines. `torch.memory()` counts live tensors; this counts what the GPU holds.
+ *
+ * @example
+ * ```ts
+ * torch.backends.webgpu.pool_stats(); // { buffers: 42, bytes: 1048576, pipelines: 17 }
+ * ```
+ */
+export function pool_stats(): { buffers: number; bytes: number; pipelines: number } {
+  return webgpu.poolStats();
+}

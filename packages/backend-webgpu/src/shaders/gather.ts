@@ -1,0 +1,98 @@
+/**
+ * `gather` and `scatterAdd` along `dim`. Out-of-range indices are reported through the status
+ * buffer (errors.ts) and read as 0, so a bad index never reads or writes outside a buffer.
+ *
+ * gather metadata: `[n, rank, dim, extent, xOffset, iOffset, along, shape[8], iStrides[8], xStrides[8]]`
+ * (`xStrides[dim]` is 0: the index supplies that coordinate, times `along`).
+ *
+ * scatterAdd metadata: `[outN, rank, dim, extent, iOffset, sOffset, k, shape[8], iShape[8],
+ * iStrides[8], sStrides[8]]`. One invocation per output element sums, in index order, the
+ * sources whose index selects it: deterministic, no float atomics (WGSL has none), and the
+ * same summation order as the CPU backend.
+ */
+import type { DType } from "@flambeau/tensor";
+import { faultPrelude, Fault } from "../errors.js";
+import { ENTRY_ARGS, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs } from "../wgsl.js";
+
+export const WORKGROUP = 256;
+const R = 8;
+
+export function gatherKernel(x: DType, out: DType): { key: string; source: () => string } {
+  const t = computeType(x);
+  return {
+    key: `gather:${x}:${out}`,
+    source: () => /* wgsl */ `
+${PRELUDE}
+@group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
+@group(0) @binding(1) var<storage, read> I: array<i32>;
+@group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
+${faultPrelude(3)}
+@group(0) @binding(4) var<storage, read> md: array<u32>;
+@compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
+  let i = ${linearIndex(WORKGROUP)};
+  if (i >= md[0]) { return; }
+  var rem = i;
+  var io = bitcast<i32>(md[5]);
+  var xo = bitcast<i32>(md[4]);
+  for (var d = i32(md[1]) - 1; d >= 0; d--) {
+    let s = md[7u + u32(d)];
+    let c = i32(rem % s);
+    rem = rem / s;
+    io += c * bitcast<i32>(md[${7 + R}u + u32(d)]);
+    xo += c * bitcast<i32>(md[${7 + 2 * R}u + u32(d)]);
+  }
+  let j = I[io];
+  if (j < 0 || j >= i32(md[3])) {
+    fault(${Fault.GatherIndex}u, j, md[2], md[3]);
+    O[i] = ${storeAs(t === "f32" ? "0.0" : t === "i32" ? "0" : "false", t, out)};
+    return;
+  }
+  O[i] = ${storeAs(loadAs("X[xo + j * bitcast<i32>(md[6])]", x, t), t, out)};
+}`,
+  };
+}
+
+export function scatterAddKernel(src: DType, out: DType): { key: string; source: () => string } {
+  const t = out === "float32" ? "f32" : "i32";
+  return {
+    key: `scatter_add:${src}:${out}`,
+    source: () => /* wgsl */ `
+${PRELUDE}
+@group(0) @binding(0) var<storage, read> I: array<i32>;
+@group(0) @binding(1) var<storage, read> S: array<${storageType(src)}>;
+@group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
+${faultPrelude(3)}
+@group(0) @binding(4) var<storage, read> md: array<u32>;
+@compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
+  let o = ${linearIndex(WORKGROUP)};
+  if (o >= md[0]) { return; }
+  let dim = md[2];
+  var rem = o;
+  var io = bitcast<i32>(md[4]);
+  var so = bitcast<i32>(md[5]);
+  var target = 0;
+  var covered = true;
+  for (var d = i32(md[1]) - 1; d >= 0; d--) {
+    let s = md[7u + u32(d)];
+    let c = rem % s;
+    rem = rem / s;
+    if (u32(d) == dim) { target = i32(c); continue; }
+    if (c >= md[${7 + R}u + u32(d)]) { covered = false; }
+    io += i32(c) * bitcast<i32>(md[${7 + 2 * R}u + u32(d)]);
+    so += i32(c) * bitcast<i32>(md[${7 + 3 * R}u + u32(d)]);
+  }
+  var acc: ${t} = ${t}(0);
+  if (covered) {
+    let iStep = bitcast<i32>(md[${7 + 2 * R}u + dim]);
+    let sStep = bitcast<i32>(md[${7 + 3 * R}u + dim]);
+    let extent = i32(md[3]);
+    for (var k = 0; k < i32(md[6]); k++) {
+      let j = I[io + k * iStep];
+      if (j == target) { acc += ${loadAs("S[so + k * sStep]", src, t)}; }
+      if (target == 0 && (j < 0 || j >= extent)) { fault(${Fault.ScatterIndex}u, j, dim, md[3]); }
+    }
+  }
+  O[o] = ${storeAs("acc", t, out)};
+}`,
+  };
+}

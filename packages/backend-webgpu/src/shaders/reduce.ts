@@ -1,0 +1,128 @@
+/**
+ * Reductions over any set of axes of a strided view. Each output element is either folded by
+ * one invocation (few elements each) or by a workgroup that strides over its elements and
+ * then tree-reduces the partial results in shared memory (many elements each).
+ *
+ * Metadata: `[outN, redN, keptRank, redRank, xOffset, keptShape[8], keptStrides[8],
+ * redShape[8], redStrides[8]]`.
+ */
+import type { DType, ReduceOp } from "@flambeau/tensor";
+import { ENTRY_ARGS, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
+import { MATH } from "./math.js";
+
+export const TREE = 128;
+export const SEQ = 64;
+/** Below this many elements per output, one invocation folds them alone. */
+export const TREE_MIN = 64;
+
+const R = 8;
+export const REDUCE_META = { kept: 5, keptStrides: 5 + R, red: 5 + 2 * R, redStrides: 5 + 3 * R, words: 5 + 4 * R };
+
+interface Fold {
+  type: Scalar;
+  identity: string;
+  combine: string; // of `a` and `b`
+}
+
+function fold(op: ReduceOp, x: DType, out: DType): Fold {
+  const acc: Scalar = op === "sum" || op === "prod" ? (out === "float32" ? "f32" : "i32") : x === "float32" ? "f32" : "i32";
+  const f = acc === "f32";
+  switch (op) {
+    case "sum":
+      return { type: acc, identity: f ? "0.0" : "0", combine: "a + b" };
+    case "prod":
+      return { type: acc, identity: f ? "1.0" : "1", combine: "a * b" };
+    case "max":
+    case "argmax":
+      return { type: acc, identity: f ? "-inf()" : "(-2147483647 - 1)", combine: f ? "max_(a, b)" : "max(a, b)" };
+    case "min":
+    case "argmin":
+      return { type: acc, identity: f ? "inf()" : "2147483647", combine: f ? "min_(a, b)" : "min(a, b)" };
+    case "any":
+      return { type: "bool", identity: "false", combine: "a || b" };
+    case "all":
+      return { type: "bool", identity: "true", combine: "a && b" };
+  }
+}
+
+/** WGSL: `better(a, ia, b, ib)`: whether (b, ib) beats (a, ia) for argmax/argmin (first NaN, then first index). */
+function argBetter(op: ReduceOp, t: Scalar): string {
+  const gt = op === "argmax" ? ">" : "<";
+  const nanA = t === "f32" ? "isnan_(a)" : "false";
+  const nanB = t === "f32" ? "isnan_(b)" : "false";
+  return /* wgsl */ `
+fn better(a: ${t}, ia: i32, b: ${t}, ib: i32) -> bool {
+  let na = ${nanA};
+  let nb = ${nanB};
+  if (na || nb) { return nb && (!na || ib < ia); }
+  return b ${gt} a || (b == a && ib < ia);
+}`;
+}
+
+export function reduceKernel(op: ReduceOp, x: DType, out: DType, tree: boolean): { key: string; source: () => string } {
+  const f = fold(op, x, out);
+  const arg = op === "argmax" || op === "argmin";
+  const wg = tree ? TREE : SEQ;
+  const load = (r: string) => loadAs(`X[base + redOffset(${r})]`, x, f.type);
+  const step = arg
+    ? `{ let v = ${load("r")}; if (better(acc, accI, v, i32(r))) { acc = v; accI = i32(r); } }`
+    : `{ let b = ${load("r")}; let a = acc; acc = ${f.combine}; }`;
+  const result = arg ? "accI" : "acc";
+  const resultType: Scalar = arg ? "i32" : f.type;
+  const body = tree
+    ? /* wgsl */ `
+  let o = wid.x + wid.y * nwg.x;
+  if (o >= md[0]) { return; }
+  let base = bitcast<i32>(md[4]) + keptOffset(o);
+  var acc: ${f.type} = ${f.identity};
+  var accI: i32 = 0;
+  for (var r = lid.x; r < md[1]; r += ${TREE}u) ${step}
+  sv[lid.x] = acc;
+  si[lid.x] = accI;
+  workgroupBarrier();
+  for (var s = ${TREE / 2}u; s > 0u; s = s >> 1u) {
+    if (lid.x < s) {
+      ${
+        arg
+          ? `if (better(sv[lid.x], si[lid.x], sv[lid.x + s], si[lid.x + s])) { sv[lid.x] = sv[lid.x + s]; si[lid.x] = si[lid.x + s]; }`
+          : `let a = sv[lid.x]; let b = sv[lid.x + s]; sv[lid.x] = ${f.combine};`
+      }
+    }
+    workgroupBarrier();
+  }
+  if (lid.x == 0u) { acc = sv[0]; accI = si[0]; O[o] = ${storeAs(result, resultType, out)}; }`
+    : /* wgsl */ `
+  let o = ${linearIndex(SEQ)};
+  if (o >= md[0]) { return; }
+  let base = bitcast<i32>(md[4]) + keptOffset(o);
+  var acc: ${f.type} = ${f.identity};
+  var accI: i32 = 0;
+  for (var r = 0u; r < md[1]; r++) ${step}
+  O[o] = ${storeAs(result, resultType, out)};`;
+  const M = REDUCE_META;
+  return {
+    key: `reduce:${op}:${x}:${out}:${tree ? "tree" : "seq"}`,
+    source: () => /* wgsl */ `
+${PRELUDE}
+${f.type === "f32" ? MATH : ""}
+@group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
+@group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
+@group(0) @binding(2) var<storage, read> md: array<u32>;
+${tree ? `var<workgroup> sv: array<${f.type}, ${TREE}>;\nvar<workgroup> si: array<i32, ${TREE}>;` : ""}
+${arg ? argBetter(op, f.type) : ""}
+fn walk(i: u32, rank: u32, shape: u32, strides: u32) -> i32 {
+  var off = 0;
+  var rem = i;
+  for (var d = i32(rank) - 1; d >= 0; d--) {
+    let s = md[shape + u32(d)];
+    off += i32(rem % s) * bitcast<i32>(md[strides + u32(d)]);
+    rem = rem / s;
+  }
+  return off;
+}
+fn keptOffset(o: u32) -> i32 { return walk(o, md[2], ${M.kept}u, ${M.keptStrides}u); }
+fn redOffset(r: u32) -> i32 { return walk(r, md[3], ${M.red}u, ${M.redStrides}u); }
+@compute @workgroup_size(${wg}) fn main(${ENTRY_ARGS}, @builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {${body}
+}`,
+  };
+}

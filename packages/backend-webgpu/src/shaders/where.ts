@@ -1,0 +1,28 @@
+/** `where(cond, a, b)`: all three read through their strides; the result is stored as `out`. */
+import type { DType } from "@flambeau/tensor";
+import { ENTRY_ARGS, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs, stridedPrelude } from "../wgsl.js";
+
+export const WORKGROUP = 256;
+
+export function whereKernel(c: DType, a: DType, b: DType, out: DType): { key: string; source: () => string } {
+  const t = computeType(out);
+  return {
+    key: `where:${c}:${a}:${b}:${out}`,
+    source: () => /* wgsl */ `
+${PRELUDE}
+@group(0) @binding(0) var<storage, read> C: array<${storageType(c)}>;
+@group(0) @binding(1) var<storage, read> A: array<${storageType(a)}>;
+@group(0) @binding(2) var<storage, read> B: array<${storageType(b)}>;
+@group(0) @binding(3) var<storage, read_write> O: array<${storageType(out)}>;
+${stridedPrelude(4)}
+@compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
+  let i = ${linearIndex(WORKGROUP)};
+  if (i >= md[0]) { return; }
+  if (${loadAs("C[offsetOf(0u, i)]", c, "bool")}) {
+    O[i] = ${storeAs(loadAs("A[offsetOf(1u, i)]", a, t), t, out)};
+  } else {
+    O[i] = ${storeAs(loadAs("B[offsetOf(2u, i)]", b, t), t, out)};
+  }
+}`,
+  };
+}
