@@ -7,7 +7,7 @@ import { INT_MATH, MATH } from "./math.js";
 export const WORKGROUP = 256;
 
 const COMPARE: Partial<Record<BinaryOp, string>> = {
-  eq: "a == b", ne: "a != b", lt: "a < b", le: "a <= b", gt: "a > b", ge: "a >= b",
+  eq: "a == b", ne: "!(a == b)", lt: "a < b", le: "a <= b", gt: "a > b", ge: "a >= b",
 };
 const FLOAT: Partial<Record<BinaryOp, string>> = {
   add: "a + b", sub: "a - b", mul: "a * b", div: "a / b", pow: "pow_(a, b)", maximum: "max_(a, b)",

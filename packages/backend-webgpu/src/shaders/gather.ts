@@ -70,13 +70,13 @@ ${faultPrelude(3)}
   var rem = o;
   var io = bitcast<i32>(md[4]);
   var so = bitcast<i32>(md[5]);
-  var target = 0;
+  var want = 0;
   var covered = true;
   for (var d = i32(md[1]) - 1; d >= 0; d--) {
     let s = md[7u + u32(d)];
     let c = rem % s;
     rem = rem / s;
-    if (u32(d) == dim) { target = i32(c); continue; }
+    if (u32(d) == dim) { want = i32(c); continue; }
     if (c >= md[${7 + R}u + u32(d)]) { covered = false; }
     io += i32(c) * bitcast<i32>(md[${7 + 2 * R}u + u32(d)]);
     so += i32(c) * bitcast<i32>(md[${7 + 3 * R}u + u32(d)]);
@@ -88,8 +88,8 @@ ${faultPrelude(3)}
     let extent = i32(md[3]);
     for (var k = 0; k < i32(md[6]); k++) {
       let j = I[io + k * iStep];
-      if (j == target) { acc += ${loadAs("S[so + k * sStep]", src, t)}; }
-      if (target == 0 && (j < 0 || j >= extent)) { fault(${Fault.ScatterIndex}u, j, dim, md[3]); }
+      if (j == want) { acc += ${loadAs("S[so + k * sStep]", src, t)}; }
+      if (want == 0 && (j < 0 || j >= extent)) { fault(${Fault.ScatterIndex}u, j, dim, md[3]); }
     }
   }
   O[o] = ${storeAs("acc", t, out)};
