@@ -90,20 +90,24 @@ function pass(op: ReduceOp, L: Layout, outN: number, chunk: number, outDtype: DT
       lines.push(...divmod("this.thread.x", "chunks", "slot", "part"));
       lines.push(walkCode(rank, 1, "slot"), "let first = part * chunk;", "let count = Math.min(chunk, len - first);");
     } else {
-      lines.push(walkCode(rank, 1, "this.thread.x"), "let first = 0;", "let count = len;");
+      lines.push(walkCode(rank, 1, "this.thread.x"), "let first = 0;");
     }
     lines.push("let base = p0 + first * step;");
+    // GLSL ES 1.0 (WebGL 1) bounds a loop by a constant or a uniform, never a local: the last
+    // chunk, which may be short, breaks out early.
+    const bound = chunk > 0 ? "chunk" : "len";
+    const stop = chunk > 0 ? "if (j >= count) { break; }" : "";
     if (arg) {
       const better = op === "argmax" ? "v > best" : "v < best";
       // Ties keep the first index; the first NaN wins and stays.
       lines.push(
         "let best = x[base];",
         "let at = 0;",
-        `for (let j = 1; j < count; j++) { let v = x[base + j * step]; if ((${better}) || (v != v && best == best)) { best = v; at = j; } }`,
+        `for (let j = 1; j < ${bound}; j++) { ${stop} let v = x[base + j * step]; if ((${better}) || (v != v && best == best)) { best = v; at = j; } }`,
         "let acc = at;",
       );
     } else {
-      lines.push(`let acc = x[base];`, `for (let j = 1; j < count; j++) { let v = x[base + j * step]; ${FOLD[op as FoldOp]} }`);
+      lines.push(`let acc = x[base];`, `for (let j = 1; j < ${bound}; j++) { ${stop} let v = x[base + j * step]; ${FOLD[op as FoldOp]} }`);
     }
     if (store) lines.push(storeCode("acc", outDtype));
     lines.push("return acc;");

@@ -23,10 +23,13 @@ export interface OpenPage {
   close(): Promise<void>;
 }
 
-/** Serve `bundle`, open it in headless Chromium and wait for `body[data-ready=yes]`. */
-export async function openPage(bundle: string): Promise<OpenPage> {
+/**
+ * Serve `bundle`, open it in headless Chromium (with `extraArgs`, e.g. `--disable-webgl2`) and
+ * wait for `body[data-ready=yes]`.
+ */
+export async function openPage(bundle: string, extraArgs: readonly string[] = []): Promise<OpenPage> {
   const served = await servePage(bundle);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...ARGS, ...extraArgs] });
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
