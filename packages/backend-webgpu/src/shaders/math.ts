@@ -3,14 +3,53 @@
  * inputs, or less precise than PyTorch's (the CPU backend's `math.ts` is the reference).
  */
 export const MATH = /* wgsl */ `
+fn exp_(x: f32) -> f32 {
+  // SwiftShader's exp turns NaN into infinity.
+  if (isnan_(x)) { return x; }
+  return exp(x);
+}
+// sin and cos as Cephes' sinf/cosf: reduction by pi/4 in three parts, then minimax
+// polynomials. Software GPUs' built-ins are only accurate to about 2e-4.
+fn sin_poly(x: f32) -> f32 {
+  let z = x * x;
+  return ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * x + x;
+}
+fn cos_poly(x: f32) -> f32 {
+  let z = x * x;
+  return ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
+}
+/** (sin x, cos x) */
+fn sincos_(x: f32) -> vec2f {
+  if (isnan_(x) || abs(x) == inf()) { return vec2f(nan(), nan()); }
+  let ax = abs(x);
+  var j = i32(ax * 1.27323954473516);
+  var y = f32(j);
+  if ((j & 1) == 1) { j += 1; y += 1.0; }
+  j = j & 7;
+  let r = ((ax - y * 0.78515625) - y * 2.4187564849853515625e-4) - y * 3.77489497744594108e-8;
+  let sp = sin_poly(r);
+  let cp = cos_poly(r);
+  // Quadrant j (0, 2, 4 or 6): sin = (s, c, -s, -c), cos = (c, -s, -c, s).
+  var s = sp;
+  var c = cp;
+  if (j == 2) { s = cp; c = -sp; }
+  if (j == 4) { s = -sp; c = -cp; }
+  if (j == 6) { s = -cp; c = sp; }
+  return vec2f(select(s, -s, x < 0.0), c);
+}
 fn expm1_(x: f32) -> f32 {
   // Kahan's trick: exact cancellation makes (u - 1) * x / log(u) accurate near 0.
+  if (isnan_(x)) { return x; }
   let u = exp(x);
   if (u == 1.0) { return x; }
   let um1 = u - 1.0;
   if (um1 == -1.0) { return -1.0; }
   if (abs(x) > 0.5) { return um1; }
   return um1 * x / log(u);
+}
+fn tan_(x: f32) -> f32 {
+  let sc = sincos_(x);
+  return sc.x / sc.y;
 }
 fn log1p_(x: f32) -> f32 {
   let u = 1.0 + x;
@@ -36,6 +75,7 @@ fn tanh_(x: f32) -> f32 {
   return select(t, -t, x < 0.0);
 }
 fn sigmoid_(x: f32) -> f32 {
+  if (isnan_(x)) { return x; }
   if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); }
   let e = exp(x);
   return e / (1.0 + e);

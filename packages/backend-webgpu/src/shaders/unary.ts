@@ -7,8 +7,8 @@ export const WORKGROUP = 256;
 
 /** Float expressions of `x` (the CPU backend's unary.ts is the reference). */
 const FLOAT: Record<UnaryOp, string> = {
-  neg: "-x", abs: "abs(x)", sqrt: "sqrt_(x)", rsqrt: "1.0 / sqrt_(x)", exp: "exp(x)", expm1: "expm1_(x)",
-  log: "log_(x)", log1p: "log1p_(x)", sin: "sin(x)", cos: "cos(x)", tan: "tan(x)", tanh: "tanh_(x)",
+  neg: "-x", abs: "abs(x)", sqrt: "sqrt_(x)", rsqrt: "1.0 / sqrt_(x)", exp: "exp_(x)", expm1: "expm1_(x)",
+  log: "log_(x)", log1p: "log1p_(x)", sin: "sincos_(x).x", cos: "sincos_(x).y", tan: "tan_(x)", tanh: "tanh_(x)",
   sigmoid: "sigmoid_(x)", relu: "select(x, 0.0, x <= 0.0)", sign: "select(select(0.0, -1.0, x < 0.0), 1.0, x > 0.0)",
   floor: "floor(x)", ceil: "ceil(x)", round: "round(x)", trunc: "trunc(x)", reciprocal: "1.0 / x", erf: "erf_(x)",
   logical_not: "!nz(x)", isnan: "isnan_(x)", square: "x * x",

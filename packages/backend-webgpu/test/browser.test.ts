@@ -1,0 +1,53 @@
+// The webgpu device in headless Debian Chromium (navigator.gpu on SwiftShader's Vulkan), the
+// bundle built by esbuild as an app would build it, and the shared conformance suites run in
+// the page. No adapter is a failure, never a skip.
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundle } from "../../backend-gpujs/test/browser/bundle.js";
+import { openPage, type OpenPage } from "./browser/page.js";
+
+interface Outcome {
+  name: string;
+  error: string | null;
+  ms: number;
+}
+interface Suite {
+  run(filter?: string): Promise<Outcome[]>;
+  adapter(): string | null;
+  error(): string | null;
+}
+declare const suite: Suite;
+
+async function runInPage(open: OpenPage, filter: string): Promise<Outcome[]> {
+  const outcomes = await open.page.evaluate((f) => suite.run(f), filter);
+  const failed = outcomes.filter((o) => o.error !== null);
+  console.log(`${filter}: ${outcomes.length - failed.length} of ${outcomes.length} passed in Chromium (WebGPU)`);
+  expect(failed.map((o) => `${o.name}: ${o.error}`)).toEqual([]);
+  return outcomes;
+}
+
+describe("webgpu in Chromium", () => {
+  let open: OpenPage;
+  beforeAll(async () => {
+    // An absolute entry: the helper resolves it against its own folder otherwise.
+    open = await openPage(await bundle(fileURLToPath(new URL("./browser/suite-page.ts", import.meta.url))));
+  }, 120_000);
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  it("finds a WebGPU adapter through navigator.gpu", async () => {
+    const { adapter, error } = await open.page.evaluate(() => ({ adapter: suite.adapter(), error: suite.error() }));
+    expect(error).toBeNull();
+    expect(adapter).not.toBeNull();
+  });
+  it("passes the op conformance suite", async () => {
+    expect((await runInPage(open, "conformance on 'webgpu'")).length).toBeGreaterThan(400);
+  }, 300_000);
+  it("passes the nn, optim and data suites", async () => {
+    for (const s of ["nn conformance", "optim", "data conformance"]) await runInPage(open, s);
+  }, 300_000);
+  it("reads asynchronously and multiplies large matrices", async () => {
+    await runInPage(open, "page: ");
+  }, 120_000);
+});

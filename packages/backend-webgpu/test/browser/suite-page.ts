@@ -1,0 +1,43 @@
+// The page script of the browser test: WebGPU through navigator.gpu, with the shared
+// conformance suites registered on the in-page runner (gpujs's Vitest shim), handed to the
+// test as `window.suite`. The bundle is built by gpujs's esbuild helper, which embeds the
+// PyTorch fixtures and aliases "vitest" to that shim.
+import "@flambeau/backend-cpu";
+import { runConformance } from "@flambeau/conformance";
+import * as torch from "flambeau";
+import { expect, it } from "vitest";
+import { count, run } from "../../../backend-gpujs/test/browser/vitest-shim.js";
+import { runNnConformance } from "../../../nn/test/conformance.js";
+import { runOptimConformance } from "../../../optim/test/conformance.js";
+import { runDataConformance } from "../../../data/test/conformance.js";
+import { init, init_error, pool_stats, webgpu } from "../../src/index.js";
+
+runConformance("webgpu", { skipDtypes: ["float64"] });
+runNnConformance("webgpu");
+runOptimConformance("webgpu");
+runDataConformance("webgpu");
+
+it("page: webgpu reads see the values of the moment they were asked for", async () => {
+  const t = torch.arange(0, 1000, { dtype: "float32", device: "webgpu" }).mul(0.5);
+  const pending = t.data();
+  t.add_(1);
+  const [before, after] = [await pending, await t.data()];
+  expect(before[999]).toBe(499.5);
+  expect(after[999]).toBe(500.5);
+});
+
+it("page: webgpu matmul 128x784 @ 784x256 (64-tiles) agrees with the CPU", async () => {
+  torch.manual_seed(0);
+  const a = torch.randn([128, 784]), b = torch.randn([256, 784]);
+  const want = a.matmul(b.t()).dataSync();
+  const got = await a.to("webgpu").matmul(b.to("webgpu").t()).data();
+  let worst = 0;
+  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / (1 + Math.abs(want[i]!)));
+  expect(worst).toBeLessThan(1e-4);
+});
+
+await init().catch(() => {});
+const adapter = () => (webgpu.ready ? webgpu.adapterDescription : null);
+const error = () => init_error()?.message ?? null;
+(globalThis as unknown as { suite: unknown }).suite = { run, count, adapter, error, pool_stats };
+document.body.dataset.ready = "yes";
