@@ -13,6 +13,26 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v Xvfb >/dev/null || need+=(xvfb xauth)
 [ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || [ ! -d /usr/lib/x86_64-linux-gnu ] || need+=(libgl1-mesa-dri)
 
+# WebGPU in Node (Dawn) needs a Vulkan driver; without a GPU that is Mesa's lavapipe, which
+# Dawn accepts from Mesa 23 on. Debian 12 has 22, so it comes from bookworm-backports (from the
+# mirror the machine already uses).
+vulkan_ok() { dpkg-query -W -f='${Version}' mesa-vulkan-drivers 2>/dev/null | grep -qE '^(2[3-9]|[3-9][0-9])[.]'; }
+if [ -d /usr/lib/x86_64-linux-gnu ] && ! vulkan_ok; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && grep -qs bookworm /etc/os-release; then
+    if ! grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/; then
+      mirror=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/ && /debian/ {print $2; exit}')
+      [ -n "$mirror" ] || mirror=$(awk '/^deb / && / bookworm / {print $2; exit}' /etc/apt/sources.list 2>/dev/null)
+      echo "deb ${mirror%/} bookworm-backports main" >/etc/apt/sources.list.d/bookworm-backports.list
+    fi
+    echo "system-deps: installing mesa-vulkan-drivers (lavapipe) from bookworm-backports"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t bookworm-backports mesa-vulkan-drivers >/dev/null
+  else
+    echo "system-deps: the WebGPU tests need Mesa >= 23's Vulkan driver (mesa-vulkan-drivers; on Debian 12 from bookworm-backports)" >&2
+    exit 1
+  fi
+fi
+
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "system-deps: installing ${need[*]}"
