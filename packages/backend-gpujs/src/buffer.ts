@@ -35,6 +35,14 @@ export class GLBuffer {
   }
 }
 
+/**
+ * Another handle on the same data: a texture clone counts a reference, so the texture lives
+ * until every handle is released (the fallbacks' arrays are never written after they are made).
+ */
+export function share(data: KernelData): KernelData {
+  return ArrayBuffer.isView(data) ? data : data.clone();
+}
+
 /** Delete a texture (a no-op for the CPU fallbacks' arrays, which the collector owns). */
 export function release(data: KernelData | null): void {
   if (data !== null && !ArrayBuffer.isView(data)) data.delete();

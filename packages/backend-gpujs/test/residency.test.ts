@@ -75,6 +75,18 @@ describe("reads", () => {
     expect(Array.from(t.dataSync())).toEqual([11, 12, 13]);
   });
 
+  it("a whole-tensor copy_ shares the source's texture, and later writes keep them apart", () => {
+    const a = torch.randn([4], dev);
+    const b = torch.tensor([1, 2, 3, 4], { dtype: "float32", ...dev });
+    const textures = textureStats().textures;
+    a.copy_(b);
+    expect(textureStats().textures).toBe(textures - 1); // a's texture went; a and b share b's
+    b.add_(1);
+    a.mul_(10);
+    expect(Array.from(a.dataSync())).toEqual([10, 20, 30, 40]);
+    expect(Array.from(b.dataSync())).toEqual([2, 3, 4, 5]);
+  });
+
   it("writes through views land in the shared texture", () => {
     const t = torch.zeros([3, 4], dev);
     t.index(":", 1).fill_(7);

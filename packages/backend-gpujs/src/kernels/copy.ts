@@ -6,7 +6,7 @@
  * own. The buffer object keeps its identity, so every tensor sharing it sees the write.
  */
 import { isContiguous, numel, type DType, type View } from "@flambeau/tensor";
-import { GLBuffer, hostValues } from "../buffer.js";
+import { GLBuffer, hostValues, share } from "../buffer.js";
 import { collapse, divmod, kernelSource } from "../codegen.js";
 import { launch, type KernelArg } from "../kernel-cache.js";
 import { castValue, readCastCode, storeCode } from "../values.js";
@@ -43,6 +43,14 @@ export function assign(dst: View, src: View): void {
   if (numel(dst.shape) === 0) return;
   const target = dst.buffer as GLBuffer;
   if (dst.offset === 0 && numel(dst.shape) === target.size && isContiguous(dst.shape, dst.strides)) {
+    const from = src.buffer as GLBuffer;
+    if (src.dtype === dst.dtype && src.offset === 0 && from.size === target.size && from.data !== null && isContiguous(src.shape, src.strides)) {
+      // The whole of another buffer (an optimizer's `p.sub_(update)`): share its texture.
+      // Textures are never written after they are made, so sharing is as good as copying.
+      target.replace(share(from.data));
+      target.value = from.value;
+      return;
+    }
     // The whole buffer: a cast copy replaces it.
     const fresh = copy(src, dst.dtype);
     target.replace(fresh.data);
