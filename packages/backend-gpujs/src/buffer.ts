@@ -37,7 +37,8 @@ export class GLBuffer {
 
 /**
  * Another handle on the same data: a texture clone counts a reference, so the texture lives
- * until every handle is released (the fallbacks' arrays are never written after they are made).
+ * until every handle is released. No texture is written while a tensor holds it (gpu.js renders
+ * into a fresh one then), and the fallbacks' arrays are never written after they are made.
  */
 export function share(data: KernelData): KernelData {
   return ArrayBuffer.isView(data) ? data : data.clone();

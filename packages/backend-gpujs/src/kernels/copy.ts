@@ -46,7 +46,7 @@ export function assign(dst: View, src: View): void {
     const from = src.buffer as GLBuffer;
     if (src.dtype === dst.dtype && src.offset === 0 && from.size === target.size && from.data !== null && isContiguous(src.shape, src.strides)) {
       // The whole of another buffer (an optimizer's `p.sub_(update)`): share its texture.
-      // Textures are never written after they are made, so sharing is as good as copying.
+      // No texture is written while a tensor holds it, so sharing is as good as copying.
       target.replace(share(from.data));
       target.value = from.value;
       return;
