@@ -3,8 +3,9 @@
 import { tinyLoop } from "./tiny-loop.mjs";
 import { matmul } from "./matmul.mjs";
 import { mlp } from "./mlp.mjs";
+import { webgpuBench } from "./webgpu.mjs";
 
-const suites = { "tiny-loop": tinyLoop, matmul, mlp };
+const suites = { "tiny-loop": tinyLoop, matmul, mlp, webgpu: webgpuBench };
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
 const only = process.argv[2];
 const rows = [];

@@ -63,6 +63,11 @@ export class WebGPUBackend implements Backend {
     return this.live !== null;
   }
 
+  /** The GPU, adapter and device in use (null before `init()`), e.g. to share the adapter with other WebGPU code. */
+  get context(): GpuContext | null {
+    return this.live?.ctx ?? null;
+  }
+
   /** The adapter in use, for messages and benchmarks. */
   get adapterDescription(): string {
     return this.live?.ctx.description ?? "(not initialised)";

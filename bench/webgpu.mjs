@@ -1,0 +1,98 @@
+// WebGPU beside TensorFlow.js's WebGPU backend, on the same adapter in the same process: square
+// float32 matmul (256–2048, GFLOP/s) and one training step of an MLP 784-256-256-10 (ms). In
+// Node both run on Dawn (the webgpu package); tfjs-backend-webgpu finds it as navigator.gpu.
+// Every timing ends with a read of the result, so both sides wait for the GPU the same way.
+import * as torch from "flambeau";
+import { init, webgpu } from "@flambeau/backend-webgpu";
+import { median } from "./timing.mjs";
+
+const BATCH = 128, SIZES = [784, 256, 256, 10], STEPS = 5;
+
+async function tfjsWebgpu() {
+  // tfjs-backend-webgpu looks for navigator.gpu: hand it the GPU object Flambeau's device came from.
+  if (!globalThis.navigator?.gpu) Object.defineProperty(globalThis, "navigator", { value: { gpu: webgpu.context.gpu }, configurable: true });
+  const tf = await import("@tensorflow/tfjs");
+  await import("@tensorflow/tfjs-backend-webgpu");
+  if (!(await tf.setBackend("webgpu"))) throw new Error("tfjs-backend-webgpu did not initialise");
+  await tf.ready();
+  return tf;
+}
+
+async function matmuls(tf) {
+  const rows = [];
+  for (const n of [256, 512, 1024, 2048]) {
+    const a = torch.randn([n, n], { device: "webgpu" }), b = torch.randn([n, n], { device: "webgpu" });
+    const ta = tf.randomNormal([n, n]), tb = tf.randomNormal([n, n]);
+    const repeats = n >= 1024 ? 3 : 5;
+    const ours = await median(() => a.matmul(b).data(), { repeats });
+    const peer = await median(async () => {
+      const c = tf.matMul(ta, tb);
+      await c.data();
+      c.dispose();
+    }, { repeats });
+    const gflops = (ms) => (2 * n ** 3) / (ms * 1e6);
+    console.log(`webgpu matmul ${n}: flambeau ${ours.toFixed(1)} ms, tfjs-webgpu ${peer.toFixed(1)} ms`);
+    rows.push({
+      name: `webgpu matmul ${n}x${n} float32`, unit: "GFLOP/s", peerName: "tfjs-webgpu", digits: 2,
+      ours: gflops(ours), peer: gflops(peer), higherIsBetter: true, target: "ahead",
+    });
+    tf.dispose([ta, tb]);
+  }
+  return rows;
+}
+
+function flambeauStep() {
+  torch.manual_seed(0);
+  const model = new torch.nn.Sequential(
+    new torch.nn.Linear(SIZES[0], SIZES[1]), new torch.nn.ReLU(),
+    new torch.nn.Linear(SIZES[1], SIZES[2]), new torch.nn.ReLU(),
+    new torch.nn.Linear(SIZES[2], SIZES[3]),
+  ).to("webgpu");
+  const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
+  const lossFn = new torch.nn.CrossEntropyLoss();
+  const x = torch.randn([BATCH, SIZES[0]], { device: "webgpu" });
+  const y = torch.randint(0, SIZES[3], [BATCH], { device: "webgpu" });
+  return () => {
+    opt.zero_grad();
+    const loss = lossFn(model(x), y);
+    loss.backward();
+    opt.step();
+    return loss.item();
+  };
+}
+
+function tfjsStep(tf) {
+  const dense = (i, o) => [tf.variable(tf.randomUniform([i, o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))), tf.variable(tf.zeros([o]))];
+  const layers = [dense(SIZES[0], SIZES[1]), dense(SIZES[1], SIZES[2]), dense(SIZES[2], SIZES[3])];
+  const vars = layers.flat();
+  const opt = tf.train.sgd(0.01);
+  const x = tf.randomNormal([BATCH, SIZES[0]]);
+  const y = tf.oneHot(tf.randomUniform([BATCH], 0, SIZES[3], "int32"), SIZES[3]);
+  return async () => {
+    const cost = opt.minimize(() => {
+      let h = x;
+      layers.forEach(([w, b], i) => {
+        h = tf.add(tf.matMul(h, w), b);
+        if (i < layers.length - 1) h = tf.relu(h);
+      });
+      return tf.losses.softmaxCrossEntropy(y, h);
+    }, true, vars);
+    const v = (await cost.data())[0];
+    cost.dispose();
+    return v;
+  };
+}
+
+export async function webgpuBench() {
+  await init();
+  const tf = await tfjsWebgpu();
+  console.log(`webgpu adapter: ${webgpu.adapterDescription}`);
+  const rows = await matmuls(tf);
+  const ours = flambeauStep(), peer = tfjsStep(tf);
+  const run = (step) => async () => { for (let i = 0; i < STEPS; i++) await step(); };
+  const oursMs = (await median(run(ours))) / STEPS;
+  const peerMs = (await median(run(peer))) / STEPS;
+  console.log(`webgpu mlp step: flambeau ${oursMs.toFixed(1)} ms, tfjs-webgpu ${peerMs.toFixed(1)} ms`);
+  rows.push({ name: "webgpu MLP 784-256-256-10 step, batch 128", unit: "ms", peerName: "tfjs-webgpu", ours: oursMs, peer: peerMs, target: "faster" });
+  return rows;
+}
