@@ -67,6 +67,8 @@ export function stridedPrelude(metaBinding: number): string {
 fn offsetOf(v: u32, i: u32) -> i32 {
   let base = ${VIEW_BASE}u + v * ${VIEW_WORDS}u;
   var off = bitcast<i32>(md[base]);
+  // Contiguous and broadcast operands coalesce to one dimension: no division needed.
+  if (md[1] == 1u) { return off + i32(i) * bitcast<i32>(md[base + 1u]); }
   var rem = i;
   for (var d = i32(md[1]) - 1; d >= 0; d--) {
     let s = md[2u + u32(d)];

@@ -31,8 +31,8 @@ export function matmulKernel(a: DType, b: DType, out: DType, tile: 32 | 64): { k
 @group(0) @binding(1) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
 @group(0) @binding(3) var<storage, read> md: array<u32>;
-var<workgroup> As: array<${t}, ${tile * TK}>;
-var<workgroup> Bs: array<${t}, ${TK * tile}>;
+var<workgroup> As: array<vec4<${t}>, ${(tile * TK) / 4}>;
+var<workgroup> Bs: array<vec4<${t}>, ${(TK * tile) / 4}>;
 fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
 @compute @workgroup_size(${T}, ${T}) fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {
   let M = md[0]; let K = md[1]; let N = md[2];
@@ -50,44 +50,66 @@ fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
   let row0 = wid.y * ${tile}u;
   let col0 = wid.x * ${tile}u;
   let tid = lid.y * ${T}u + lid.x;
-  var acc: array<${t}, 16>;
-  for (var q = 0u; q < 16u; q++) { acc[q] = ${zero}; }
+  // Each invocation owns rows 4*lid.y .. +3 and columns 4*lid.x .. +3 of the tile, in four
+  // vec4 accumulators. Tiles hold vec4s: A's along k, B's along n.
+  var c0 = vec4<${t}>(${zero});
+  var c1 = c0; var c2 = c0; var c3 = c0;
   for (var k0 = 0u; k0 < K; k0 += ${TK}u) {
-    for (var e = tid; e < ${tile * TK}u; e += ${T * T}u) {
-      let r = row0 + e / ${TK}u;
-      let c = k0 + e % ${TK}u;
-      var v = ${zero};
-      if (r < M && c < K) { v = ${loadAs("A[aBase + i32(r) * sam + i32(c) * sak]", a, t)}; }
+    for (var e = tid; e < ${(tile * TK) / 4}u; e += ${T * T}u) {
+      let r = row0 + e / ${TK / 4}u;
+      let c = k0 + (e % ${TK / 4}u) * 4u;
+      var v = vec4<${t}>(${zero});
+      if (r < M) {
+        let p = aBase + i32(r) * sam + i32(c) * sak;
+        if (c < K) { v.x = ${loadAs("A[p]", a, t)}; }
+        if (c + 1u < K) { v.y = ${loadAs("A[p + sak]", a, t)}; }
+        if (c + 2u < K) { v.z = ${loadAs("A[p + 2 * sak]", a, t)}; }
+        if (c + 3u < K) { v.w = ${loadAs("A[p + 3 * sak]", a, t)}; }
+      }
       As[e] = v;
     }
-    for (var e = tid; e < ${TK * tile}u; e += ${T * T}u) {
-      let r = k0 + e / ${tile}u;
-      let c = col0 + e % ${tile}u;
-      var v = ${zero};
-      if (r < K && c < N) { v = ${loadAs("B[bBase + i32(r) * sbk + i32(c) * sbn]", b, t)}; }
+    for (var e = tid; e < ${(TK * tile) / 4}u; e += ${T * T}u) {
+      let r = k0 + e / ${tile / 4}u;
+      let c = col0 + (e % ${tile / 4}u) * 4u;
+      var v = vec4<${t}>(${zero});
+      if (r < K) {
+        let p = bBase + i32(r) * sbk + i32(c) * sbn;
+        if (c < N) { v.x = ${loadAs("B[p]", b, t)}; }
+        if (c + 1u < N) { v.y = ${loadAs("B[p + sbn]", b, t)}; }
+        if (c + 2u < N) { v.z = ${loadAs("B[p + 2 * sbn]", b, t)}; }
+        if (c + 3u < N) { v.w = ${loadAs("B[p + 3 * sbn]", b, t)}; }
+      }
       Bs[e] = v;
     }
     workgroupBarrier();
-    for (var kk = 0u; kk < ${TK}u; kk++) {
-      let a0 = As[(lid.y * 4u) * ${TK}u + kk];
-      let a1 = As[(lid.y * 4u + 1u) * ${TK}u + kk];
-      let a2 = As[(lid.y * 4u + 2u) * ${TK}u + kk];
-      let a3 = As[(lid.y * 4u + 3u) * ${TK}u + kk];
-      let bi = kk * ${tile}u + lid.x * 4u;
-      let b0 = Bs[bi]; let b1 = Bs[bi + 1u]; let b2 = Bs[bi + 2u]; let b3 = Bs[bi + 3u];
-      acc[0] += a0 * b0; acc[1] += a0 * b1; acc[2] += a0 * b2; acc[3] += a0 * b3;
-      acc[4] += a1 * b0; acc[5] += a1 * b1; acc[6] += a1 * b2; acc[7] += a1 * b3;
-      acc[8] += a2 * b0; acc[9] += a2 * b1; acc[10] += a2 * b2; acc[11] += a2 * b3;
-      acc[12] += a3 * b0; acc[13] += a3 * b1; acc[14] += a3 * b2; acc[15] += a3 * b3;
+    // Four steps of k at a time: 8 vector loads feed 16 vector multiply-adds.
+    let ar = lid.y * ${TK}u;
+    for (var kq = 0u; kq < ${TK / 4}u; kq++) {
+      let bi = kq * ${tile}u + lid.x;
+      let b0 = Bs[bi];
+      let b1 = Bs[bi + ${tile / 4}u];
+      let b2 = Bs[bi + ${tile / 2}u];
+      let b3 = Bs[bi + ${(3 * tile) / 4}u];
+      let a0 = As[ar + kq];
+      let a1 = As[ar + ${TK / 4}u + kq];
+      let a2 = As[ar + ${TK / 2}u + kq];
+      let a3 = As[ar + ${(3 * TK) / 4}u + kq];
+      c0 += a0.x * b0 + a0.y * b1 + a0.z * b2 + a0.w * b3;
+      c1 += a1.x * b0 + a1.y * b1 + a1.z * b2 + a1.w * b3;
+      c2 += a2.x * b0 + a2.y * b1 + a2.z * b2 + a2.w * b3;
+      c3 += a3.x * b0 + a3.y * b1 + a3.z * b2 + a3.w * b3;
     }
     workgroupBarrier();
   }
   let obase = wid.z * M * N;
+  let cc = col0 + lid.x * 4u;
+  let rows = array<vec4<${t}>, 4>(c0, c1, c2, c3);
   for (var i = 0u; i < 4u; i++) {
     let r = row0 + lid.y * 4u + i;
+    if (r >= M) { break; }
+    let v = rows[i];
     for (var j = 0u; j < 4u; j++) {
-      let c = col0 + lid.x * 4u + j;
-      if (r < M && c < N) { O[obase + r * N + c] = ${storeAs("acc[i * 4u + j]", t, out)}; }
+      if (cc + j < N) { O[obase + r * N + cc + j] = ${storeAs("v[j]", t, out)}; }
     }
   }
 }`,
