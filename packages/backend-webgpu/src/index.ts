@@ -61,15 +61,24 @@ export function init(): Promise<WebGPUBackend> {
 export const initWebGPU = init;
 
 /**
- * Whether the `"webgpu"` device is ready: true once {@link init} has succeeded. Never throws.
+ * Whether the `"webgpu"` device can be used here: tries {@link init} once (an adapter is only
+ * known asynchronously) and answers true or false; never throws or rejects. `init_error()` says
+ * why it is false.
  *
  * @example
  * ```ts
- * await torch.backends.webgpu.init().catch(() => {});
- * const device = torch.backends.webgpu.is_available() ? "webgpu" : "cpu";
+ * const device = (await torch.backends.webgpu.is_available()) ? "webgpu" : "cpu";
  * ```
  */
-export function is_available(): boolean {
+export async function is_available(): Promise<boolean> {
+  return init().then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether {@link init} has already succeeded (synchronous). */
+export function is_initialized(): boolean {
   return webgpu.ready;
 }
 
