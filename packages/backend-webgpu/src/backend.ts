@@ -284,10 +284,10 @@ export class WebGPUBackend implements Backend {
       meta[10 + MAX_BATCH_RANK + d] = c.strides[0]![d]!;
       meta[10 + 2 * MAX_BATCH_RANK + d] = c.strides[1]![d]!;
     });
-    const tile = tileFor(m, n);
-    const kern = this.kernel(matmulKernel(a.dtype, b.dtype, outDtype, tile), (tile / 4) ** 2);
+    const tiling = tileFor(m, n);
+    const kern = this.kernel(matmulKernel(a.dtype, b.dtype, outDtype, tiling), tiling.tx * tiling.ty);
     const bufs = [WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
-    this.L.rec.dispatch(kern, bufs, meta, [Math.ceil(n / tile), Math.ceil(m / tile), batch]);
+    this.L.rec.dispatch(kern, bufs, meta, [Math.ceil(n / (4 * tiling.tx)), Math.ceil(m / (tiling.ty * tiling.rpt)), batch]);
     return out;
   }
 

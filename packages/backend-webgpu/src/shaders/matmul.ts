@@ -1,8 +1,8 @@
 /**
- * Batched matrix product, tiled: a workgroup computes a TILE x TILE block of C. Per step of
- * TK along k it stages an A tile and a B tile in workgroup memory (each element read from
- * global memory once per workgroup instead of once per output), and every invocation then
- * accumulates a 4x4 block of C in registers from those tiles.
+ * Batched matrix product, tiled: a workgroup computes a block of C. Per step of TK along k it
+ * stages an A tile and a B tile in workgroup memory (each element read from global memory once
+ * per workgroup instead of once per output), and every invocation then accumulates an RPT x 4
+ * block of C in vec4 registers from those tiles.
  *
  * Metadata: `[m, k, n, batchRank, aOffset, bOffset, sam, sak, sbk, sbn, batchShape[6],
  * aBatchStrides[6], bBatchStrides[6]]`; operands may be any strided views (transposes
@@ -14,27 +14,37 @@ import { loadAs, storageType, storeAs } from "../wgsl.js";
 export const MAX_BATCH_RANK = 6;
 const TK = 16;
 
-/** Tile edge for a product with an m x n result: large tiles only pay off on large outputs. */
-export function tileFor(m: number, n: number): 32 | 64 {
-  return m >= 128 && n >= 128 ? 64 : 32;
+/** A workgroup's shape: `tx * ty` invocations, each computing `rpt` rows x 4 columns of C. */
+export interface Tiling {
+  tx: number;
+  ty: number;
+  rpt: number;
 }
 
-export function matmulKernel(a: DType, b: DType, out: DType, tile: 32 | 64): { key: string; source: () => string } {
+/** Large tiles (64 x 64, 8 rows per invocation) pay off only on large outputs. */
+export function tileFor(m: number, n: number): Tiling {
+  return m >= 128 && n >= 128 ? { tx: 16, ty: 8, rpt: 8 } : { tx: 8, ty: 8, rpt: 4 };
+}
+
+export function matmulKernel(a: DType, b: DType, out: DType, tiling: Tiling): { key: string; source: () => string } {
   const t = out === "float32" ? "f32" : "i32";
-  const T = tile / 4; // invocations per side
+  const { tx, ty, rpt } = tiling;
+  const rows = ty * rpt, cols = tx * 4, threads = tx * ty;
   const zero = t === "f32" ? "0.0" : "0";
   const B0 = 10, BA = B0 + MAX_BATCH_RANK, BB = BA + MAX_BATCH_RANK;
+  const R = [...Array(rpt).keys()];
+  const Q = TK / 4;
   return {
-    key: `matmul:${a}:${b}:${out}:${tile}`,
+    key: `matmul:${a}:${b}:${out}:${tx}x${ty}x${rpt}`,
     source: () => /* wgsl */ `
 @group(0) @binding(0) var<storage, read> A: array<${storageType(a)}>;
 @group(0) @binding(1) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
 @group(0) @binding(3) var<storage, read> md: array<u32>;
-var<workgroup> As: array<vec4<${t}>, ${(tile * TK) / 4}>;
-var<workgroup> Bs: array<vec4<${t}>, ${(TK * tile) / 4}>;
+var<workgroup> As: array<vec4<${t}>, ${rows * Q}>;
+var<workgroup> Bs: array<vec4<${t}>, ${TK * tx}>;
 fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
-@compute @workgroup_size(${T}, ${T}) fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {
+@compute @workgroup_size(${tx}, ${ty}) fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {
   let M = md[0]; let K = md[1]; let N = md[2];
   var aBase = si(4u);
   var bBase = si(5u);
@@ -47,17 +57,16 @@ fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
     bBase += c * si(${BB}u + u32(d));
   }
   let sam = si(6u); let sak = si(7u); let sbk = si(8u); let sbn = si(9u);
-  let row0 = wid.y * ${tile}u;
-  let col0 = wid.x * ${tile}u;
-  let tid = lid.y * ${T}u + lid.x;
-  // Each invocation owns rows 4*lid.y .. +3 and columns 4*lid.x .. +3 of the tile, in four
-  // vec4 accumulators. Tiles hold vec4s: A's along k, B's along n.
-  var c0 = vec4<${t}>(${zero});
-  var c1 = c0; var c2 = c0; var c3 = c0;
+  let row0 = wid.y * ${rows}u;
+  let col0 = wid.x * ${cols}u;
+  let tid = lid.y * ${tx}u + lid.x;
+  // Rows rpt*lid.y .. +rpt-1 and columns 4*lid.x .. +3 of the tile, in rpt vec4 accumulators.
+  // Tiles hold vec4s: A's along k, B's along n.
+  ${R.map((r) => `var c${r} = vec4<${t}>(${zero});`).join(" ")}
   for (var k0 = 0u; k0 < K; k0 += ${TK}u) {
-    for (var e = tid; e < ${(tile * TK) / 4}u; e += ${T * T}u) {
-      let r = row0 + e / ${TK / 4}u;
-      let c = k0 + (e % ${TK / 4}u) * 4u;
+    for (var e = tid; e < ${rows * Q}u; e += ${threads}u) {
+      let r = row0 + e / ${Q}u;
+      let c = k0 + (e % ${Q}u) * 4u;
       var v = vec4<${t}>(${zero});
       if (r < M) {
         let p = aBase + i32(r) * sam + i32(c) * sak;
@@ -68,9 +77,9 @@ fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
       }
       As[e] = v;
     }
-    for (var e = tid; e < ${(TK * tile) / 4}u; e += ${T * T}u) {
-      let r = k0 + e / ${tile / 4}u;
-      let c = col0 + (e % ${tile / 4}u) * 4u;
+    for (var e = tid; e < ${TK * tx}u; e += ${threads}u) {
+      let r = k0 + e / ${tx}u;
+      let c = col0 + (e % ${tx}u) * 4u;
       var v = vec4<${t}>(${zero});
       if (r < K) {
         let p = bBase + i32(r) * sbk + i32(c) * sbn;
@@ -82,37 +91,24 @@ fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
       Bs[e] = v;
     }
     workgroupBarrier();
-    // Four steps of k at a time: 8 vector loads feed 16 vector multiply-adds.
-    let ar = lid.y * ${TK}u;
-    for (var kq = 0u; kq < ${TK / 4}u; kq++) {
-      let bi = kq * ${tile}u + lid.x;
+    // Four steps of k at a time: rpt + 4 vector loads feed 4 * rpt vector multiply-adds.
+    let ar = lid.y * ${rpt * Q}u;
+    for (var kq = 0u; kq < ${Q}u; kq++) {
+      let bi = kq * ${4 * tx}u + lid.x;
       let b0 = Bs[bi];
-      let b1 = Bs[bi + ${tile / 4}u];
-      let b2 = Bs[bi + ${tile / 2}u];
-      let b3 = Bs[bi + ${(3 * tile) / 4}u];
-      let a0 = As[ar + kq];
-      let a1 = As[ar + ${TK / 4}u + kq];
-      let a2 = As[ar + ${TK / 2}u + kq];
-      let a3 = As[ar + ${(3 * TK) / 4}u + kq];
-      c0 += a0.x * b0 + a0.y * b1 + a0.z * b2 + a0.w * b3;
-      c1 += a1.x * b0 + a1.y * b1 + a1.z * b2 + a1.w * b3;
-      c2 += a2.x * b0 + a2.y * b1 + a2.z * b2 + a2.w * b3;
-      c3 += a3.x * b0 + a3.y * b1 + a3.z * b2 + a3.w * b3;
+      let b1 = Bs[bi + ${tx}u];
+      let b2 = Bs[bi + ${2 * tx}u];
+      let b3 = Bs[bi + ${3 * tx}u];
+      ${R.map((r) => `let a${r} = As[ar + ${r * Q}u + kq]; c${r} += a${r}.x * b0 + a${r}.y * b1 + a${r}.z * b2 + a${r}.w * b3;`).join("\n      ")}
     }
     workgroupBarrier();
   }
   let obase = wid.z * M * N;
   let cc = col0 + lid.x * 4u;
-  let rows = array<vec4<${t}>, 4>(c0, c1, c2, c3);
-  for (var i = 0u; i < 4u; i++) {
-    let r = row0 + lid.y * 4u + i;
-    if (r >= M) { break; }
-    let v = rows[i];
-    for (var j = 0u; j < 4u; j++) {
-      if (cc + j < N) { O[obase + r * N + cc + j] = ${storeAs("v[j]", t, out)}; }
-    }
-  }
+  let rbase = row0 + lid.y * ${rpt}u;
+  ${R.map(
+    (r) => `if (rbase + ${r}u < M) { let v = c${r}; let o = obase + (rbase + ${r}u) * N + cc; for (var j = 0u; j < 4u; j++) { if (cc + j < N) { O[o + j] = ${storeAs("v[j]", t, out)}; } } }`,
+  ).join("\n  ")}
 }`,
   };
 }
-
