@@ -111,8 +111,9 @@ export class WebGPUBackend implements Backend {
     return dtype !== "float64";
   }
 
-  private alloc(n: number): GpuBuffer {
-    return new GpuBuffer(this.L.pool.acquire(Math.max(n, 1) * WORD), n);
+  /** A buffer for `n` elements; `forWrite` when it will be filled by `queue.writeBuffer`. */
+  private alloc(n: number, forWrite = false): GpuBuffer {
+    return new GpuBuffer(this.L.pool.acquire(Math.max(n, 1) * WORD, forWrite), n);
   }
 
   private kernel(k: { key: string; source: () => string }, workgroup: number): Kernel {
@@ -127,7 +128,7 @@ export class WebGPUBackend implements Backend {
 
   upload(data: TypedArray, dtype: DType, _owned: boolean): BackendBuffer {
     storageType(dtype); // throws for float64
-    const out = this.alloc(data.length);
+    const out = this.alloc(data.length, true);
     if (data.length === 0) return out;
     let words: Float32Array | Int32Array | Uint32Array;
     if (dtype === "bool") {
@@ -145,11 +146,12 @@ export class WebGPUBackend implements Backend {
 
   full(n: number, value: number, dtype: DType): BackendBuffer {
     storageType(dtype);
-    const out = this.alloc(n);
+    const small = n * WORD <= SMALL_FILL_BYTES;
+    const out = this.alloc(n, small);
     if (n === 0) return out;
     const one = hostWords(dtype, 1);
     one[0] = dtype === "bool" ? (value !== 0 ? 1 : 0) : value; // the typed array casts like a store
-    if (n * WORD <= SMALL_FILL_BYTES) {
+    if (small) {
       const words = hostWords(dtype, n);
       words.fill(one[0]!);
       this.L.ctx.device.queue.writeBuffer(out.gpu, 0, words.buffer, 0, words.byteLength);
@@ -190,7 +192,7 @@ export class WebGPUBackend implements Backend {
 
   free(buffer: BackendBuffer): void {
     // Called by FinalizationRegistry callbacks too: no call into WebGPU here, only
-    // bookkeeping. The pool hands the buffer out again after the current batch is submitted.
+    // bookkeeping (buffer-pool.ts says when the buffer may be handed out again).
     const g = buffer as GpuBuffer;
     if (g.freed || this.live === null) return;
     g.freed = true;

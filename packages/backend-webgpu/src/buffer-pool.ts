@@ -3,11 +3,11 @@
  * step allocates the same few sizes every time, so freed buffers wait in a bucket for the next
  * request of their size class.
  *
- * A freed buffer is not reusable at once: commands recorded but not yet submitted may still
- * read it, and a later `queue.writeBuffer` into it would run *before* them (queue writes are
- * ordered against submits, not against commands still being recorded). So frees wait in
- * `pending` until the batch that may use them is submitted; after that, queue order makes
- * every later use — a write or a dispatch — run after the GPU work that read it.
+ * A buffer freed while its batch is still being recorded is reused at once only as a kernel's
+ * output: commands in one encoder run in order, so the new writer runs after every earlier
+ * reader. It must not be filled with `queue.writeBuffer`, which would run *before* the whole
+ * batch (queue writes are ordered against submits, not against commands still being recorded);
+ * such buffers wait in `recycled` until the batch is submitted and only then become `clean`.
  */
 
 const USAGE = 0x80 /* STORAGE */ | 0x4 /* COPY_SRC */ | 0x8; /* COPY_DST */
@@ -25,44 +25,52 @@ export function sizeClass(bytes: number): number {
 }
 
 export class BufferPool {
-  private readonly idle = new Map<number, GPUBuffer[]>();
-  private pending: GPUBuffer[] = [];
+  /** Safe for any use. */
+  private readonly clean = new Map<number, GPUBuffer[]>();
+  /** Freed during the open batch: safe as kernel outputs only. */
+  private recycled = new Map<number, GPUBuffer[]>();
   /** Buffers created and not destroyed (in use, pending or idle). */
   live = 0;
   liveBytes = 0;
 
   constructor(private readonly device: GPUDevice) {}
 
-  /** A storage buffer of at least `bytes` bytes (contents undefined). */
-  acquire(bytes: number): GPUBuffer {
+  /**
+   * A storage buffer of at least `bytes` bytes (contents undefined). `forWrite`: it will be
+   * filled with `queue.writeBuffer`, so it must not be one freed in the open batch.
+   */
+  acquire(bytes: number, forWrite: boolean): GPUBuffer {
     const size = sizeClass(bytes);
-    const list = this.idle.get(size);
-    const reused = list?.pop();
+    const reused = (forWrite ? undefined : this.recycled.get(size)?.pop()) ?? this.clean.get(size)?.pop();
     if (reused) return reused;
     this.live++;
     this.liveBytes += size;
     return this.device.createBuffer({ size, usage: USAGE });
   }
 
-  /** Give a buffer back; it becomes reusable after the current batch is submitted. */
+  /** Give a buffer back (never calls into WebGPU: finalizers call this). */
   release(buffer: GPUBuffer): void {
-    this.pending.push(buffer);
+    let list = this.recycled.get(buffer.size);
+    if (!list) this.recycled.set(buffer.size, (list = []));
+    list.push(buffer);
   }
 
-  /** Called right after a submit: everything freed before it may now be reused. */
+  /** Called right after a submit: everything freed before it is now clean. */
   submitted(): void {
-    for (const b of this.pending) {
-      let list = this.idle.get(b.size);
-      if (!list) this.idle.set(b.size, (list = []));
-      if (list.length < MAX_IDLE) list.push(b);
-      else this.destroy(b);
+    for (const [size, list] of this.recycled) {
+      let clean = this.clean.get(size);
+      if (!clean) this.clean.set(size, (clean = []));
+      for (const b of list) {
+        if (clean.length < MAX_IDLE) clean.push(b);
+        else this.destroy(b);
+      }
     }
-    this.pending = [];
+    this.recycled = new Map();
   }
 
   /** Destroy every idle buffer (e.g. after a large model is dropped). */
   trim(): void {
-    for (const list of this.idle.values()) for (const b of list.splice(0)) this.destroy(b);
+    for (const list of this.clean.values()) for (const b of list.splice(0)) this.destroy(b);
   }
 
   private destroy(b: GPUBuffer): void {
