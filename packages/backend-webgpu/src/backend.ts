@@ -27,7 +27,7 @@ import { binaryFaults, binaryKernel, WORKGROUP as BINARY_WG } from "./shaders/bi
 import { copyKernel, fillKernel, WORKGROUP as COPY_WG } from "./shaders/copy.js";
 import { gatherKernel, scatterAddKernel, WORKGROUP as GATHER_WG } from "./shaders/gather.js";
 import { MAX_BATCH_RANK, matmulKernel, tileFor } from "./shaders/matmul.js";
-import { REDUCE_META, reduceKernel, SEQ, TREE, TREE_MIN } from "./shaders/reduce.js";
+import { REDUCE_META, reduceKernel, SEQ, TREE, TREE_MAX_OUTPUTS, TREE_MIN } from "./shaders/reduce.js";
 import { unaryKernel, WORKGROUP as UNARY_WG } from "./shaders/unary.js";
 import { whereKernel, WORKGROUP as WHERE_WG } from "./shaders/where.js";
 import { StagingPool } from "./staging.js";
@@ -263,7 +263,9 @@ export class WebGPUBackend implements Backend {
     meta[4] = x.offset;
     kept.shape.forEach((s, d) => ((meta[M.kept + d] = s), (meta[M.keptStrides + d] = kept.strides[0]![d]!)));
     red.shape.forEach((s, d) => ((meta[M.red + d] = s), (meta[M.redStrides + d] = red.strides[0]![d]!)));
-    const tree = redN >= TREE_MIN;
+    // A workgroup per output only pays when there are too few outputs to keep the GPU busy;
+    // otherwise one invocation per output folds without barriers (much faster on software GPUs).
+    const tree = redN >= TREE_MIN && outN < TREE_MAX_OUTPUTS;
     const k = this.kernel(reduceKernel(op, x.dtype, outDtype, tree), tree ? TREE : SEQ);
     const grid = tree ? gridFor(outN * TREE, TREE) : gridFor(outN, SEQ);
     this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], meta, grid);

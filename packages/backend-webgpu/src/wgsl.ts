@@ -54,26 +54,34 @@ fn nz(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) != 0u; }
 `;
 
 /**
- * Elementwise metadata: `[n, rank, shape[8], (offset, strides[8]) per view]`. `offsetOf(v, i)`
- * is where the row-major `i`th element of view `v` lives.
+ * Elementwise metadata: `[n, rank, shape[8], (offset, strides[8]) per view]`.
  */
 export const MAX_RANK = 8;
 export const VIEW_BASE = 2 + MAX_RANK;
 export const VIEW_WORDS = 1 + MAX_RANK;
 
-export function stridedPrelude(metaBinding: number): string {
+export function stridedPrelude(metaBinding: number, views: number): string {
+  // One decomposition of the index serves every view: the divisions, which dominate a
+  // software GPU's elementwise kernels, are done once per dimension, not once per view.
+  const V = [...Array(views).keys()];
+  const T = views === 1 ? "i32" : `vec${views}<i32>`;
+  const base = (v: number) => VIEW_BASE + v * VIEW_WORDS;
+  const vec = (f: (v: number) => string) => (views === 1 ? f(0) : `${T}(${V.map(f).join(", ")})`);
   return /* wgsl */ `
 @group(0) @binding(${metaBinding}) var<storage, read> md: array<u32>;
-fn offsetOf(v: u32, i: u32) -> i32 {
-  let base = ${VIEW_BASE}u + v * ${VIEW_WORDS}u;
-  var off = bitcast<i32>(md[base]);
-  // Contiguous and broadcast operands coalesce to one dimension: no division needed.
-  if (md[1] == 1u) { return off + i32(i) * bitcast<i32>(md[base + 1u]); }
+fn sv(w: u32) -> i32 { return bitcast<i32>(md[w]); }
+// Where the row-major i-th element lives in each view.
+fn offsets(i: u32) -> ${T} {
+  var off = ${vec((v) => `sv(${base(v)}u)`)};
+  // Contiguous and broadcast operands coalesce to one dimension: no division at all.
+  if (md[1] == 1u) { return off + i32(i) * ${vec((v) => `sv(${base(v) + 1}u)`)}; }
   var rem = i;
   for (var d = i32(md[1]) - 1; d >= 0; d--) {
     let s = md[2u + u32(d)];
-    off += i32(rem % s) * bitcast<i32>(md[base + 1u + u32(d)]);
-    rem = rem / s;
+    let q = rem / s;
+    let c = i32(rem - q * s);
+    rem = q;
+    off += c * ${vec((v) => `sv(${base(v) + 1}u + u32(d))`)};
   }
   return off;
 }`;

@@ -15,11 +15,12 @@ export function copyKernel(src: DType, dst: DType): { key: string; source: () =>
 ${PRELUDE}
 @group(0) @binding(0) var<storage, read> S: array<${storageType(src)}>;
 @group(0) @binding(1) var<storage, read_write> D: array<${storageType(dst)}>;
-${stridedPrelude(2)}
+${stridedPrelude(2, 2)}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
-  D[offsetOf(0u, i)] = ${storeAs(loadAs("S[offsetOf(1u, i)]", src, t), t, dst)};
+  let o = offsets(i);
+  D[o.x] = ${storeAs(loadAs("S[o.y]", src, t), t, dst)};
 }`,
   };
 }

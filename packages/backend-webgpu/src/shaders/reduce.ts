@@ -1,7 +1,8 @@
 /**
  * Reductions over any set of axes of a strided view. Each output element is either folded by
- * one invocation (few elements each) or by a workgroup that strides over its elements and
- * then tree-reduces the partial results in shared memory (many elements each).
+ * one invocation (few elements each, or many outputs) or by a workgroup that strides over its
+ * elements and then tree-reduces the partial results in shared memory (few outputs of many
+ * elements each).
  *
  * Metadata: `[outN, redN, keptRank, redRank, xOffset, keptShape[8], keptStrides[8],
  * redShape[8], redStrides[8]]`.
@@ -14,6 +15,8 @@ export const TREE = 128;
 export const SEQ = 64;
 /** Below this many elements per output, one invocation folds them alone. */
 export const TREE_MIN = 64;
+/** From this many outputs on, there is parallelism enough with one invocation per output. */
+export const TREE_MAX_OUTPUTS = 256;
 
 const R = 8;
 export const REDUCE_META = { kept: 5, keptStrides: 5 + R, red: 5 + 2 * R, redStrides: 5 + 3 * R, words: 5 + 4 * R };
@@ -111,12 +114,14 @@ ${f.type === "f32" ? MATH : ""}
 ${tree ? `var<workgroup> sv: array<${f.type}, ${TREE}>;\nvar<workgroup> si: array<i32, ${TREE}>;` : ""}
 ${arg ? argBetter(op, f.type) : ""}
 fn walk(i: u32, rank: u32, shape: u32, strides: u32) -> i32 {
+  if (rank == 1u) { return i32(i) * bitcast<i32>(md[strides]); }
   var off = 0;
   var rem = i;
   for (var d = i32(rank) - 1; d >= 0; d--) {
     let s = md[shape + u32(d)];
-    off += i32(rem % s) * bitcast<i32>(md[strides + u32(d)]);
-    rem = rem / s;
+    let q = rem / s;
+    off += i32(rem - q * s) * bitcast<i32>(md[strides + u32(d)]);
+    rem = q;
   }
   return off;
 }

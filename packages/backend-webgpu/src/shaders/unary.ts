@@ -37,11 +37,11 @@ ${PRELUDE}
 ${MATH}
 @group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
 @group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
-${stridedPrelude(2)}
+${stridedPrelude(2, 1)}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
-  let x = ${loadAs("X[offsetOf(0u, i)]", x, t)};
+  let x = ${loadAs("X[offsets(i)]", x, t)};
   O[i] = ${storeAs(`(${expr})`, result, out)};
 }`,
   };

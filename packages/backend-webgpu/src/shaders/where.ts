@@ -14,14 +14,15 @@ ${PRELUDE}
 @group(0) @binding(1) var<storage, read> A: array<${storageType(a)}>;
 @group(0) @binding(2) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(3) var<storage, read_write> O: array<${storageType(out)}>;
-${stridedPrelude(4)}
+${stridedPrelude(4, 3)}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
-  if (${loadAs("C[offsetOf(0u, i)]", c, "bool")}) {
-    O[i] = ${storeAs(loadAs("A[offsetOf(1u, i)]", a, t), t, out)};
+  let o = offsets(i);
+  if (${loadAs("C[o.x]", c, "bool")}) {
+    O[i] = ${storeAs(loadAs("A[o.y]", a, t), t, out)};
   } else {
-    O[i] = ${storeAs(loadAs("B[offsetOf(2u, i)]", b, t), t, out)};
+    O[i] = ${storeAs(loadAs("B[o.z]", b, t), t, out)};
   }
 }`,
   };
