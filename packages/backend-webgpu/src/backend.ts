@@ -79,9 +79,17 @@ export class WebGPUBackend implements Backend {
     const pool = new BufferPool(device);
     const status = device.createBuffer({ size: STATUS_BYTES, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
     this.live = { ctx, pool, staging: new StagingPool(device), kernels: new PipelineCache(device), rec: new Recorder(device, pool), status };
+    void device.lost.then((info) => {
+      this.lostReason = info.message || info.reason || "unknown reason";
+    });
   }
 
+  /** Why the device was lost (driver reset, `destroy()`), once it is. */
+  private lostReason: string | null = null;
+
   private get L(): Live {
+    if (this.lostReason !== null)
+      throw new Error(`The 'webgpu' device was lost (${this.lostReason}); its tensors are gone. Call init() in a new page or process, or use torch.device("cpu").`);
     if (this.live === null)
       throw new Error(
         "The 'webgpu' device is not initialised: call 'await torch.backends.webgpu.init()' (or 'await init()' from @flambeau/backend-webgpu) first, or use torch.device(\"cpu\").",
