@@ -2,9 +2,25 @@
 // float32 matmul (256–2048, GFLOP/s) and one training step of an MLP 784-256-256-10 (ms). In
 // Node both run on Dawn (the webgpu package); tfjs-backend-webgpu finds it as navigator.gpu.
 // Every timing ends with a read of the result, so both sides wait for the GPU the same way.
+import { execFileSync } from "node:child_process";
 import * as torch from "flambeau";
-import { init, webgpu } from "@flambeau/backend-webgpu";
 import { median } from "./timing.mjs";
+
+let init, webgpu;
+
+/**
+ * The backend package, built first when `pnpm bench`'s build (flambeau and its dependencies)
+ * did not include it.
+ */
+async function loadBackend() {
+  try {
+    ({ init, webgpu } = await import("@flambeau/backend-webgpu"));
+  } catch {
+    console.log("building @flambeau/backend-webgpu …");
+    execFileSync("pnpm", ["--filter", "@flambeau/backend-webgpu", "build"], { stdio: "inherit" });
+    ({ init, webgpu } = await import("@flambeau/backend-webgpu"));
+  }
+}
 
 const BATCH = 128, SIZES = [784, 256, 256, 10], STEPS = 5;
 
@@ -84,6 +100,7 @@ function tfjsStep(tf) {
 }
 
 export async function webgpuBench() {
+  await loadBackend();
   await init();
   const tf = await tfjsWebgpu();
   console.log(`webgpu adapter: ${webgpu.adapterDescription}`);
