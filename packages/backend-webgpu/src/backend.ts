@@ -52,6 +52,17 @@ interface Live {
   status: GPUBuffer;
 }
 
+/**
+ * The `"webgpu"` device's primitives. The package creates and registers one instance
+ * (`webgpu`); `init()` attaches it to a GPU device.
+ *
+ * @example
+ * ```ts
+ * import { webgpu } from "@flambeau/backend-webgpu";
+ * await init();
+ * webgpu.poolStats(); // { buffers, bytes, pipelines }
+ * ```
+ */
 export class WebGPUBackend implements Backend {
   readonly name = "webgpu";
   readonly canReadSync = false;

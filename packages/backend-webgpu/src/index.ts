@@ -22,7 +22,16 @@ import { createContext } from "./device.js";
 
 export { WebGPUBackend } from "./backend.js";
 
-/** The backend instance registered as device `"webgpu"`. */
+/**
+ * The backend instance registered as device `"webgpu"`.
+ *
+ * @example
+ * ```ts
+ * await init();
+ * webgpu.adapterDescription;  // e.g. "mesa software llvmpipe …"
+ * webgpu.context?.device;     // the GPUDevice, to share with other WebGPU code
+ * ```
+ */
 export const webgpu = new WebGPUBackend();
 registerBackend(webgpu, -1); // never the default device: it needs an asynchronous init first
 
@@ -59,7 +68,14 @@ export function init(): Promise<WebGPUBackend> {
   return starting;
 }
 
-/** Same as {@link init}. */
+/**
+ * Same as {@link init}.
+ *
+ * @example
+ * ```ts
+ * await initWebGPU();
+ * ```
+ */
 export const initWebGPU = init;
 
 /**
@@ -79,12 +95,26 @@ export async function is_available(): Promise<boolean> {
   );
 }
 
-/** Whether {@link init} has already succeeded (synchronous). */
+/**
+ * Whether {@link init} has already succeeded (synchronous).
+ *
+ * @example
+ * ```ts
+ * if (!is_initialized()) await init();
+ * ```
+ */
 export function is_initialized(): boolean {
   return webgpu.ready;
 }
 
-/** Why {@link init} failed, or null. */
+/**
+ * Why {@link init} failed, or null.
+ *
+ * @example
+ * ```ts
+ * if (!(await is_available())) console.warn(init_error()?.message);
+ * ```
+ */
 export function init_error(): Error | null {
   return failure;
 }

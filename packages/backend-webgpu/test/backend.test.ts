@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import "@flambeau/backend-cpu";
 import * as torch from "flambeau";
 import { init, is_available, is_initialized, pool_stats, webgpu } from "@flambeau/backend-webgpu";
+import { createContext } from "../src/device.js";
 
 beforeAll(async () => {
   await init();
@@ -16,6 +17,17 @@ describe("webgpu device", () => {
     expect(await is_available()).toBe(true);
     expect(is_initialized()).toBe(true);
     expect(webgpu.adapterDescription).not.toBe("(not initialised)");
+  });
+
+  it("without an adapter, init fails saying how to fall back to the CPU", async () => {
+    const had = Object.getOwnPropertyDescriptor(globalThis, "navigator");
+    Object.defineProperty(globalThis, "navigator", { value: { gpu: { requestAdapter: async () => null } }, configurable: true });
+    try {
+      await expect(createContext()).rejects.toThrow(/no GPU adapter was found.*torch\.device\("cpu"\)/);
+    } finally {
+      if (had) Object.defineProperty(globalThis, "navigator", had);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
   });
 
   it("reads asynchronously only: dataSync() names await data()", async () => {
