@@ -7,6 +7,7 @@ import { servePage } from "../../../plotting/test/browser/server.js";
 const ARGS = [
   "--no-sandbox",
   "--enable-unsafe-webgpu",
+  "--js-flags=--expose-gc", // the memory test collects garbage at its checkpoints
   "--disable-background-networking",
   "--disable-component-update",
   "--no-first-run",

@@ -36,6 +36,39 @@ it("page: webgpu matmul 128x784 @ 784x256 (64-tiles) agrees with the CPU", async
   expect(worst).toBeLessThan(1e-4);
 });
 
+// Decision 5 in the browser: lesson 5's loop, no dispose calls, flat memory once warm.
+it("page: lesson 5's loop holds flat GPU memory", async () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("the page needs --js-flags=--expose-gc");
+  const snapshot = async () => {
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await torch.zeros([1], { device: "webgpu" }).data();
+    return { ...torch.memory().webgpu!, ...pool_stats() };
+  };
+  const x = torch.arange(0, 11, { dtype: torch.float32 }).reshape(-1, 1).to("webgpu");
+  const y = x.mul(2).add(1);
+  const model = new torch.nn.Linear(1, 1).to("webgpu");
+  const criterion = new torch.nn.MSELoss();
+  const optimizer = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
+  const marks: Awaited<ReturnType<typeof snapshot>>[] = [];
+  for (let epoch = 1; epoch <= 2000; epoch++) {
+    optimizer.zero_grad();
+    const loss = criterion(model(x.detach().requires_grad_()), y);
+    loss.backward();
+    optimizer.step();
+    await loss.item();
+    if (epoch === 500 || epoch === 2000) marks.push(await snapshot());
+  }
+  const [warm, end] = marks as [(typeof marks)[0], (typeof marks)[0]];
+  (globalThis as { memoryMarks?: unknown }).memoryMarks = marks;
+  expect(end.tensors).toBeLessThanOrEqual(warm.tensors);
+  expect(end.bytes).toBeLessThanOrEqual(warm.bytes);
+  expect(end.buffers).toBeLessThanOrEqual(warm.buffers);
+});
+
 await init().catch(() => {});
 const adapter = () => (webgpu.ready ? webgpu.adapterDescription : null);
 const error = () => init_error()?.message ?? null;
