@@ -1,7 +1,9 @@
 // Decision 5: lesson 5's training loop, 10,000 steps written as the lesson writes it (no
 // dispose calls), holds flat GPU memory once warm. Garbage collection is forced at the
 // checkpoints (through V8's flag API, so no Node option is needed) to measure what is live
-// rather than what the collector has not reached yet.
+// rather than what the collector has not reached yet. It is also the regression test of the
+// Dawn crash in Node (README): forced collections between submits, with V8's optimiser on,
+// abort the worker at once if the backend stops holding Dawn's GPU instance.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect, it } from "vitest";
