@@ -21,17 +21,17 @@ import { BufferPool } from "./buffer-pool.js";
 import { GpuBuffer, WORD } from "./buffer.js";
 import type { GpuContext } from "./device.js";
 import { Recorder, gridFor } from "./encoder.js";
-import { STATUS_BYTES, faultError } from "./errors.js";
+import { STATUS_BYTES } from "./errors.js";
 import { PipelineCache, type Kernel } from "./pipeline-cache.js";
 import { binaryFaults, binaryKernel, WORKGROUP as BINARY_WG } from "./shaders/binary.js";
 import { copyKernel, fillKernel, WORKGROUP as COPY_WG } from "./shaders/copy.js";
-import { gatherKernel, scatterAddKernel, WORKGROUP as GATHER_WG } from "./shaders/gather.js";
-import { MAX_BATCH_RANK, matmulKernel, tileFor } from "./shaders/matmul.js";
-import { REDUCE_META, reduceKernel, SEQ, TREE, TREE_MAX_OUTPUTS, TREE_MIN } from "./shaders/reduce.js";
+import { gatherKernel, gatherMeta, scatterAddKernel, scatterAddMeta, WORKGROUP as GATHER_WG } from "./shaders/gather.js";
+import { matmulKernel, matmulMeta, tileFor } from "./shaders/matmul.js";
+import { reduceKernel, reducePlan, SEQ, TREE, TREE_MAX_OUTPUTS, TREE_MIN } from "./shaders/reduce.js";
 import { unaryKernel, WORKGROUP as UNARY_WG } from "./shaders/unary.js";
 import { whereKernel, WORKGROUP as WHERE_WG } from "./shaders/where.js";
-import { StagingPool } from "./staging.js";
-import { coalesce, MAX_RANK, storageType, stridedMeta } from "./wgsl.js";
+import { readBack, StagingPool } from "./staging.js";
+import { storageType, stridedMeta } from "./wgsl.js";
 
 /** Host arrays that hold each dtype's 32-bit storage words. */
 function hostWords(dtype: DType, n: number): Float32Array | Int32Array | Uint32Array {
@@ -181,32 +181,9 @@ export class WebGPUBackend implements Backend {
     return out;
   }
 
-  async read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
+  read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
     const L = this.L;
-    const bytes = n * WORD;
-    const staging = L.staging.acquire(bytes + STATUS_BYTES);
-    if (n > 0) L.rec.copy(WebGPUBackend.gpu(buffer), 0, staging, 0, bytes);
-    // Kernel faults travel with the data, then the status is reset.
-    L.rec.copy(L.status, 0, staging, bytes, STATUS_BYTES);
-    L.rec.clear(L.status, 0, STATUS_BYTES);
-    L.rec.flush();
-    await staging.mapAsync(GPUMapMode.READ, 0, bytes + STATUS_BYTES);
-    const mapped = staging.getMappedRange(0, bytes + STATUS_BYTES);
-    const status = new Uint32Array(mapped, bytes, 4).slice();
-    let out: TypedArray;
-    if (dtype === "bool") {
-      const words = new Uint32Array(mapped, 0, n);
-      out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = words[i]!;
-    } else {
-      out = dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
-      out.set(new (dtype === "float32" ? Float32Array : Int32Array)(mapped, 0, n));
-    }
-    staging.unmap();
-    L.staging.release(staging);
-    const err = faultError(status);
-    if (err) throw err;
-    return out;
+    return readBack(L.rec, L.staging, L.status, n > 0 ? WebGPUBackend.gpu(buffer) : null, dtype, n);
   }
 
   free(buffer: BackendBuffer): void {
@@ -252,17 +229,7 @@ export class WebGPUBackend implements Backend {
   reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer {
     const arg = op === "argmax" || op === "argmin";
     if (axes.length === 0) return arg ? this.full(numel(x.shape), 0, outDtype) : this.copy(x, outDtype);
-    const keptShape: number[] = [], keptStrides: number[] = [], redShape: number[] = [], redStrides: number[] = [];
-    x.shape.forEach((s, d) => {
-      if (axes.includes(d)) {
-        redShape.push(s);
-        redStrides.push(x.strides[d]!);
-      } else {
-        keptShape.push(s);
-        keptStrides.push(x.strides[d]!);
-      }
-    });
-    const outN = numel(keptShape), redN = numel(redShape);
+    const { outN, redN, meta } = reducePlan(x, axes);
     if (redN === 0) {
       const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
       if (arg || op === "max" || op === "min") throw new Error(`${op}(): Expected reduction dim ${empty} to have non-zero size.`);
@@ -270,18 +237,6 @@ export class WebGPUBackend implements Backend {
     }
     const out = this.alloc(outN);
     if (outN === 0) return out;
-    const kept = coalesce(keptShape, [keptStrides]);
-    const red = coalesce(redShape, [redStrides]);
-    if (kept.shape.length > MAX_RANK || red.shape.length > MAX_RANK) throw new Error("webgpu: reduce supports at most 8 non-mergeable dimensions");
-    const M = REDUCE_META;
-    const meta = new Array<number>(M.words).fill(0);
-    meta[0] = outN;
-    meta[1] = redN;
-    meta[2] = kept.shape.length;
-    meta[3] = red.shape.length;
-    meta[4] = x.offset;
-    kept.shape.forEach((s, d) => ((meta[M.kept + d] = s), (meta[M.keptStrides + d] = kept.strides[0]![d]!)));
-    red.shape.forEach((s, d) => ((meta[M.red + d] = s), (meta[M.redStrides + d] = red.strides[0]![d]!)));
     // A workgroup per output only pays when there are too few outputs to keep the GPU busy;
     // otherwise one invocation per output folds without barriers (much faster on software GPUs).
     const tree = redN >= TREE_MIN && outN < TREE_MAX_OUTPUTS;
@@ -294,19 +249,10 @@ export class WebGPUBackend implements Backend {
   matmul(a: View, b: View, outDtype: DType): BackendBuffer {
     const nd = a.shape.length;
     const m = a.shape[nd - 2]!, k = a.shape[nd - 1]!, n = b.shape[nd - 1]!;
-    const batchShape = a.shape.slice(0, nd - 2);
-    const batch = numel(batchShape);
+    const batch = numel(a.shape.slice(0, nd - 2));
     if (batch * m * n === 0 || k === 0) return this.full(batch * m * n, 0, outDtype);
+    const meta = matmulMeta(a, b);
     const out = this.alloc(batch * m * n);
-    const c = coalesce(batchShape, [a.strides.slice(0, nd - 2), b.strides.slice(0, nd - 2)]);
-    if (c.shape.length > MAX_BATCH_RANK) throw new Error(`webgpu: matmul supports at most ${MAX_BATCH_RANK} batch dimensions`);
-    const meta = new Array<number>(10 + 3 * MAX_BATCH_RANK).fill(0);
-    meta.splice(0, 10, m, k, n, c.shape.length, a.offset, b.offset, a.strides[nd - 2]!, a.strides[nd - 1]!, b.strides[nd - 2]!, b.strides[nd - 1]!);
-    c.shape.forEach((s, d) => {
-      meta[10 + d] = s;
-      meta[10 + MAX_BATCH_RANK + d] = c.strides[0]![d]!;
-      meta[10 + 2 * MAX_BATCH_RANK + d] = c.strides[1]![d]!;
-    });
     const tiling = tileFor(m, n);
     const kern = this.kernel(matmulKernel(a.dtype, b.dtype, outDtype, tiling), tiling.tx * tiling.ty);
     const bufs = [WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
@@ -342,17 +288,7 @@ export class WebGPUBackend implements Backend {
     const n = numel(index.shape);
     const out = this.alloc(n);
     if (n === 0) return out;
-    const scalar = x.shape.length === 0;
-    const rank = Math.max(index.shape.length, 1);
-    if (rank > MAX_RANK) throw new Error(`webgpu: gather supports at most ${MAX_RANK} dimensions`);
-    const meta = new Array<number>(7 + 3 * MAX_RANK).fill(0);
-    meta.splice(0, 7, n, rank, dim, scalar ? 1 : x.shape[dim]!, x.offset, index.offset, scalar ? 0 : x.strides[dim]!);
-    for (let d = 0; d < index.shape.length; d++) {
-      meta[7 + d] = index.shape[d]!;
-      meta[7 + MAX_RANK + d] = index.strides[d]!;
-      meta[7 + 2 * MAX_RANK + d] = d === dim || scalar ? 0 : x.strides[d]!;
-    }
-    if (index.shape.length === 0) meta[7] = 1;
+    const meta = gatherMeta(x, dim, index);
     const k = this.kernel(gatherKernel(x.dtype, outDtype), GATHER_WG);
     const L = this.L;
     L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), WebGPUBackend.gpu(index.buffer), out.gpu, L.status], meta, gridFor(n, GATHER_WG));
@@ -362,18 +298,8 @@ export class WebGPUBackend implements Backend {
   scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
     const outN = numel(shape);
     if (numel(index.shape) === 0 || outN === 0) return this.full(outN, 0, outDtype);
+    const meta = scatterAddMeta(shape, dim, index, src);
     const out = this.alloc(outN);
-    const rank = Math.max(shape.length, 1);
-    if (rank > MAX_RANK) throw new Error(`webgpu: scatter_add supports at most ${MAX_RANK} dimensions`);
-    const R = MAX_RANK;
-    const meta = new Array<number>(7 + 4 * R).fill(0);
-    meta.splice(0, 7, outN, rank, dim, shape.length === 0 ? 1 : shape[dim]!, index.offset, src.offset, index.shape.length === 0 ? 1 : index.shape[dim]!);
-    for (let d = 0; d < rank; d++) {
-      meta[7 + d] = shape[d] ?? 1;
-      meta[7 + R + d] = index.shape[d] ?? 1;
-      meta[7 + 2 * R + d] = index.strides[d] ?? 0;
-      meta[7 + 3 * R + d] = src.strides[d] ?? 0;
-    }
     const k = this.kernel(scatterAddKernel(src.dtype, outDtype), GATHER_WG);
     const L = this.L;
     L.rec.dispatch(k, [WebGPUBackend.gpu(index.buffer), WebGPUBackend.gpu(src.buffer), out.gpu, L.status], meta, gridFor(outN, GATHER_WG));

@@ -2,7 +2,11 @@
  * Reading buffers back: a copy into a mappable staging buffer (with the status words of
  * errors.ts after the data), a submit, then `mapAsync`. Staging buffers are reused by size.
  */
+import type { DType, TypedArray } from "@flambeau/tensor";
 import { sizeClass } from "./buffer-pool.js";
+import { WORD } from "./buffer.js";
+import type { Recorder } from "./encoder.js";
+import { STATUS_BYTES, faultError } from "./errors.js";
 
 export class StagingPool {
   private readonly idle = new Map<number, GPUBuffer[]>();
@@ -21,4 +25,34 @@ export class StagingPool {
     if (list.length < 4) list.push(b);
     else b.destroy();
   }
+}
+
+/**
+ * Read `n` elements of `dtype` from `buffer` (null when `n` is 0): submits everything recorded
+ * so far with the copy, so the values are those of the moment of the call. Rejects with a
+ * kernel's fault (errors.ts), which the read also clears.
+ */
+export async function readBack(rec: Recorder, pool: StagingPool, status: GPUBuffer, buffer: GPUBuffer | null, dtype: DType, n: number): Promise<TypedArray> {
+  const bytes = n * WORD;
+  const staging = pool.acquire(bytes + STATUS_BYTES);
+  if (buffer) rec.copy(buffer, 0, staging, 0, bytes);
+  rec.copy(status, 0, staging, bytes, STATUS_BYTES);
+  rec.clear(status, 0, STATUS_BYTES);
+  rec.flush();
+  await staging.mapAsync(GPUMapMode.READ, 0, bytes + STATUS_BYTES);
+  const mapped = staging.getMappedRange(0, bytes + STATUS_BYTES);
+  const fault = faultError(new Uint32Array(mapped, bytes, 4));
+  let out: TypedArray;
+  if (dtype === "bool") {
+    // Bools are stored as u32 words of 0 or 1.
+    out = new Uint8Array(n);
+    out.set(new Uint32Array(mapped, 0, n));
+  } else {
+    out = dtype === "float32" ? new Float32Array(n) : new Int32Array(n);
+    out.set(new (dtype === "float32" ? Float32Array : Int32Array)(mapped, 0, n));
+  }
+  staging.unmap();
+  pool.release(staging);
+  if (fault) throw fault;
+  return out;
 }

@@ -10,12 +10,12 @@
  * sources whose index selects it: deterministic, no float atomics (WGSL has none), and the
  * same summation order as the CPU backend.
  */
-import type { DType } from "@flambeau/tensor";
+import { numel, type DType, type Shape, type View } from "@flambeau/tensor";
 import { faultPrelude, Fault } from "../errors.js";
-import { ENTRY_ARGS, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs } from "../wgsl.js";
+import { ENTRY_ARGS, MAX_RANK, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs } from "../wgsl.js";
 
 export const WORKGROUP = 256;
-const R = 8;
+const R = MAX_RANK;
 
 export function gatherKernel(x: DType, out: DType): { key: string; source: () => string } {
   const t = computeType(x);
@@ -95,4 +95,36 @@ ${faultPrelude(3)}
   O[o] = ${storeAs("acc", t, out)};
 }`,
   };
+}
+
+/** gather's metadata (a 0-d `x` has one line of one element). */
+export function gatherMeta(x: View, dim: number, index: View): number[] {
+  const scalar = x.shape.length === 0;
+  const rank = Math.max(index.shape.length, 1);
+  if (rank > R) throw new Error(`webgpu: gather supports at most ${R} dimensions`);
+  const meta = new Array<number>(7 + 3 * R).fill(0);
+  meta.splice(0, 7, numel(index.shape), rank, dim, scalar ? 1 : x.shape[dim]!, x.offset, index.offset, scalar ? 0 : x.strides[dim]!);
+  meta[7] = 1;
+  for (let d = 0; d < index.shape.length; d++) {
+    meta[7 + d] = index.shape[d]!;
+    meta[7 + R + d] = index.strides[d]!;
+    meta[7 + 2 * R + d] = d === dim || scalar ? 0 : x.strides[d]!;
+  }
+  return meta;
+}
+
+/** scatterAdd's metadata for an output of `shape`. */
+export function scatterAddMeta(shape: Shape, dim: number, index: View, src: View): number[] {
+  const rank = Math.max(shape.length, 1);
+  if (rank > R) throw new Error(`webgpu: scatter_add supports at most ${R} dimensions`);
+  const meta = new Array<number>(7 + 4 * R).fill(0);
+  const k = index.shape.length === 0 ? 1 : index.shape[dim]!;
+  meta.splice(0, 7, numel(shape), rank, dim, shape.length === 0 ? 1 : shape[dim]!, index.offset, src.offset, k);
+  for (let d = 0; d < rank; d++) {
+    meta[7 + d] = shape[d] ?? 1;
+    meta[7 + R + d] = index.shape[d] ?? 1;
+    meta[7 + 2 * R + d] = index.strides[d] ?? 0;
+    meta[7 + 3 * R + d] = src.strides[d] ?? 0;
+  }
+  return meta;
 }

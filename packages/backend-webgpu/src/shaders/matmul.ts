@@ -8,8 +8,8 @@
  * aBatchStrides[6], bBatchStrides[6]]`; operands may be any strided views (transposes
  * included), and the batch index is the grid's z.
  */
-import type { DType } from "@flambeau/tensor";
-import { loadAs, storageType, storeAs } from "../wgsl.js";
+import type { DType, View } from "@flambeau/tensor";
+import { coalesce, loadAs, storageType, storeAs } from "../wgsl.js";
 
 export const MAX_BATCH_RANK = 6;
 const TK = 16;
@@ -111,4 +111,20 @@ fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
   ).join("\n  ")}
 }`,
   };
+}
+
+/** The metadata of `a @ b` (`[...batch, m, k] @ [...batch, k, n]`, batch broadcast by 0 strides). */
+export function matmulMeta(a: View, b: View): number[] {
+  const nd = a.shape.length;
+  const c = coalesce(a.shape.slice(0, nd - 2), [a.strides.slice(0, nd - 2), b.strides.slice(0, nd - 2)]);
+  if (c.shape.length > MAX_BATCH_RANK) throw new Error(`webgpu: matmul supports at most ${MAX_BATCH_RANK} batch dimensions`);
+  const meta = new Array<number>(10 + 3 * MAX_BATCH_RANK).fill(0);
+  meta.splice(0, 10, a.shape[nd - 2]!, a.shape[nd - 1]!, b.shape[nd - 1]!, c.shape.length, a.offset, b.offset);
+  meta.splice(6, 4, a.strides[nd - 2]!, a.strides[nd - 1]!, b.strides[nd - 2]!, b.strides[nd - 1]!);
+  c.shape.forEach((s, d) => {
+    meta[10 + d] = s;
+    meta[10 + MAX_BATCH_RANK + d] = c.strides[0]![d]!;
+    meta[10 + 2 * MAX_BATCH_RANK + d] = c.strides[1]![d]!;
+  });
+  return meta;
 }

@@ -7,8 +7,8 @@
  * Metadata: `[outN, redN, keptRank, redRank, xOffset, keptShape[8], keptStrides[8],
  * redShape[8], redStrides[8]]`.
  */
-import type { DType, ReduceOp } from "@flambeau/tensor";
-import { ENTRY_ARGS, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
+import { numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
+import { ENTRY_ARGS, MAX_RANK, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
 import { MATH } from "./math.js";
 
 export const TREE = 128;
@@ -130,4 +130,28 @@ fn redOffset(r: u32) -> i32 { return walk(r, md[3], ${M.red}u, ${M.redStrides}u)
 @compute @workgroup_size(${wg}) fn main(${ENTRY_ARGS}, @builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {${body}
 }`,
   };
+}
+
+/** How a reduction of `x` over `axes` splits: output and reduced sizes, and the metadata. */
+export function reducePlan(x: View, axes: readonly number[]): { outN: number; redN: number; meta: number[] } {
+  const keptShape: number[] = [], keptStrides: number[] = [], redShape: number[] = [], redStrides: number[] = [];
+  x.shape.forEach((s, d) => {
+    if (axes.includes(d)) {
+      redShape.push(s);
+      redStrides.push(x.strides[d]!);
+    } else {
+      keptShape.push(s);
+      keptStrides.push(x.strides[d]!);
+    }
+  });
+  const outN = numel(keptShape), redN = numel(redShape);
+  const kept = coalesce(keptShape, [keptStrides]);
+  const red = coalesce(redShape, [redStrides]);
+  if (kept.shape.length > MAX_RANK || red.shape.length > MAX_RANK) throw new Error(`webgpu: reduce supports at most ${MAX_RANK} non-mergeable dimensions`);
+  const M = REDUCE_META;
+  const meta = new Array<number>(M.words).fill(0);
+  meta.splice(0, 5, outN, redN, kept.shape.length, red.shape.length, x.offset);
+  kept.shape.forEach((s, d) => ((meta[M.kept + d] = s), (meta[M.keptStrides + d] = kept.strides[0]![d]!)));
+  red.shape.forEach((s, d) => ((meta[M.red + d] = s), (meta[M.redStrides + d] = red.strides[0]![d]!)));
+  return { outN, redN, meta };
 }
