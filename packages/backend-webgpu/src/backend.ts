@@ -90,11 +90,18 @@ export class WebGPUBackend implements Backend {
     const pool = new BufferPool(device);
     const status = device.createBuffer({ size: STATUS_BYTES, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
     this.live = { ctx, pool, staging: new StagingPool(device), kernels: new PipelineCache(device), rec: new Recorder(device, pool), status };
+    // A WebGPU validation error (a bug in a kernel, never in user code) makes its whole batch
+    // a no-op: remember it so the next read fails instead of returning stale values.
+    device.addEventListener?.("uncapturederror", (e) => {
+      this.deviceError ??= new Error(`webgpu: ${(e as GPUUncapturedErrorEvent).error.message}`);
+    });
     void device.lost.then((info) => {
       this.lostReason = info.message || info.reason || "unknown reason";
     });
   }
 
+  /** The first WebGPU validation error since the last read. */
+  private deviceError: Error | null = null;
   /** Why the device was lost (driver reset, `destroy()`), once it is. */
   private lostReason: string | null = null;
 
@@ -181,9 +188,15 @@ export class WebGPUBackend implements Backend {
     return out;
   }
 
-  read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
+  async read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
     const L = this.L;
-    return readBack(L.rec, L.staging, L.status, n > 0 ? WebGPUBackend.gpu(buffer) : null, dtype, n);
+    const out = await readBack(L.rec, L.staging, L.status, n > 0 ? WebGPUBackend.gpu(buffer) : null, dtype, n);
+    const error = this.deviceError;
+    if (error) {
+      this.deviceError = null;
+      throw error;
+    }
+    return out;
   }
 
   free(buffer: BackendBuffer): void {

@@ -52,11 +52,6 @@ let failure: Error | null = null;
 export function init(): Promise<WebGPUBackend> {
   starting ??= createContext().then(
     (ctx) => {
-      // Validation errors (a bug here, not in user code) cascade: report the first few only.
-      let reported = 0;
-      ctx.device.addEventListener?.("uncapturederror", (e) => {
-        if (reported++ < 3) console.error(`webgpu: ${(e as GPUUncapturedErrorEvent).error.message}`);
-      });
       webgpu.attach(ctx);
       return webgpu;
     },

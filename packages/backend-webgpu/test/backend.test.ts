@@ -49,6 +49,14 @@ describe("webgpu device", () => {
     expect(Array.from(await x.data())).toEqual([0, 1, 2]);
   });
 
+  it("turns a WebGPU validation error into a failed read instead of stale values", async () => {
+    const device = webgpu.context!.device;
+    device.createBuffer({ size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.STORAGE }); // an invalid usage
+    await new Promise((r) => setTimeout(r, 50)); // the error event is asynchronous
+    await expect(torch.ones([2], dev).data()).rejects.toThrow(/webgpu:/);
+    expect(Array.from(await torch.ones([2], dev).data())).toEqual([1, 1]);
+  });
+
   it("reports an integer division by zero at the next read", async () => {
     const q = torch.tensor([3, 4], { ...dev, dtype: "int32" }).floor_divide(torch.tensor([1, 0], { ...dev, dtype: "int32" }));
     await expect(q.data()).rejects.toThrow(/ZeroDivisionError/);
