@@ -3,10 +3,10 @@
 import { tinyLoop } from "./tiny-loop.mjs";
 import { matmul } from "./matmul.mjs";
 import { mlp } from "./mlp.mjs";
-import { webgpuBench } from "./webgpu.mjs";
 
-const suites = { "tiny-loop": tinyLoop, matmul, mlp, webgpu: webgpuBench };
+const suites = { "tiny-loop": tinyLoop, matmul, mlp };
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
+suites.webgpu = async () => (await import("./webgpu.mjs")).webgpuBench(); // Dawn in Node, beside tfjs-backend-webgpu
 const only = process.argv[2];
 const rows = [];
 for (const [name, run] of Object.entries(suites)) {
