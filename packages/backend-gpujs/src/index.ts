@@ -18,6 +18,7 @@
  */
 import { registerBackend } from "@flambeau/tensor";
 import { GpujsBackend } from "./backend.js";
+import "./controls.js"; // publishes torch.backends.gpujs
 
 export { GpujsBackend } from "./backend.js";
 export { mode, fallbackReason, type GpujsMode } from "./mode.js";

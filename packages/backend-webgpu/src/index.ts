@@ -19,6 +19,8 @@
 import { registerBackend } from "@flambeau/tensor";
 import { WebGPUBackend } from "./backend.js";
 import { createContext } from "./device.js";
+// Publishes `torch.backends.webgpu` (its functions are declared below; declarations hoist).
+import "./controls.js";
 
 export { WebGPUBackend } from "./backend.js";
 

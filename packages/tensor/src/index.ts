@@ -11,6 +11,7 @@ export * from "./shape.js";
 export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "./backend.js";
 export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
 export type { DeviceLike } from "./device.js";
+export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
 export { Storage, memory } from "./storage.js";
 export { Tensor, type NestedArray } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type BackwardEngine } from "./graph.js";
