@@ -11,6 +11,7 @@ import * as torch from "flambeau";
 import { mode } from "@flambeau/backend-gpujs";
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-webgl";
+import { flambeauMlpStep, tfjsMlpStep } from "./mlp-steps.mjs";
 
 async function median(fn, repeats = 5) {
   await fn();
@@ -21,50 +22,6 @@ async function median(fn, repeats = 5) {
     times.push(performance.now() - t0);
   }
   return times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
-}
-
-const SIZES = [784, 256, 256, 10], BATCH = 128;
-
-function flambeauStep() {
-  torch.manual_seed(0);
-  const model = new torch.nn.Sequential(
-    new torch.nn.Linear(SIZES[0], SIZES[1]), new torch.nn.ReLU(),
-    new torch.nn.Linear(SIZES[1], SIZES[2]), new torch.nn.ReLU(),
-    new torch.nn.Linear(SIZES[2], SIZES[3]),
-  ).to("gpujs");
-  const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
-  const lossFn = new torch.nn.CrossEntropyLoss();
-  const x = torch.randn([BATCH, SIZES[0]], { device: "gpujs" });
-  const y = torch.randint(0, SIZES[3], [BATCH], { device: "gpujs" });
-  return () => {
-    opt.zero_grad();
-    const loss = lossFn(model(x), y);
-    loss.backward();
-    opt.step();
-    return loss.itemSync();
-  };
-}
-
-function tfjsStep() {
-  const dense = (i, o) => [tf.variable(tf.randomUniform([i, o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))), tf.variable(tf.zeros([o]))];
-  const layers = [dense(SIZES[0], SIZES[1]), dense(SIZES[1], SIZES[2]), dense(SIZES[2], SIZES[3])];
-  const vars = layers.flat();
-  const opt = tf.train.sgd(0.01);
-  const x = tf.randomNormal([BATCH, SIZES[0]]);
-  const y = tf.oneHot(tf.randomUniform([BATCH], 0, SIZES[3], "int32"), SIZES[3]);
-  return () => {
-    const cost = opt.minimize(() => {
-      let h = x;
-      layers.forEach(([w, b], i) => {
-        h = tf.add(tf.matMul(h, w), b);
-        if (i < layers.length - 1) h = tf.relu(h);
-      });
-      return tf.losses.softmaxCrossEntropy(y, h);
-    }, true, vars);
-    const v = cost.dataSync()[0];
-    cost.dispose();
-    return v;
-  };
 }
 
 window.bench = {
@@ -83,7 +40,7 @@ window.bench = {
     return { ours, peer };
   },
   async mlp() {
-    const ours = flambeauStep(), peer = tfjsStep();
+    const ours = flambeauMlpStep(torch, { device: "gpujs" }), peer = tfjsMlpStep(tf);
     return { ours: await median(ours), peer: await median(peer) };
   },
 };

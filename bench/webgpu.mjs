@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import * as torch from "flambeau";
 import { median } from "./timing.mjs";
+import { flambeauMlpStep, tfjsMlpStep } from "./mlp-steps.mjs";
 
 let init, webgpu;
 
@@ -22,7 +23,7 @@ async function loadBackend() {
   }
 }
 
-const BATCH = 128, SIZES = [784, 256, 256, 10], STEPS = 5;
+const STEPS = 5;
 
 async function tfjsWebgpu() {
   // tfjs-backend-webgpu looks for navigator.gpu: hand it the GPU object Flambeau's device came from.
@@ -57,55 +58,14 @@ async function matmuls(tf) {
   return rows;
 }
 
-function flambeauStep() {
-  torch.manual_seed(0);
-  const model = new torch.nn.Sequential(
-    new torch.nn.Linear(SIZES[0], SIZES[1]), new torch.nn.ReLU(),
-    new torch.nn.Linear(SIZES[1], SIZES[2]), new torch.nn.ReLU(),
-    new torch.nn.Linear(SIZES[2], SIZES[3]),
-  ).to("webgpu");
-  const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
-  const lossFn = new torch.nn.CrossEntropyLoss();
-  const x = torch.randn([BATCH, SIZES[0]], { device: "webgpu" });
-  const y = torch.randint(0, SIZES[3], [BATCH], { device: "webgpu" });
-  return () => {
-    opt.zero_grad();
-    const loss = lossFn(model(x), y);
-    loss.backward();
-    opt.step();
-    return loss.item();
-  };
-}
-
-function tfjsStep(tf) {
-  const dense = (i, o) => [tf.variable(tf.randomUniform([i, o], -1 / Math.sqrt(i), 1 / Math.sqrt(i))), tf.variable(tf.zeros([o]))];
-  const layers = [dense(SIZES[0], SIZES[1]), dense(SIZES[1], SIZES[2]), dense(SIZES[2], SIZES[3])];
-  const vars = layers.flat();
-  const opt = tf.train.sgd(0.01);
-  const x = tf.randomNormal([BATCH, SIZES[0]]);
-  const y = tf.oneHot(tf.randomUniform([BATCH], 0, SIZES[3], "int32"), SIZES[3]);
-  return async () => {
-    const cost = opt.minimize(() => {
-      let h = x;
-      layers.forEach(([w, b], i) => {
-        h = tf.add(tf.matMul(h, w), b);
-        if (i < layers.length - 1) h = tf.relu(h);
-      });
-      return tf.losses.softmaxCrossEntropy(y, h);
-    }, true, vars);
-    const v = (await cost.data())[0];
-    cost.dispose();
-    return v;
-  };
-}
-
 export async function webgpuBench() {
   await loadBackend();
   await init();
   const tf = await tfjsWebgpu();
   console.log(`webgpu adapter: ${webgpu.adapterDescription}`);
   const rows = await matmuls(tf);
-  const ours = flambeauStep(), peer = tfjsStep(tf);
+  const ours = flambeauMlpStep(torch, { device: "webgpu", read: (loss) => loss.item() });
+  const peer = tfjsMlpStep(tf, { read: async (cost) => (await cost.data())[0] });
   const run = (step) => async () => { for (let i = 0; i < STEPS; i++) await step(); };
   const oursMs = (await median(run(ours))) / STEPS;
   const peerMs = (await median(run(peer))) / STEPS;
