@@ -1,23 +1,27 @@
-// Lesson 5 with --device gpujs: the model and tensors move there, train the same way, and the
-// state dict saved from it loads into a fresh model with identical predictions.
-import { describe, expect, it } from "vitest";
+// Lesson 5 with --device webgpu and --device gpujs: the whole lesson runs there (the first model,
+// the saved and reloaded state dict, the GPU version) with the CPU run's checks; without
+// --device, the GPU part takes the best GPU there is, which in this test setup is WebGPU.
+import { beforeAll, describe, expect, it } from "vitest";
+import { GPU_DEVICES, LESSON_TIMEOUT, runOnDevice, type DeviceRun } from "../../lesson-kit/test/helpers/devices.js";
 import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
-import { lesson } from "../src/index.js";
+import { lesson, type Lesson5Results } from "../src/index.js";
+import { lesson5Checks } from "./checks.js";
 
-describe("lesson 5 on --device gpujs", () => {
-  it("trains on the device, saves and reloads", async () => {
-    const run = await runQuietly(lesson, { device: "gpujs" });
-    expect(run.results.gpu.device).toBe("gpujs");
-    expect(run.results.losses.at(-1)!).toBeLessThan(0.1);
-    expect(run.results.gpu.losses.at(-1)!).toBeLessThan(0.1);
-    run.results.gpu.predicted.forEach((p, i) => expect(Math.abs(p - (2 * i + 1))).toBeLessThan(0.5));
-    expect(run.results.reloaded_predicted).toEqual(run.results.predicted);
-  });
+describe.each(GPU_DEVICES)("lesson 5 on --device %s", (device) => {
+  let run: DeviceRun<Lesson5Results>;
+  beforeAll(async () => {
+    run = await runOnDevice(lesson, device);
+  }, LESSON_TIMEOUT);
 
-  it("without --device, the GPU part takes the best GPU there is (the CPU when gpu.js has no WebGL)", async () => {
+  lesson5Checks(device, () => run);
+});
+
+describe("lesson 5 without --device", () => {
+  it("runs on the CPU and its GPU part takes the best GPU there is: WebGPU", async () => {
     const run = await runQuietly(lesson);
     expect(run.device.type).toBe("cpu");
-    expect(["webgpu", "gpujs", "cpu"]).toContain(run.accelerator.type);
-    expect(run.results.gpu.device).toBe(run.accelerator.toString());
+    expect(run.accelerator.type).toBe("webgpu");
+    expect(run.results.gpu.device).toBe("webgpu");
+    expect(run.output).toContain("device: webgpu");
   });
 });

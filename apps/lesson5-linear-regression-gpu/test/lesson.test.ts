@@ -1,12 +1,11 @@
 // Lesson 5 end to end in Node: training on the CPU, the figure, the state dict saved with
-// torch.save and loaded into a fresh model, and the GPU version on whatever device is picked.
-import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-import * as torch from "flambeau";
+// torch.save and loaded into a fresh model, and the GPU version on whatever device is picked
+// (here --device cpu; devices.test.ts runs the lesson on WebGPU and gpu.js).
+import { beforeAll, describe } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
 import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
-import { lesson, LinearRegressionModel, type Lesson5Results } from "../src/index.js";
+import { lesson, type Lesson5Results } from "../src/index.js";
+import { lesson5Checks } from "./checks.js";
 
 describe("lesson 5: linear regression with PyTorch (CPU and GPU)", () => {
   let run: NodeRunResult<Lesson5Results> & { dir: string };
@@ -14,51 +13,5 @@ describe("lesson 5: linear regression with PyTorch (CPU and GPU)", () => {
     run = await runQuietly(lesson, { device: "cpu" });
   });
 
-  it("builds y = 2x + 1 on x = 0 … 10", () => {
-    expect(run.results.x_values).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(run.results.y_values).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
-    expect(run.output).toContain("[11, 1]");
-  });
-
-  it("trains 100 epochs, printing `epoch N, loss L`, to a final loss below 0.1", () => {
-    const { losses } = run.results;
-    expect(losses).toHaveLength(100);
-    expect(losses.at(-1)!).toBeLessThan(0.1);
-    const lines = run.output.filter((l) => /^epoch \d+, loss \S+$/.test(l));
-    expect(lines).toHaveLength(200); // the CPU run and the GPU run
-    expect(lines[99]).toMatch(/^epoch 100, loss /);
-  });
-
-  it("predicts within 0.5 of 2x + 1", () => {
-    run.results.predicted.forEach((p, i) => expect(Math.abs(p - (2 * i + 1))).toBeLessThan(0.5));
-  });
-
-  it("saves the state_dict with torch.save and a fresh model loads it: identical predictions", async () => {
-    expect(run.results.saved_to).toMatch(/awesome_model\.safetensors$/);
-    expect(run.results.reloaded_predicted).toEqual(run.results.predicted);
-    // The file is safetensors, so PyTorch (and a second load here) read the same weights.
-    const bytes = readFileSync(run.results.saved_to);
-    const headerLength = Number(bytes.readBigUInt64LE(0));
-    const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as Record<string, { shape: number[] }>;
-    expect(header["linear.weight"]!.shape).toEqual([1, 1]);
-    expect(header["linear.bias"]!.shape).toEqual([1]);
-    const again = new LinearRegressionModel(1, 1);
-    again.load_state_dict(await torch.load(run.results.saved_to));
-    expect(Array.from(await again(torch.tensor([[4]], { dtype: torch.float32 })).detach().data())[0]).toBeCloseTo(run.results.predicted[4]!, 6);
-  });
-
-  it("the GPU version picks a device (the CPU when --device cpu) and trains the same way", () => {
-    expect(run.results.gpu.device).toBe("cpu");
-    expect(run.results.gpu.losses).toHaveLength(100);
-    expect(run.results.gpu.losses.at(-1)!).toBeLessThan(0.1);
-    run.results.gpu.predicted.forEach((p, i) => expect(Math.abs(p - (2 * i + 1))).toBeLessThan(0.5));
-    expect(run.output).toContain("device: cpu");
-  });
-
-  it("plots the true data (green dots) and the predictions (dashed) with a legend", () => {
-    expect(figureNames(run.files)).toEqual(["simple-linear-regression", "predictions"]);
-    const fig = checkFigure(run.dir, "predictions");
-    expect(fig.legend).toEqual(["True data", "Predictions"]);
-    checkFigure(run.dir, "simple-linear-regression");
-  });
+  lesson5Checks("cpu", () => run);
 });

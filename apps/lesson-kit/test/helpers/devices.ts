@@ -1,0 +1,60 @@
+// Running a lesson on a GPU device in a test, and proving it ran there: the run's device is that
+// device, that device's backend (the instance this file imports) did the lesson's work, and
+// gpu.js ran on WebGL (headless-gl under Xvfb in Node), not on its JavaScript fallback. A missing
+// WebGPU adapter or WebGL context fails the run; nothing is skipped.
+import { expect, vi } from "vitest";
+import * as torch from "flambeau";
+import { gpujs, mode } from "@flambeau/backend-gpujs";
+import { webgpu } from "@flambeau/backend-webgpu";
+import type { Lesson } from "@flambeau/lesson-kit";
+import type { NodeRunOptions, NodeRunResult } from "@flambeau/lesson-kit/node";
+import { runQuietly } from "./run.js";
+
+/** The GPU devices every lesson app must run on. */
+export const GPU_DEVICES = ["webgpu", "gpujs"] as const;
+export type GpuDevice = (typeof GPU_DEVICES)[number];
+
+/** gpu.js modes that run kernels on a GPU; "cpu" and "webasm" are its fallbacks. */
+export const GL_MODES = ["headlessgl", "webgl", "webgl2"];
+
+/**
+ * How long a whole lesson may take on a GPU device in a test. Lavapipe and llvmpipe are CPU
+ * drivers: a lesson of thousands of tiny steps takes tens of seconds on them (lesson 1: 6000
+ * Adam steps of ~54 kernels and 3 reads each).
+ */
+export const LESSON_TIMEOUT = 300_000;
+
+// The primitives of the backend interface that launch work on the device.
+const PRIMITIVES = ["upload", "full", "unary", "binary", "where", "reduce", "matmul", "copy", "assign", "gather", "scatterAdd"] as const;
+
+/** A lesson's run on a GPU device. */
+export type DeviceRun<R> = NodeRunResult<R> & {
+  dir: string;
+  /** Calls of the device backend's primitives during the run. */
+  primitives: number;
+};
+
+/**
+ * Runs `lesson` quietly with `--device <device>` and checks that it ran there (see the top of
+ * this file). Throws, failing the test, when the device is unavailable.
+ */
+export async function runOnDevice<R>(lesson: Lesson<R>, device: GpuDevice, options: Omit<NodeRunOptions, "device"> = {}): Promise<DeviceRun<R>> {
+  const backend = torch.getBackend(device);
+  // The registered backend is the one this file imported, so mode() below speaks of it.
+  expect(backend).toBe(device === "webgpu" ? webgpu : gpujs);
+  const spies = PRIMITIVES.filter((p) => typeof backend[p] === "function").map((p) => vi.spyOn(backend, p));
+  let run: NodeRunResult<R> & { dir: string };
+  let primitives: number;
+  try {
+    run = await runQuietly(lesson, { ...options, device });
+  } finally {
+    primitives = spies.reduce((n, s) => n + s.mock.calls.length, 0);
+    for (const s of spies) s.mockRestore();
+  }
+  expect(run.device.type).toBe(device);
+  expect(run.accelerator.type).toBe(device);
+  expect(primitives).toBeGreaterThan(0);
+  if (device === "gpujs") expect(GL_MODES).toContain(mode());
+  else expect(webgpu.ready).toBe(true);
+  return { ...run, primitives };
+}
