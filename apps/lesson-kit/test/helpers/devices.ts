@@ -2,7 +2,7 @@
 // device, that device's backend (the instance this file imports) did the lesson's work, and
 // gpu.js ran on WebGL (headless-gl under Xvfb in Node), not on its JavaScript fallback. A missing
 // WebGPU adapter or WebGL context fails the run; nothing is skipped.
-import { expect, vi } from "vitest";
+import { beforeAll, describe, expect, vi } from "vitest";
 import * as torch from "flambeau";
 import { gpujs, mode } from "@flambeau/backend-gpujs";
 import { webgpu } from "@flambeau/backend-webgpu";
@@ -57,4 +57,24 @@ export async function runOnDevice<R>(lesson: Lesson<R>, device: GpuDevice, optio
   if (device === "gpujs") expect(GL_MODES).toContain(mode());
   else expect(webgpu.ready).toBe(true);
   return { ...run, primitives };
+}
+
+/**
+ * Declares, for each GPU device, a suite that runs `lesson` there once (see {@link runOnDevice})
+ * and then `checks(device, get)`: the same checks as the lesson's CPU run, `get` giving the run.
+ */
+export function describeOnGpus<R>(
+  title: string,
+  lesson: Lesson<R>,
+  checks: (device: GpuDevice, get: () => DeviceRun<R>) => void,
+  options: Omit<NodeRunOptions, "device"> = {},
+): void {
+  describe.each(GPU_DEVICES)(`${title} on --device %s`, (device) => {
+    let run: DeviceRun<R>;
+    beforeAll(async () => {
+      run = await runOnDevice(lesson, device, options);
+    }, LESSON_TIMEOUT);
+
+    checks(device, () => run);
+  });
 }
