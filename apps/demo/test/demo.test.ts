@@ -1,5 +1,6 @@
 // `pnpm demo` as a user runs it (the README's main-job command): all five lessons on the CPU,
-// what they print on stdout, every figure written to out/<lesson>/ as a valid SVG and PNG.
+// what they print on stdout, every figure written to out/<lesson>/ as a valid SVG and PNG; and
+// `pnpm demo 5 --device webgpu`, which must find @flambeau/backend-webgpu and Dawn's adapter.
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,17 +35,22 @@ const FIGURES: Record<string, string[]> = {
   "lesson5-linear-regression-gpu": ["simple-linear-regression", "predictions"],
 };
 
+/** Runs `pnpm demo <args> --out <a new folder>` as a user does; resolves to its stdout and the folder. */
+async function demo(args: string[]): Promise<{ stdout: string; out: string }> {
+  const out = mkdtempSync(join(tmpdir(), "demo-"));
+  const run = await promisify(execFile)("pnpm", ["demo", ...args, "--out", out], {
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: "0" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { stdout: run.stdout, out };
+}
+
 describe("pnpm demo", () => {
   let stdout = "";
   let out = "";
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), "demo-"));
-    const run = await promisify(execFile)("pnpm", ["demo", "--device", "cpu", "--out", out], {
-      cwd: root,
-      env: { ...process.env, FORCE_COLOR: "0" },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    stdout = run.stdout;
+    ({ stdout, out } = await demo(["--device", "cpu"]));
   }, 300_000);
 
   it("runs the five lessons in order and says how long they took", () => {
@@ -72,6 +78,20 @@ describe("pnpm demo", () => {
     }
     expect(existsSync(join(out, "lesson5-linear-regression-gpu", "awesome_model.safetensors"))).toBe(true);
   });
+});
+
+describe("pnpm demo 5 --device webgpu", () => {
+  it("runs lesson 5 on WebGPU through the command line and says so", async () => {
+    const { stdout, out } = await demo(["5", "--device", "webgpu"]);
+    expect([...stdout.matchAll(/^━━ Lesson (\d): /gm)].map((m) => Number(m[1]))).toEqual([5]);
+    expect(stdout).toContain("device: webgpu");
+    expect(stdout).toContain("tensor([[2.0140]], device='webgpu')");
+    expect(stdout).toMatch(/^epoch 100, loss 0\.0\d+/m);
+    expect(stdout).toMatch(/^\(lesson 5 on webgpu: \d+\.\d s, 5 files in .*\/lesson5-linear-regression-gpu\/\)$/m);
+    expect(stdout).toMatch(/^1 lesson in \d+\.\d s$/m);
+    for (const name of FIGURES["lesson5-linear-regression-gpu"]!) checkFigure(join(out, "lesson5-linear-regression-gpu"), name);
+    expect(existsSync(join(out, "lesson5-linear-regression-gpu", "awesome_model.safetensors"))).toBe(true);
+  }, 300_000);
 });
 
 describe("the demo's command line", () => {
