@@ -1,0 +1,43 @@
+/** The home page: the five lessons, and which devices this browser offers. */
+import { CATALOGUE } from "./catalogue.js";
+import { DEVICE_LABELS, deviceMenu } from "./devices.js";
+import { el } from "./dom.js";
+
+/**
+ * Fills `root` with the lesson list; the device line appears once the devices are probed.
+ *
+ * @example
+ * ```ts
+ * indexPage(document.querySelector("main")!);
+ * ```
+ */
+export function indexPage(root: HTMLElement): void {
+  const devices = el("p", { className: "devices" }, "Probing this browser's devices…");
+  const cards = CATALOGUE.map(({ lesson }) =>
+    el(
+      "li",
+      {},
+      el(
+        "a",
+        { href: `#/lesson/${lesson.id}`, className: "card" },
+        el("span", { className: "kicker" }, `Lesson ${lesson.id}`),
+        el("strong", {}, lesson.title),
+        el("span", { className: "source" }, `from “${lesson.source.title}”`),
+      ),
+    ),
+  );
+  root.replaceChildren(
+    el(
+      "section",
+      { className: "home" },
+      el("h1", {}, "Five PyTorch lessons, in the browser"),
+      el("p", { className: "lead" }, "Each lesson is ported line by line to TypeScript with Flambeau. Its page shows the port beside what it prints and plots, live, on the device you pick."),
+      devices,
+      el("ol", { className: "cards" }, ...cards),
+    ),
+  );
+  void deviceMenu().then(({ probes, best }) => {
+    const parts = probes.map((p) => `${DEVICE_LABELS[p.device]} ${p.available ? "✓" : "✗"}`);
+    devices.textContent = `This browser: ${parts.join(" · ")} — lessons run on ${DEVICE_LABELS[best]} unless you pick another.`;
+  });
+}
