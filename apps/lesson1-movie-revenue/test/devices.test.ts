@@ -1,6 +1,6 @@
 // Lesson 1 with --device webgpu and --device gpujs: the whole lesson runs there with the CPU
 // run's checks (checks.ts): Adam's least-squares fits, the predictions, the figures. Its 6000
-// Adam steps (~54 kernels and 3 reads each) make it the slowest lesson on these devices.
+// Adam steps (~50 kernels and 3 reads each) make it the slowest lesson on these devices.
 import { describeOnGpus } from "../../lesson-kit/test/helpers/devices.js";
 import { lesson } from "../src/index.js";
 import { lesson1Checks } from "./checks.js";

@@ -10,6 +10,13 @@ import type { Lesson } from "@flambeau/lesson-kit";
 import type { NodeRunOptions, NodeRunResult } from "@flambeau/lesson-kit/node";
 import { runQuietly } from "./run.js";
 
+// Mesa's software drivers (llvmpipe under headless-gl, lavapipe under Dawn) hand every draw or
+// dispatch to rasterizer threads. The lessons' kernels are tiny and number in the hundreds of
+// thousands (lesson 1: ~300,000), so on a 2-core machine the hand-off costs more than the work:
+// gpu.js runs lesson 1 in ~50 s single-threaded, ~80 s with the default threads. The drivers read
+// this when the first context or adapter opens, which happens after this module loads (on first use).
+process.env.LP_NUM_THREADS ??= "0";
+
 /** The GPU devices every lesson app must run on. */
 export const GPU_DEVICES = ["webgpu", "gpujs"] as const;
 export type GpuDevice = (typeof GPU_DEVICES)[number];
@@ -20,7 +27,7 @@ export const GL_MODES = ["headlessgl", "webgl", "webgl2"];
 /**
  * How long a whole lesson may take on a GPU device in a test. Lavapipe and llvmpipe are CPU
  * drivers: a lesson of thousands of tiny steps takes tens of seconds on them (lesson 1: 6000
- * Adam steps of ~54 kernels and 3 reads each).
+ * Adam steps of ~50 kernels and 3 reads each).
  */
 export const LESSON_TIMEOUT = 300_000;
 
