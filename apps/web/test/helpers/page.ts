@@ -1,0 +1,73 @@
+// Reading a lesson page as a user sees it: its device selector, its run state, what it printed,
+// the figures and charts it drew.
+import type { Page } from "playwright-core";
+
+/** Opens lesson `id`'s page (a hash route of the app at `url`) and waits for its device selector. */
+export async function openLesson(page: Page, url: string, id: number): Promise<void> {
+  await page.goto(`${url}#/lesson/${id}`);
+  await page.waitForSelector(`article[data-lesson="${id}"] select[name=device]`, { timeout: 30_000 });
+}
+
+/** The selector's value: the device the page chose (or the user picked). */
+export function selectedDevice(page: Page): Promise<string> {
+  return page.inputValue("select[name=device]");
+}
+
+/**
+ * Waits until the page has completed `runs` runs, the last on `device`; a failed run throws
+ * with the error the page shows.
+ */
+export async function waitForRun(page: Page, device: string, runs = 1, timeout = 60_000): Promise<{ status: string; seconds: number }> {
+  const start = Date.now();
+  await page.waitForSelector(`article[data-state="failed"], article[data-state="done"][data-runs="${runs}"]`, { timeout });
+  if ((await page.getAttribute("article", "data-state")) === "failed")
+    throw new Error(`the lesson failed: ${await page.textContent(".flambeau-error")}`);
+  const ran = await page.getAttribute("article", "data-device");
+  if (ran !== device) throw new Error(`the lesson ran on ${ran}, expected ${device}`);
+  return { status: (await page.textContent(".status")) ?? "", seconds: (Date.now() - start) / 1000 };
+}
+
+/**
+ * Opens lesson `id`'s page, checks that the selector chose WebGPU, switches to `device` (when
+ * another) and waits for the run there; resolves to what the lesson printed.
+ */
+export async function runLessonOn(page: Page, url: string, id: number, device: string): Promise<{ out: string; status: string }> {
+  await openLesson(page, url, id);
+  const chosen = await selectedDevice(page);
+  if (chosen !== "webgpu") throw new Error(`the page chose ${chosen}, not WebGPU`);
+  if (device !== chosen) await page.selectOption("select[name=device]", device);
+  const run = await waitForRun(page, device);
+  console.log(`lesson ${id} on ${device}: ${run.seconds.toFixed(1)} s`);
+  return { out: await printed(page), status: run.status };
+}
+
+/** Everything the lesson printed, in order (one `print` a line or more). */
+export async function printed(page: Page): Promise<string> {
+  return (await page.locator(".output .flambeau-print").allTextContents()).join("");
+}
+
+/** The figures shown: name, number of drawn marks, and title texts. */
+export function figures(page: Page): Promise<{ name: string; marks: number; titles: string[] }[]> {
+  return page.$$eval(".output .flambeau-output-figure", (els) =>
+    els.map((el) => ({
+      name: (el as HTMLElement).dataset.name ?? "",
+      marks: el.querySelectorAll("svg .role-mark path, svg .role-mark line").length,
+      titles: Array.from(el.querySelectorAll(".role-title-text text"), (t) => t.textContent ?? ""),
+    })),
+  );
+}
+
+/** The live loss charts: label line and the number of vertices of the drawn curve. */
+export function charts(page: Page, scope = ".output"): Promise<{ label: string; vertices: number }[]> {
+  return page.$$eval(`${scope} .flambeau-progress, ${scope}.flambeau-progress`, (els) =>
+    els.map((el) => ({
+      label: el.querySelector(".flambeau-progress-label")?.textContent ?? "",
+      vertices: (el.querySelector('svg [aria-roledescription="line mark"]')?.getAttribute("d")?.match(/[ML]/g) ?? []).length,
+    })),
+  );
+}
+
+/** The numbers of a matched text: `numbers("w = 1.5, b = -2e-3")` is `[1.5, -0.002]`. */
+export function numbers(text: string): number[] {
+  return (text.match(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g) ?? []).map(Number);
+}

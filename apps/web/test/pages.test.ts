@@ -1,0 +1,236 @@
+// The web app in Debian's Chromium: each lesson page runs its lesson and prints the numbers of
+// shared/lessons/README.md (the bands of apps/lesson*/test), draws its figures and live charts,
+// and runs on the device the selector says — WebGPU by default, gpu.js and the CPU when picked.
+// Lesson 4's sliders give the MSE that lesson 4's own plot_model gives in Node; lesson 5's saved
+// model downloads, uploads and reloads. No browser or no WebGPU adapter is a failure.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lesson as lesson4, plot_model, type Lesson4Results } from "../../lesson4-nn-from-scratch/src/index.js";
+import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
+import { launchChromium } from "./helpers/browser.js";
+import { buildApp } from "./helpers/build.js";
+import { charts, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "./helpers/page.js";
+import { serveDir } from "./helpers/serve.js";
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+// A printed tensor on a GPU device carries `device='…'`.
+const DEV = String.raw`(?:, device='\w+')?`;
+
+let browser: Browser;
+let page: Page;
+let site: { url: string; close(): Promise<void> };
+const errors: string[] = [];
+// Lesson 4 in Node, for the MSE its plot_model gives at the sliders' positions.
+let nodeLesson4: Promise<Lesson4Results["data"]>;
+
+beforeAll(async () => {
+  nodeLesson4 = runQuietly(lesson4, { device: "cpu" }).then((run) => run.results.data);
+  site = await serveDir(await buildApp());
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("the lesson pages in Chromium", () => {
+  it("the home page lists the five lessons and finds WebGPU, gpu.js (WebGL) and the CPU", async () => {
+    await page.goto(site.url);
+    await page.waitForSelector(".devices:not(:empty)");
+    await page.waitForFunction(() => !document.querySelector(".devices")!.textContent!.startsWith("Probing"), null, { timeout: 30_000 });
+    expect(await page.locator(".cards li").count()).toBe(5);
+    expect(await page.textContent(".devices")).toContain("CPU ✓ · WebGPU ✓ · gpu.js (WebGL) ✓ — lessons run on WebGPU");
+  });
+
+  it("lesson 1, switched from WebGPU to the CPU: NumPy's stream, Adam's optimum, the predictions, six figures, two live charts", async () => {
+    const { out } = await runLessonOn(page, site.url, 1, "cpu");
+    expect(out).toContain("{'x': [0, 50, 100], 'y': [20, 95, 170]}");
+    expect(out).toContain(
+      [
+        "{'true_b': 10,",
+        " 'true_m': 1.5,",
+        " 'x': array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),",
+        " 'y': array([10.27132064, 11.02075195, 13.13364823, 14.74880388, 15.99850701,",
+        "       17.22479665, 18.69806286, 20.76053071, 21.66911084, 23.08833981])}",
+      ].join("\n"),
+    );
+    const epochs = out.match(/^e = \d+, loss = .*$/gm)!;
+    expect(epochs).toHaveLength(30);
+    const [e, loss, m, b] = numbers(epochs.at(-1)!);
+    expect(e).toBe(3000);
+    expect(Math.abs(m! - 1.48806)).toBeLessThan(1e-3);
+    expect(Math.abs(b! - 10.2981)).toBeLessThan(1e-2);
+    expect(rel(loss!, 3012.6)).toBeLessThan(1e-4);
+    const [budget1] = numbers(/budget is 1 \(in millions\): \$(\S+)/.exec(out)![1]!);
+    const [budget60] = numbers(/budget is 60 \(in millions\): \$(\S+)/.exec(out)![1]!);
+    expect(Math.abs(budget1! - 11.79)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(budget60! - 99.58)).toBeLessThanOrEqual(0.03);
+    const [cLoss, cm, cb] = numbers(/^attendance: .*$/m.exec(out)![0]);
+    expect(Math.abs(cm! - 1.4982073804652212)).toBeLessThan(1e-3);
+    expect(Math.abs(cb! - 19.263935424113093)).toBeLessThan(1e-2);
+    expect(rel(cLoss!, 2998.3517362130215)).toBeLessThan(1e-4);
+
+    const figs = await figures(page);
+    expect(figs.map((f) => f.name)).toEqual([
+      "estimated-revenue",
+      "increased-estimated-revenue",
+      "synthetic-movie-revenue",
+      "estimated-line-of-best-fit",
+      "comedy-show-attendance",
+      "attendance-line-of-best-fit",
+    ]);
+    for (const f of figs) expect(f.marks).toBeGreaterThan(0);
+    expect(figs[0]!.titles.join(" ")).toBe("Movie Budget and Revenue (in millions)");
+    const lossCharts = await charts(page);
+    expect(lossCharts.map((c) => c.label.split(":")[0])).toEqual(["movies", "comedy"]);
+    for (const c of lossCharts) {
+      expect(c.label).toMatch(/: 3000\/3000 · loss /);
+      expect(c.vertices).toBe(3000); // on the CPU every step is charted
+    }
+  }, 90_000);
+
+  it("lesson 2 on gpu.js (WebGL2), from the weights the lesson printed: its exact losses and gradients", async () => {
+    await openLesson(page, site.url, 2);
+    expect(await selectedDevice(page)).toBe("webgpu");
+    await page.selectOption("select[name=device]", "gpujs");
+    await page.check("input[name=startFromLessonValues]");
+    // The device change and the checkbox each start a run; the second stops the first.
+    const run = await waitForRun(page, "gpujs");
+    console.log(`lesson 2 on gpu.js: ${run.seconds.toFixed(1)} s`);
+    expect(run.status).toContain("gpu.js mode webgl2");
+    const out = await printed(page);
+    expect(out).toContain("tensor([[ 1.0522, -1.1931,  0.3418],\n        [ 0.5824,  0.0763, -1.6385]], device='gpujs', requires_grad=True)");
+    const losses = [...out.matchAll(new RegExp(String.raw`tensor\(([\d.]+)${DEV}, grad_fn=<DivBackward0>\)`, "g"))].map((m) => Number(m[1]));
+    // First loss, printed twice, then after one step, two steps, 100 more epochs.
+    [14603, 14603, 10696, 8052.7, 876.08].forEach((want, i) => expect(rel(losses[i]!, want)).toBeLessThan(1e-3));
+    const wGrad = new RegExp(String.raw`gradient for weight\ntensor\([^)]*\)\ntensor\(\[\[([^\]]+)\]`).exec(out)![1]!;
+    numbers(wGrad).forEach((g, i) => expect(rel(g, [-5337.0, -8018.7, -4427.6][i]!)).toBeLessThan(1e-3));
+    const bGrad = new RegExp(String.raw`gradient for biases\ntensor\([^)]*\)\ntensor\(\[([^\]]+)\]`).exec(out)![1]!;
+    numbers(bGrad).forEach((g, i) => expect(rel(g, [-68.7, -127.24][i]!)).toBeLessThan(1e-3));
+    expect(out.match(/^Epoch \[\d+\/500\], Loss: \d+\.\d{4}$/gm)).toHaveLength(50);
+    const prediction = new RegExp(String.raw`tensor\(\[\[([-\d.]+), +([-\d.]+)\]\]${DEV}, grad_fn=<AddBackward0>\)\n?$`).exec(out)!;
+    expect(Math.abs(Number(prediction[1]) - 53)).toBeLessThanOrEqual(10);
+    expect(Math.abs(Number(prediction[2]) - 67)).toBeLessThanOrEqual(10);
+    const [fit] = await charts(page);
+    expect(fit!.label).toMatch(/^fit: 500\/500/);
+    expect(fit!.vertices).toBeGreaterThan(1);
+  }, 90_000);
+
+  it("lesson 3 on WebGPU, the default: 30 decreasing losses, the line near 0.5x - 1, the detach error", async () => {
+    const { out, status } = await runLessonOn(page, site.url, 3, "webgpu");
+    expect(status).toMatch(/ran on webgpu \(adapter: /);
+    const losses = (out.match(/^Epoch \d+\/30, Loss: \d+\.\d{4}$/gm) ?? []).map((l) => numbers(l)[2]!);
+    expect(losses).toHaveLength(30);
+    for (let i = 1; i < 30; i++) expect(losses[i]).toBeLessThanOrEqual(losses[i - 1]!);
+    expect(losses[29]).toBeLessThan(losses[0]! / 2);
+    expect(out).toMatch(/RuntimeError: .*requires grad.*detach\(\)/);
+    const [w, b] = numbers(/^\[(\S+)\] \[(\S+)\]\n?$/m.exec(out)![0]);
+    expect(Math.abs(w! - 0.5)).toBeLessThanOrEqual(0.35);
+    expect(Math.abs(b! + 1)).toBeLessThanOrEqual(0.35);
+    const figs = await figures(page);
+    expect(figs.map((f) => f.name)).toEqual(["data", "loss-per-iteration", "fitted-line"]);
+    for (const f of figs) expect(f.marks).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("lesson 4 on the CPU: its numbers; the sliders give plot_model's MSE; gradient descent finishes the job", async () => {
+    const { out } = await runLessonOn(page, site.url, 4, "cpu");
+    expect(out).toContain("tensor(705.0965)");
+    expect(out).toContain("w = 0, b = 0: MSE: 436.41");
+    expect(out).toContain("w = 2, b = 20: MSE: 1.02");
+    const [dw, db] = numbers(/^\{'w': tensor\((\S+)\), 'b': tensor\((\S+)\)\}$/m.exec(out)![0]);
+    expect(Math.abs(dw! + 28.400166)).toBeLessThan(1e-3);
+    expect(Math.abs(db! + 39.119617)).toBeLessThan(1e-3);
+    const theta = [...out.matchAll(/^\{'w': tensor\((\S+)\), 'b': tensor\((\S+)\)\}$/gm)].at(-1)!;
+    expect(Math.abs(Number(theta[1]) - 1.970267)).toBeLessThan(1e-3);
+    expect(Math.abs(Number(theta[2]) - 20.007062)).toBeLessThan(1e-2);
+    expect((await figures(page)).map((f) => f.name)).toEqual([
+      "ground-truth",
+      "bad-model",
+      "optimize-by-hand",
+      "optimize-by-hand-good-guess",
+      "loss-over-time",
+      "optimized-model",
+    ]);
+    expect((await charts(page))[0]!.vertices).toBe(3000);
+
+    // Optimize the model by hand: the page's title is what plot_model gives in Node.
+    await page.waitForSelector(".by-hand:not([hidden])[data-drawn='0,0']");
+    expect(await page.textContent(".by-hand .mse")).toBe("MSE: 436.41");
+    const data = await nodeLesson4;
+    for (const [w, b] of [[2.5, 19.5], [-3.7, 12.3]] as const) {
+      await page.fill(".by-hand input[name=w]", String(w));
+      await page.fill(".by-hand input[name=b]", String(b));
+      await page.waitForSelector(`.by-hand[data-drawn='${w},${b}']`);
+      const want = (await plot_model(data.x, data.y, w, b)).title;
+      expect(await page.textContent(".by-hand .mse")).toBe(want);
+      expect(await page.textContent(".by-hand .by-hand-figure .role-title-text text")).toBe(want);
+    }
+
+    // Gradient descent from (-3.7, 12.3): the line and sliders move, and land near w = 2, b = 20.
+    const drawsBefore = Number(await page.getAttribute(".by-hand", "data-draws"));
+    await page.click("text=Let gradient descent finish the job");
+    await page.waitForSelector(".by-hand button.descend:disabled");
+    await page.waitForSelector(".by-hand button.descend:enabled", { timeout: 30_000 });
+    const [w, b] = numbers((await page.textContent(".by-hand .found"))!);
+    expect(Math.abs(w! - 2)).toBeLessThan(0.1);
+    expect(Math.abs(b! - 20)).toBeLessThan(0.1);
+    expect(Number(await page.inputValue(".by-hand input[name=w]"))).toBeCloseTo(2, 1);
+    expect(Number(await page.inputValue(".by-hand input[name=b]"))).toBeCloseTo(20, 1);
+    expect(Number(await page.getAttribute(".by-hand", "data-draws")) - drawsBefore).toBeGreaterThan(3);
+    expect(await page.textContent(".by-hand .mse")).toBe((await plot_model(data.x, data.y, w!, b!)).title);
+    const [descent] = await charts(page, ".by-hand ");
+    expect(descent!.label).toMatch(/^gradient descent: 3000\/3000/);
+    expect(descent!.vertices).toBe(3000);
+  }, 90_000);
+
+  it("lesson 5 on WebGPU: trains, saves a download, reloads it identically, and loads an uploaded file instead", async () => {
+    const { out } = await runLessonOn(page, site.url, 5, "webgpu");
+    const epochs = out.match(/^epoch \d+, loss \S+$/gm)!;
+    expect(epochs).toHaveLength(200);
+    expect(numbers(epochs[99]!)[1]).toBeLessThan(0.1);
+    expect(numbers(epochs[199]!)[1]).toBeLessThan(0.1);
+    const predicted = numbers(/^epoch 100, loss \S+\n\[([^\]]+)\]/m.exec(out)![1]!);
+    expect(predicted).toHaveLength(11);
+    predicted.forEach((p, i) => expect(Math.abs(p - (2 * i + 1))).toBeLessThan(0.5));
+    expect(out).toContain("device: webgpu");
+    expect(await page.getAttribute(".reload-check", "data-identical")).toBe("true");
+    expect(await page.textContent(".output .flambeau-note[data-origin]")).toContain("from the bytes saved above");
+
+    // The download is the state dict in safetensors.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("a.flambeau-download")]);
+    expect(download.suggestedFilename()).toBe("awesome_model.safetensors");
+    const bytes = readFileSync(await download.path());
+    const headerLength = Number(bytes.readBigUInt64LE(0));
+    const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8")) as Record<string, { shape: number[]; data_offsets: number[] }>;
+    expect(header["linear.weight"]!.shape).toEqual([1, 1]);
+    expect(header["linear.bias"]!.shape).toEqual([1]);
+
+    // Another model's file (its weight changed) loads instead: the predictions differ.
+    const other = Buffer.from(bytes);
+    other.writeFloatLE(-1, 8 + headerLength + header["linear.weight"]!.data_offsets[0]!);
+    await page.setInputFiles("input[name=model]", { name: "other.safetensors", mimeType: "application/octet-stream", buffer: other });
+    await waitForRun(page, "webgpu", 2);
+    expect(await page.textContent(".output .flambeau-note[data-origin]")).toContain("your uploaded file other.safetensors");
+    expect(await page.getAttribute(".reload-check", "data-identical")).toBe("false");
+
+    // The downloaded file, uploaded: the same predictions as the model just trained.
+    await page.setInputFiles("input[name=model]", { name: "awesome_model.safetensors", mimeType: "application/octet-stream", buffer: bytes });
+    await waitForRun(page, "webgpu", 3);
+    expect(await page.getAttribute(".output .flambeau-note[data-origin]", "data-origin")).toBe("uploaded");
+    expect(await page.getAttribute(".reload-check", "data-identical")).toBe("true");
+    const figs = await figures(page);
+    expect(figs.map((f) => f.name)).toEqual(["simple-linear-regression", "predictions"]);
+    for (const f of figs) expect(f.marks).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("no page error or console error along the way", () => {
+    expect(errors).toEqual([]);
+  });
+});
