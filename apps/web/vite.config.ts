@@ -2,14 +2,11 @@
 // sources, as the tests read them, so `pnpm --filter @flambeau/web dev` needs no build first
 // and a change to a package shows up at once.
 import { defineConfig } from "vite";
-import { fileURLToPath } from "node:url";
 import { sourceAliases } from "./vite/aliases.js";
-import { keepSideEffectImports } from "./vite/keep-side-effect-imports.js";
 
 export default defineConfig({
   base: "./",
   resolve: { alias: sourceAliases() },
-  plugins: [keepSideEffectImports(fileURLToPath(new URL("../../", import.meta.url)))],
   build: {
     target: "es2022",
     // Vega, the lessons and Flambeau make a large page; the backends load on demand.
