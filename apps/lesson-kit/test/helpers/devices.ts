@@ -2,7 +2,7 @@
 // device, that device's backend (the instance this file imports) did the lesson's work, and
 // gpu.js ran on WebGL (headless-gl under Xvfb in Node), not on its JavaScript fallback. A missing
 // WebGPU adapter or WebGL context fails the run; nothing is skipped.
-import { beforeAll, describe, expect, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as torch from "flambeau";
 import { gpujs, mode } from "@flambeau/backend-gpujs";
 import { webgpu } from "@flambeau/backend-webgpu";
@@ -67,8 +67,10 @@ export async function runOnDevice<R>(lesson: Lesson<R>, device: GpuDevice, optio
 }
 
 /**
- * Declares, for each GPU device, a suite that runs `lesson` there once (see {@link runOnDevice})
- * and then `checks(device, get)`: the same checks as the lesson's CPU run, `get` giving the run.
+ * Declares, for each GPU device, a suite whose first test runs `lesson` there (see
+ * {@link runOnDevice}; its duration is the lesson's run time on that device) and whose other
+ * tests are `checks(device, get)`: the same checks as the lesson's CPU run, `get` giving the run.
+ * When the device is missing, the first test fails saying why and every check fails with it.
  */
 export function describeOnGpus<R>(
   title: string,
@@ -77,11 +79,14 @@ export function describeOnGpus<R>(
   options: Omit<NodeRunOptions, "device"> = {},
 ): void {
   describe.each(GPU_DEVICES)(`${title} on --device %s`, (device) => {
-    let run: DeviceRun<R>;
-    beforeAll(async () => {
+    let run: DeviceRun<R> | undefined;
+    it(`runs the whole lesson on ${device}`, async () => {
       run = await runOnDevice(lesson, device, options);
     }, LESSON_TIMEOUT);
 
-    checks(device, () => run);
+    checks(device, () => {
+      if (!run) throw new Error(`the lesson did not run on '${device}' (see the test above)`);
+      return run;
+    });
   });
 }
