@@ -23,8 +23,12 @@ export interface Progress {
   /**
    * One step done; `loss` (a number or a one-element tensor on any device) is shown beside the
    * bar or added to the chart. Tensors are read without blocking the loop.
+   *
+   * Loops `await` it: a page must get a turn now and then to draw the chart while a loop runs
+   * on the CPU, so the browser returns a promise a few times a second that resolves after the
+   * page's turn. Node returns nothing, and awaiting that costs nothing.
    */
-  tick(loss?: number | torch.Tensor): void;
+  tick(loss?: number | torch.Tensor): void | Promise<void>;
   /** The loop is over: the bar is removed, the chart keeps its last state. */
   done(): void;
 }

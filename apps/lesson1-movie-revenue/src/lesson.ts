@@ -176,7 +176,7 @@ async function run(ctx: LessonContext): Promise<Lesson1Results> {
     losses.push(await current_loss.item());
     m_values.push(await m.item());
     b_values.push(await b.item());
-    bar.tick(losses.at(-1));
+    await bar.tick(losses.at(-1));
     if (e % 100 === 0) {
       // print and plot the model's estimated line of best fit for the data
       print(`e = ${e}, loss = ${losses.at(-1)}, m = ${m_values.at(-1)}, b = ${b_values.at(-1)}`);
@@ -239,7 +239,7 @@ async function run(ctx: LessonContext): Promise<Lesson1Results> {
     current_loss.backward();
     comedy_optimizer.step();
     comedy_loss = await current_loss.item();
-    comedy_bar.tick(comedy_loss);
+    await comedy_bar.tick(comedy_loss);
   }
   comedy_bar.done();
   const [m_att, b_att] = [await attendance_m.item(), await attendance_b.item()];

@@ -403,7 +403,7 @@ async function run(ctx: LessonContext): Promise<Lesson2Results> {
         // 5. Reset the gradients to zero
         opt.zero_grad();
       }
-      bar.tick(loss);
+      await bar.tick(loss);
 
       // Print the progress
       if ((epoch + 1) % 10 === 0) {

@@ -131,7 +131,7 @@ export async function model_optimization_loop(
     for (const name of ["w", "b"] as const) theta[name] = theta[name].sub(grads[name].mul(step_size));
     const loss = mseloss(theta.w, theta.b, x, y);
     losses.push(await loss.item());
-    progress?.tick(loss);
+    await progress?.tick(loss);
     await onStep?.(theta, i);
   }
   progress?.done();

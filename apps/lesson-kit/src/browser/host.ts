@@ -8,6 +8,7 @@ import type { Figure, LessonHost, Progress, StateDict, StateDictLike } from "../
 import { FileShelf } from "./files.js";
 import { OutputPane } from "./output.js";
 import { ChartProgress } from "./progress.js";
+import { PageTurns } from "./turns.js";
 
 /** Where a {@link BrowserHost} puts things. */
 export interface BrowserHostOptions {
@@ -42,6 +43,7 @@ export class BrowserHost implements LessonHost {
   private readonly pane: OutputPane;
   private readonly signal: AbortSignal | undefined;
   private readonly charts: Promise<void>[] = [];
+  private readonly turns = new PageTurns();
 
   constructor(options: BrowserHostOptions) {
     this.pane = options.output instanceof OutputPane ? options.output : new OutputPane(options.output);
@@ -73,6 +75,7 @@ export class BrowserHost implements LessonHost {
       tick: (loss) => {
         this.signal?.throwIfAborted();
         bar.tick(loss);
+        return this.turns.maybeYield();
       },
       done: () => {
         bar.done();
