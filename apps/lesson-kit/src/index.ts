@@ -5,7 +5,7 @@
  * - {@link LessonContext}: `torch`, `device`, `accelerator`, `print`, `pprint`, `figure`,
  *   `progress`, `save`/`load`, `options`.
  * - {@link LessonHost} + {@link runLesson}: how an environment runs a lesson (Node's host is in
- *   `@flambeau/lesson-kit/node`; the web app brings its own).
+ *   `@flambeau/lesson-kit/node`, a page's in `@flambeau/lesson-kit/browser`).
  * - {@link selectDevice}: the one place devices are chosen (`"gpu"` = WebGPU, else gpu.js, else CPU).
  * - {@link repr}, {@link str}, {@link pformat}: Python's printed forms, used by `print`.
  *
