@@ -4,6 +4,7 @@
  * not flow between ops without it.
  */
 import { GPU, HeadlessGLKernel } from "gpu.js";
+import { skipRedundantFramebufferChecks } from "./headless-gl-checks.js";
 
 /** A WebGL context as gpu.js takes it (WebGL 1 or 2, or headless-gl's WebGL 1). */
 export type GLContext = WebGLRenderingContext | WebGL2RenderingContext;
@@ -63,6 +64,7 @@ function nodeContext(): { context: GLContext | null; reason: string | null } {
   }
   const init = (HeadlessGLKernel.prototype as unknown as { initContext(): GLContext | null }).initContext;
   const context = init.call(null);
+  if (context) skipRedundantFramebufferChecks(context);
   return { context, reason: context ? null : "headless-gl returned no context" };
 }
 

@@ -8,6 +8,7 @@
 import type { IKernelRunShortcut } from "gpu.js";
 import type { KernelData } from "./buffer.js";
 import { modeOf, runtime } from "./runtime.js";
+import { adoptOutput, prepareOutput, type PoolKernel } from "./texture-pool.js";
 
 /** A kernel argument: a buffer's data, or a number passed as a float uniform. */
 export type KernelArg = KernelData | number;
@@ -20,7 +21,7 @@ export const MAX_ELEMENTS = 2 ** 24;
 
 const SETTINGS = {
   // Keep results on the GPU as textures; each call returns a texture of its own (immutable),
-  // which the tensor's storage deletes when it is freed.
+  // which the tensor's storage releases when it is freed (small ones to texture-pool.ts).
   pipeline: true,
   immutable: true,
   // float32 textures (never 8-bit packing), computed at highp whatever the texture size.
@@ -76,7 +77,8 @@ export function launch(key: string, source: () => string, n: number, args: reado
     k.setOutput([n]);
   }
   launches++;
-  detachOwnOutput(k, args);
+  const kernel = k.kernel as unknown as PoolKernel;
+  prepareOutput(kernel, takesOwnOutput(kernel, args));
   let out: KernelData;
   try {
     out = k(...(args as never[])) as KernelData;
@@ -84,6 +86,7 @@ export function launch(key: string, source: () => string, n: number, args: reado
     if (first) kernels.delete(key);
     throw new Error(`gpujs: kernel '${key}' failed: ${(e as Error).message}\n${source()}`, { cause: e });
   }
+  adoptOutput(k.kernel as unknown as PoolKernel);
   if (!built.has(k.kernel)) {
     built.add(k.kernel);
     compiled++;
@@ -103,27 +106,16 @@ function checkMode(key: string, k: IKernelRunShortcut): void {
     );
 }
 
-interface OutputTexture {
-  texture: unknown;
-  newTexture(): void;
-}
-
 /**
- * gpu.js keeps each kernel's latest output as the kernel's own texture. When that texture
- * comes back as an argument (an in-place update of the kernel's last result), an immutable
- * kernel "recycles" textures between its output and the argument, and keeps rendering into a
- * recycled texture of the previous call's size. Giving the kernel a fresh texture first keeps
- * input and output apart, as a GPU needs anyway.
+ * Whether the kernel's own output texture comes back as an argument (an in-place update of the
+ * kernel's last result). gpu.js would then "recycle" textures between its output and the
+ * argument, and keep rendering into a recycled texture of the previous call's size; the kernel
+ * gets another texture first, keeping input and output apart, as a GPU needs anyway.
  */
-function detachOwnOutput(k: IKernelRunShortcut, args: readonly KernelArg[]): void {
-  const kernel = k.kernel as unknown as { texture?: OutputTexture | null; _textureSwitched: boolean };
+function takesOwnOutput(kernel: PoolKernel, args: readonly KernelArg[]): boolean {
   const own = kernel.texture?.texture;
-  if (own === undefined) return;
-  for (const a of args) {
-    if (typeof a === "object" && !ArrayBuffer.isView(a) && (a as unknown as OutputTexture).texture === own) {
-      kernel.texture!.newTexture();
-      kernel._textureSwitched = true;
-      return;
-    }
-  }
+  if (own === undefined) return false;
+  for (const a of args)
+    if (typeof a === "object" && !ArrayBuffer.isView(a) && (a as unknown as { texture: unknown }).texture === own) return true;
+  return false;
 }

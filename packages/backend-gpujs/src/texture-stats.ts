@@ -5,16 +5,20 @@
  * training loop's GPU memory stays flat.
  */
 import type { GLContext } from "./gl-context.js";
+import { poolStats } from "./texture-pool.js";
 
 /** Live textures in the context, the bytes their storage takes, and reads back to the host so far. */
 export interface TextureStats {
   textures: number;
   bytes: number;
+  /** Of those, released small textures kept for reuse (texture-pool.ts), and their bytes. */
+  pooled: number;
+  pooledBytes: number;
   /** `readPixels` calls: a chain of ops that stays on the GPU adds none. */
   reads: number;
 }
 
-const stats: TextureStats = { textures: 0, bytes: 0, reads: 0 };
+const stats = { textures: 0, bytes: 0, reads: 0 };
 
 /**
  * The counts so far (zeros before the context exists, or on a CPU fallback).
@@ -28,7 +32,7 @@ const stats: TextureStats = { textures: 0, bytes: 0, reads: 0 };
  * ```
  */
 export function textureStats(): TextureStats {
-  return { ...stats };
+  return { ...stats, ...poolStats() };
 }
 
 // Bytes per texel of the formats gpu.js allocates (WebGL 1 names the format by `type`).
