@@ -39,6 +39,24 @@ function hostWords(dtype: DType, n: number): Float32Array | Int32Array | Uint32A
   return t === "f32" ? new Float32Array(n) : t === "i32" ? new Int32Array(n) : new Uint32Array(n);
 }
 
+/** The GPU buffer (a slab, or one of its own) a tensor's storage is in; undefined for none. */
+function bufferOf(b: BackendBuffer | undefined): GPUBuffer | undefined {
+  return (b as GpuBuffer | undefined)?.block.buffer;
+}
+
+/** The GPU buffer a kernel binds for a tensor's storage; throws once the storage is freed. */
+function gpu(b: BackendBuffer): GPUBuffer {
+  const g = b as GpuBuffer;
+  if (g.freed) throw new Error("webgpu: this tensor's buffer was freed (dispose() or after backward); it can no longer be used");
+  return g.block.buffer;
+}
+
+/** `v` as kernels address it: its offset counted from the start of the buffer it is in. */
+function at(v: View): View {
+  const base = (v.buffer as GpuBuffer).base;
+  return base === 0 ? v : { buffer: v.buffer, dtype: v.dtype, shape: v.shape, strides: v.strides, offset: v.offset + base };
+}
+
 /** Below this many bytes `full` writes a host-filled array instead of dispatching a kernel. */
 const SMALL_FILL_BYTES = 4096;
 
@@ -89,7 +107,8 @@ export class WebGPUBackend implements Backend {
     const { device } = ctx;
     const pool = new BufferPool(device);
     const status = device.createBuffer({ size: STATUS_BYTES, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
-    this.live = { ctx, pool, staging: new StagingPool(device), kernels: new PipelineCache(device), rec: new Recorder(device, pool), status };
+    const kernels = new PipelineCache(device);
+    this.live = { ctx, pool, staging: new StagingPool(device), kernels, rec: new Recorder(device, pool, kernels.layouts.meta), status };
     // A WebGPU validation error (a bug in a kernel, never in user code) makes its whole batch
     // a no-op: remember it so the next read fails instead of returning stale values.
     device.addEventListener?.("uncapturederror", (e) => {
@@ -142,14 +161,16 @@ export class WebGPUBackend implements Backend {
     return new GpuBuffer(this.L.pool.acquire(Math.max(n, 1) * WORD, forWrite), n);
   }
 
-  private kernel(k: { key: string; source: () => string }, workgroup: number): Kernel {
-    return this.L.kernels.get(k.key, k.source, workgroup);
+  /**
+   * A kernel's output for `n` elements, in no buffer that its inputs `a`, `b`, `c` are in:
+   * a dispatch may not read and write one buffer (slab-pool.ts).
+   */
+  private output(n: number, a: BackendBuffer, b?: BackendBuffer, c?: BackendBuffer): GpuBuffer {
+    return new GpuBuffer(this.L.pool.acquire(Math.max(n, 1) * WORD, false, bufferOf(a), bufferOf(b), bufferOf(c)), n);
   }
 
-  private static gpu(b: BackendBuffer): GPUBuffer {
-    const g = b as GpuBuffer;
-    if (g.freed) throw new Error("webgpu: this tensor's buffer was freed (dispose() or after backward); it can no longer be used");
-    return g.gpu;
+  private kernel(k: { key: string; source: () => string }, workgroup: number): Kernel {
+    return this.L.kernels.get(k.key, k.source, workgroup);
   }
 
   upload(data: TypedArray, dtype: DType, _owned: boolean): BackendBuffer {
@@ -166,7 +187,7 @@ export class WebGPUBackend implements Backend {
       words = hostWords(dtype, data.length);
       words.set(data);
     }
-    this.L.ctx.device.queue.writeBuffer(out.gpu, 0, words.buffer, words.byteOffset, words.byteLength);
+    this.L.ctx.device.queue.writeBuffer(out.block.buffer, out.block.offset, words.buffer, words.byteOffset, words.byteLength);
     return out;
   }
 
@@ -180,17 +201,18 @@ export class WebGPUBackend implements Backend {
     if (small) {
       const words = hostWords(dtype, n);
       words.fill(one[0]!);
-      this.L.ctx.device.queue.writeBuffer(out.gpu, 0, words.buffer, 0, words.byteLength);
+      this.L.ctx.device.queue.writeBuffer(out.block.buffer, out.block.offset, words.buffer, 0, words.byteLength);
       return out;
     }
     const bits = new Uint32Array(one.buffer)[0]!;
-    this.L.rec.dispatch(this.kernel(fillKernel(), COPY_WG), [out.gpu], [n, bits], gridFor(n, COPY_WG));
+    this.L.rec.dispatch(this.kernel(fillKernel(), COPY_WG), [out.block.buffer], [n, bits], gridFor(n, COPY_WG), out.base);
     return out;
   }
 
   async read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
     const L = this.L;
-    const out = await readBack(L.rec, L.staging, L.status, n > 0 ? WebGPUBackend.gpu(buffer) : null, dtype, n);
+    if (n > 0) gpu(buffer); // throws if freed
+    const out = await readBack(L.rec, L.staging, L.status, n > 0 ? (buffer as GpuBuffer).block : null, dtype, n);
     const error = this.deviceError;
     if (error) {
       this.deviceError = null;
@@ -205,57 +227,57 @@ export class WebGPUBackend implements Backend {
     const g = buffer as GpuBuffer;
     if (g.freed || this.live === null) return;
     g.freed = true;
-    this.live.pool.release(g.gpu);
+    this.live.pool.release(g.block);
   }
 
   unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer {
     const n = numel(x.shape);
-    const out = this.alloc(n);
+    const out = this.output(n, x.buffer);
     if (n === 0) return out;
     const k = this.kernel(unaryKernel(op, x.dtype, outDtype), UNARY_WG);
-    this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], stridedMeta(x.shape, [x]), gridFor(n, UNARY_WG));
+    this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], stridedMeta(x.shape, [at(x)]), gridFor(n, UNARY_WG), out.base);
     return out;
   }
 
   binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): BackendBuffer {
     const n = numel(a.shape);
-    const out = this.alloc(n);
+    const out = this.output(n, a.buffer, b.buffer);
     if (n === 0) return out;
     storageType(computeDtype);
     const k = this.kernel(binaryKernel(op, a.dtype, b.dtype, computeDtype, outDtype), BINARY_WG);
-    const bufs = [WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
+    const bufs = [gpu(a.buffer), gpu(b.buffer), out.block.buffer];
     if (binaryFaults(op, computeDtype)) bufs.push(this.L.status);
-    this.L.rec.dispatch(k, bufs, stridedMeta(a.shape, [a, b]), gridFor(n, BINARY_WG));
+    this.L.rec.dispatch(k, bufs, stridedMeta(a.shape, [at(a), at(b)]), gridFor(n, BINARY_WG), out.base);
     return out;
   }
 
   where(cond: View, a: View, b: View, outDtype: DType): BackendBuffer {
     const n = numel(cond.shape);
-    const out = this.alloc(n);
+    const out = this.output(n, cond.buffer, a.buffer, b.buffer);
     if (n === 0) return out;
     const k = this.kernel(whereKernel(cond.dtype, a.dtype, b.dtype, outDtype), WHERE_WG);
-    const bufs = [WebGPUBackend.gpu(cond.buffer), WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
-    this.L.rec.dispatch(k, bufs, stridedMeta(cond.shape, [cond, a, b]), gridFor(n, WHERE_WG));
+    const bufs = [gpu(cond.buffer), gpu(a.buffer), gpu(b.buffer), out.block.buffer];
+    this.L.rec.dispatch(k, bufs, stridedMeta(cond.shape, [at(cond), at(a), at(b)]), gridFor(n, WHERE_WG), out.base);
     return out;
   }
 
   reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer {
     const arg = op === "argmax" || op === "argmin";
     if (axes.length === 0) return arg ? this.full(numel(x.shape), 0, outDtype) : this.copy(x, outDtype);
-    const { outN, redN, meta } = reducePlan(x, axes);
+    const { outN, redN, meta } = reducePlan(at(x), axes);
     if (redN === 0) {
       const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
       if (arg || op === "max" || op === "min") throw new Error(`${op}(): Expected reduction dim ${empty} to have non-zero size.`);
       return this.full(outN, op === "prod" || op === "all" ? 1 : 0, outDtype);
     }
-    const out = this.alloc(outN);
+    const out = this.output(outN, x.buffer);
     if (outN === 0) return out;
     // A workgroup per output only pays when there are too few outputs to keep the GPU busy;
     // otherwise one invocation per output folds without barriers (much faster on software GPUs).
     const tree = redN >= TREE_MIN && outN < TREE_MAX_OUTPUTS;
     const k = this.kernel(reduceKernel(op, x.dtype, outDtype, tree), tree ? TREE : SEQ);
     const grid = tree ? gridFor(outN * TREE, TREE) : gridFor(outN, SEQ);
-    this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], meta, grid);
+    this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], meta, grid, out.base);
     return out;
   }
 
@@ -264,22 +286,22 @@ export class WebGPUBackend implements Backend {
     const m = a.shape[nd - 2]!, k = a.shape[nd - 1]!, n = b.shape[nd - 1]!;
     const batch = numel(a.shape.slice(0, nd - 2));
     if (batch * m * n === 0 || k === 0) return this.full(batch * m * n, 0, outDtype);
-    const meta = matmulMeta(a, b);
-    const out = this.alloc(batch * m * n);
+    const meta = matmulMeta(at(a), at(b));
+    const out = this.output(batch * m * n, a.buffer, b.buffer);
     const tiling = tileFor(m, n);
     const kern = this.kernel(matmulKernel(a.dtype, b.dtype, outDtype, tiling), tiling.tx * tiling.ty);
-    const bufs = [WebGPUBackend.gpu(a.buffer), WebGPUBackend.gpu(b.buffer), out.gpu];
-    this.L.rec.dispatch(kern, bufs, meta, [Math.ceil(n / (4 * tiling.tx)), Math.ceil(m / (tiling.ty * tiling.rpt)), batch]);
+    const grid: [number, number, number] = [Math.ceil(n / (4 * tiling.tx)), Math.ceil(m / (tiling.ty * tiling.rpt)), batch];
+    this.L.rec.dispatch(kern, [gpu(a.buffer), gpu(b.buffer), out.block.buffer], meta, grid, out.base);
     return out;
   }
 
   copy(x: View, outDtype: DType): BackendBuffer {
     const n = numel(x.shape);
-    const out = this.alloc(n);
+    const out = this.output(n, x.buffer);
     if (n === 0) return out;
-    const dst = { strides: contiguousStrides(x.shape), offset: 0 };
+    const dst = { strides: contiguousStrides(x.shape), offset: out.base };
     const k = this.kernel(copyKernel(x.dtype, outDtype), COPY_WG);
-    this.L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), out.gpu], stridedMeta(x.shape, [dst, x]), gridFor(n, COPY_WG));
+    this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], stridedMeta(x.shape, [dst, at(x)]), gridFor(n, COPY_WG));
     return out;
   }
 
@@ -292,30 +314,32 @@ export class WebGPUBackend implements Backend {
       temp = this.copy(src, src.dtype) as GpuBuffer;
       src = { buffer: temp, dtype: src.dtype, shape: src.shape, strides: contiguousStrides(src.shape), offset: 0 };
     }
-    const k = this.kernel(copyKernel(src.dtype, dst.dtype), COPY_WG);
-    this.L.rec.dispatch(k, [WebGPUBackend.gpu(src.buffer), WebGPUBackend.gpu(dst.buffer)], stridedMeta(dst.shape, [dst, src]), gridFor(n, COPY_WG));
+    const s = gpu(src.buffer), d = gpu(dst.buffer);
+    // Another block of the destination's slab: the kernel binds the slab once (copy.ts).
+    const k = this.kernel(copyKernel(src.dtype, dst.dtype, s === d), COPY_WG);
+    this.L.rec.dispatch(k, s === d ? [d] : [s, d], stridedMeta(dst.shape, [at(dst), at(src)]), gridFor(n, COPY_WG));
     if (temp) this.free(temp);
   }
 
   gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
     const n = numel(index.shape);
-    const out = this.alloc(n);
+    const out = this.output(n, x.buffer, index.buffer);
     if (n === 0) return out;
-    const meta = gatherMeta(x, dim, index);
+    const meta = gatherMeta(at(x), dim, at(index));
     const k = this.kernel(gatherKernel(x.dtype, outDtype), GATHER_WG);
     const L = this.L;
-    L.rec.dispatch(k, [WebGPUBackend.gpu(x.buffer), WebGPUBackend.gpu(index.buffer), out.gpu, L.status], meta, gridFor(n, GATHER_WG));
+    L.rec.dispatch(k, [gpu(x.buffer), gpu(index.buffer), out.block.buffer, L.status], meta, gridFor(n, GATHER_WG), out.base);
     return out;
   }
 
   scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
     const outN = numel(shape);
     if (numel(index.shape) === 0 || outN === 0) return this.full(outN, 0, outDtype);
-    const meta = scatterAddMeta(shape, dim, index, src);
-    const out = this.alloc(outN);
+    const meta = scatterAddMeta(shape, dim, at(index), at(src));
+    const out = this.output(outN, index.buffer, src.buffer);
     const k = this.kernel(scatterAddKernel(src.dtype, outDtype), GATHER_WG);
     const L = this.L;
-    L.rec.dispatch(k, [WebGPUBackend.gpu(index.buffer), WebGPUBackend.gpu(src.buffer), out.gpu, L.status], meta, gridFor(outN, GATHER_WG));
+    L.rec.dispatch(k, [gpu(index.buffer), gpu(src.buffer), out.block.buffer, L.status], meta, gridFor(outN, GATHER_WG), out.base);
     return out;
   }
 }

@@ -4,14 +4,18 @@
  * `writeBuffer` when the batch is submitted. Nothing reaches the GPU until `flush()`: a read
  * flushes, and so does a full batch, so long chains of ops cost a submit per few hundred
  * dispatches and never a round trip to the CPU.
+ *
+ * Per dispatch, the native calls are the fewest WebGPU allows: the buffers' bind group (cached,
+ * and set only when it changes), the metadata slot's bind group, the pipeline (only when it
+ * changes) and the dispatch itself.
  */
+import { BindGroupCache } from "./bind-groups.js";
 import type { BufferPool } from "./buffer-pool.js";
 import type { Kernel } from "./pipeline-cache.js";
+import { META_WORDS, OUT_BASE } from "./wgsl.js";
 
 /** Bytes of metadata per dispatch: one binding slot, aligned as storage bindings must be. */
-export const META_SLOT = 256;
-/** u32 words of metadata a dispatch may use. */
-export const META_WORDS = META_SLOT / 4;
+const META_SLOT = META_WORDS * 4;
 /** Dispatches per batch (and metadata slots per arena). */
 const BATCH = 256;
 /** WebGPU's limit on workgroups per grid dimension. */
@@ -29,11 +33,19 @@ export function gridFor(threads: number, workgroup: number): [number, number, nu
 export class Recorder {
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
-  private readonly arena = new Uint32Array((BATCH * META_SLOT) / 4);
+  /** What the open pass has set: consecutive dispatches sharing them set them once. */
+  private pipeline: GPUComputePipeline | null = null;
+  private buffersGroup: GPUBindGroup | null = null;
+  private readonly arena = new Uint32Array(BATCH * META_WORDS);
   private slots = 0;
-  private arenaBuffer: GPUBuffer | null = null;
-  /** Arena buffers not in use by the open batch. */
-  private readonly spareArenas: GPUBuffer[] = [];
+  /**
+   * One arena buffer serves every batch: its `writeBuffer` at the next submit is queued after
+   * this batch's work, which has read it by then.
+   */
+  private readonly arenaBuffer: GPUBuffer;
+  /** A bind group per arena slot, made when first needed. */
+  private readonly slotGroups: GPUBindGroup[] = [];
+  private readonly bindGroups: BindGroupCache;
   private readonly afterSubmit: (() => void)[] = [];
   /** Submits so far; a read waits for the GPU only through its own map. */
   submits = 0;
@@ -41,9 +53,14 @@ export class Recorder {
   constructor(
     private readonly device: GPUDevice,
     private readonly pool: BufferPool,
-  ) {}
+    private readonly metaLayout: GPUBindGroupLayout,
+  ) {
+    this.arenaBuffer = device.createBuffer({ size: this.arena.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+    this.bindGroups = new BindGroupCache(device);
+  }
 
   private scheduled = false;
+  private readonly flushTask = () => this.flush();
 
   private open(): GPUCommandEncoder {
     if (this.encoder === null) {
@@ -51,36 +68,47 @@ export class Recorder {
       // starts while JavaScript awaits something else; reads and full batches submit sooner.
       if (!this.scheduled) {
         this.scheduled = true;
-        queueMicrotask(() => this.flush());
+        queueMicrotask(this.flushTask);
       }
       this.encoder = this.device.createCommandEncoder();
-      this.arenaBuffer =
-        this.spareArenas.pop() ??
-        this.device.createBuffer({ size: this.arena.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
     }
     return this.encoder;
   }
 
+  private slotGroup(slot: number): GPUBindGroup {
+    return (this.slotGroups[slot] ??= this.device.createBindGroup({
+      layout: this.metaLayout,
+      entries: [{ binding: 0, resource: { buffer: this.arenaBuffer, offset: slot * META_SLOT, size: META_SLOT } }],
+    }));
+  }
+
   /**
-   * Record one dispatch of `kernel` on a grid of `groups` workgroups. `buffers` bind in
-   * order from binding 0; the metadata binds after them.
+   * Record one dispatch of `kernel` on a grid of `groups` workgroups. `buffers` bind whole,
+   * in order from binding 0; `outBase` is where the output starts in its buffer, in elements.
    */
-  dispatch(kernel: Kernel, buffers: readonly GPUBuffer[], meta: ArrayLike<number>, groups: readonly [number, number, number]): void {
-    if (meta.length > META_WORDS) throw new Error(`webgpu: a kernel needs ${meta.length} metadata words (max ${META_WORDS}); too many dimensions`);
+  dispatch(kernel: Kernel, buffers: readonly GPUBuffer[], meta: ArrayLike<number>, groups: readonly [number, number, number], outBase = 0): void {
+    if (meta.length > OUT_BASE) throw new Error(`webgpu: a kernel needs ${meta.length} metadata words (max ${OUT_BASE}); too many dimensions`);
     if (groups[0] > MAX_GROUPS || groups[1] > MAX_GROUPS || groups[2] > MAX_GROUPS)
       throw new Error(`webgpu: a dispatch of [${groups.join(", ")}] workgroups exceeds the limit of ${MAX_GROUPS} per dimension`);
     if (this.slots === BATCH) this.flush();
     const enc = this.open();
     const slot = this.slots++;
-    const base = (slot * META_SLOT) / 4;
+    const base = slot * META_WORDS;
     for (let i = 0; i < meta.length; i++) this.arena[base + i] = meta[i]! >>> 0;
-    const entries: GPUBindGroupEntry[] = buffers.map((buffer, binding) => ({ binding, resource: { buffer } }));
-    entries.push({ binding: buffers.length, resource: { buffer: this.arenaBuffer!, offset: slot * META_SLOT, size: META_SLOT } });
-    const bindGroup = this.device.createBindGroup({ layout: kernel.layout, entries });
-    this.pass ??= enc.beginComputePass();
-    this.pass.setPipeline(kernel.pipeline);
-    this.pass.setBindGroup(0, bindGroup);
-    this.pass.dispatchWorkgroups(groups[0], groups[1], groups[2]);
+    this.arena[base + OUT_BASE] = outBase;
+    const group = this.bindGroups.get(kernel.layout, buffers);
+    const pass = (this.pass ??= enc.beginComputePass());
+    if (this.pipeline !== kernel.pipeline) {
+      pass.setPipeline(kernel.pipeline);
+      this.pipeline = kernel.pipeline;
+    }
+    // A group made for another layout differs, so a pipeline of another layout re-sets it.
+    if (this.buffersGroup !== group) {
+      pass.setBindGroup(0, group);
+      this.buffersGroup = group;
+    }
+    pass.setBindGroup(1, this.slotGroup(slot));
+    pass.dispatchWorkgroups(groups[0], groups[1], groups[2]);
   }
 
   /** Record a buffer-to-buffer copy (ends the open compute pass). */
@@ -106,22 +134,20 @@ export class Recorder {
   private endPass(): void {
     this.pass?.end();
     this.pass = null;
+    this.pipeline = null;
+    this.buffersGroup = null;
   }
 
   /** Submit the open batch, if any. */
   flush(): void {
     if (this.encoder === null) return;
     this.endPass();
-    const arena = this.arenaBuffer!;
-    if (this.slots > 0) this.device.queue.writeBuffer(arena, 0, this.arena, 0, (this.slots * META_SLOT) / 4);
+    if (this.slots > 0) this.device.queue.writeBuffer(this.arenaBuffer, 0, this.arena, 0, this.slots * META_WORDS);
     this.device.queue.submit([this.encoder.finish()]);
     this.submits++;
     this.encoder = null;
     this.slots = 0;
     this.scheduled = false;
-    // Queue order makes the arena safe to rewrite by the next batch's writeBuffer.
-    this.spareArenas.push(arena);
-    this.arenaBuffer = null;
     this.pool.submitted();
     for (const fn of this.afterSubmit.splice(0)) fn();
   }

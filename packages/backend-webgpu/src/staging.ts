@@ -4,7 +4,7 @@
  */
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { sizeClass } from "./buffer-pool.js";
-import { WORD } from "./buffer.js";
+import { WORD, type Block } from "./buffer.js";
 import type { Recorder } from "./encoder.js";
 import { STATUS_BYTES, faultError } from "./errors.js";
 
@@ -32,10 +32,10 @@ export class StagingPool {
  * so far with the copy, so the values are those of the moment of the call. Rejects with a
  * kernel's fault (errors.ts), which the read also clears.
  */
-export async function readBack(rec: Recorder, pool: StagingPool, status: GPUBuffer, buffer: GPUBuffer | null, dtype: DType, n: number): Promise<TypedArray> {
+export async function readBack(rec: Recorder, pool: StagingPool, status: GPUBuffer, block: Block | null, dtype: DType, n: number): Promise<TypedArray> {
   const bytes = n * WORD;
   const staging = pool.acquire(bytes + STATUS_BYTES);
-  if (buffer) rec.copy(buffer, 0, staging, 0, bytes);
+  if (block) rec.copy(block.buffer, block.offset, staging, 0, bytes);
   rec.copy(status, 0, staging, bytes, STATUS_BYTES);
   rec.clear(status, 0, STATUS_BYTES);
   rec.flush();

@@ -60,15 +60,28 @@ export const MAX_RANK = 8;
 export const VIEW_BASE = 2 + MAX_RANK;
 export const VIEW_WORDS = 1 + MAX_RANK;
 
-export function stridedPrelude(metaBinding: number, views: number): string {
+/** u32 words of metadata per dispatch: one 256-byte slot of the arena (encoder.ts). */
+export const META_WORDS = 64;
+/**
+ * The metadata word holding where a kernel's contiguous output starts in the buffer bound for
+ * it: tensors share slabs, which are bound whole (slab-pool.ts). Inputs need no such word:
+ * their views' offsets in the metadata already count from the start of the buffer.
+ */
+export const OUT_BASE = META_WORDS - 1;
+
+/** The metadata binding: group 1, so that group 0 depends only on the buffers bound. */
+export const META = /* wgsl */ `
+@group(1) @binding(0) var<storage, read> md: array<u32>;
+fn ob() -> u32 { return md[${OUT_BASE}u]; }`;
+
+export function stridedPrelude(views: number): string {
   // One decomposition of the index serves every view: the divisions, which dominate a
   // software GPU's elementwise kernels, are done once per dimension, not once per view.
   const V = [...Array(views).keys()];
   const T = views === 1 ? "i32" : `vec${views}<i32>`;
   const base = (v: number) => VIEW_BASE + v * VIEW_WORDS;
   const vec = (f: (v: number) => string) => (views === 1 ? f(0) : `${T}(${V.map(f).join(", ")})`);
-  return /* wgsl */ `
-@group(0) @binding(${metaBinding}) var<storage, read> md: array<u32>;
+  return /* wgsl */ `${META}
 fn sv(w: u32) -> i32 { return bitcast<i32>(md[w]); }
 // Where the row-major i-th element lives in each view.
 fn offsets(i: u32) -> ${T} {

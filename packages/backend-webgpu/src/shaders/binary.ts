@@ -43,14 +43,14 @@ ${t === "f32" ? MATH : ""}
 @group(0) @binding(1) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
 ${faults ? faultPrelude(3) + INT_MATH : ""}
-${stridedPrelude(faults ? 4 : 3, 2)}
+${stridedPrelude(2)}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
   let o = offsets(i);
   let a = ${loadAs("A[o.x]", a, t)};
   let b = ${loadAs("B[o.y]", b, t)};
-  O[i] = ${storeAs(`(${expr})`, result, out)};
+  O[ob() + i] = ${storeAs(`(${expr})`, result, out)};
 }`,
   };
 }

@@ -12,7 +12,7 @@
  */
 import { numel, type DType, type Shape, type View } from "@flambeau/tensor";
 import { faultPrelude, Fault } from "../errors.js";
-import { ENTRY_ARGS, MAX_RANK, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs } from "../wgsl.js";
+import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs } from "../wgsl.js";
 
 export const WORKGROUP = 256;
 const R = MAX_RANK;
@@ -27,7 +27,7 @@ ${PRELUDE}
 @group(0) @binding(1) var<storage, read> I: array<i32>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
 ${faultPrelude(3)}
-@group(0) @binding(4) var<storage, read> md: array<u32>;
+${META}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
@@ -44,10 +44,10 @@ ${faultPrelude(3)}
   let j = I[io];
   if (j < 0 || j >= i32(md[3])) {
     fault(${Fault.GatherIndex}u, j, md[2], md[3]);
-    O[i] = ${storeAs(t === "f32" ? "0.0" : t === "i32" ? "0" : "false", t, out)};
+    O[ob() + i] = ${storeAs(t === "f32" ? "0.0" : t === "i32" ? "0" : "false", t, out)};
     return;
   }
-  O[i] = ${storeAs(loadAs("X[xo + j * bitcast<i32>(md[6])]", x, t), t, out)};
+  O[ob() + i] = ${storeAs(loadAs("X[xo + j * bitcast<i32>(md[6])]", x, t), t, out)};
 }`,
   };
 }
@@ -62,7 +62,7 @@ ${PRELUDE}
 @group(0) @binding(1) var<storage, read> S: array<${storageType(src)}>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
 ${faultPrelude(3)}
-@group(0) @binding(4) var<storage, read> md: array<u32>;
+${META}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let o = ${linearIndex(WORKGROUP)};
   if (o >= md[0]) { return; }
@@ -92,7 +92,7 @@ ${faultPrelude(3)}
       if (want == 0 && (j < 0 || j >= extent)) { fault(${Fault.ScatterIndex}u, j, dim, md[3]); }
     }
   }
-  O[o] = ${storeAs("acc", t, out)};
+  O[ob() + o] = ${storeAs("acc", t, out)};
 }`,
   };
 }

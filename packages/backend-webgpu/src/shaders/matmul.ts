@@ -9,7 +9,7 @@
  * included), and the batch index is the grid's z.
  */
 import type { DType, View } from "@flambeau/tensor";
-import { coalesce, loadAs, storageType, storeAs } from "../wgsl.js";
+import { META, coalesce, loadAs, storageType, storeAs } from "../wgsl.js";
 
 export const MAX_BATCH_RANK = 6;
 const TK = 16;
@@ -40,7 +40,7 @@ export function matmulKernel(a: DType, b: DType, out: DType, tiling: Tiling): { 
 @group(0) @binding(0) var<storage, read> A: array<${storageType(a)}>;
 @group(0) @binding(1) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;
-@group(0) @binding(3) var<storage, read> md: array<u32>;
+${META}
 var<workgroup> As: array<vec4<${t}>, ${rows * Q}>;
 var<workgroup> Bs: array<vec4<${t}>, ${TK * tx}>;
 fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
@@ -103,7 +103,7 @@ fn si(i: u32) -> i32 { return bitcast<i32>(md[i]); }
     }
     workgroupBarrier();
   }
-  let obase = wid.z * M * N;
+  let obase = ob() + wid.z * M * N;
   let cc = col0 + lid.x * 4u;
   let rbase = row0 + lid.y * ${rpt}u;
   ${R.map(

@@ -8,7 +8,7 @@
  * redShape[8], redStrides[8]]`.
  */
 import { numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
-import { ENTRY_ARGS, MAX_RANK, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
+import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
 import { MATH } from "./math.js";
 
 export const TREE = 128;
@@ -93,7 +93,7 @@ export function reduceKernel(op: ReduceOp, x: DType, out: DType, tree: boolean):
     }
     workgroupBarrier();
   }
-  if (lid.x == 0u) { acc = sv[0]; accI = si[0]; O[o] = ${storeAs(result, resultType, out)}; }`
+  if (lid.x == 0u) { acc = sv[0]; accI = si[0]; O[ob() + o] = ${storeAs(result, resultType, out)}; }`
     : /* wgsl */ `
   let o = ${linearIndex(SEQ)};
   if (o >= md[0]) { return; }
@@ -101,7 +101,7 @@ export function reduceKernel(op: ReduceOp, x: DType, out: DType, tree: boolean):
   var acc: ${f.type} = ${f.identity};
   var accI: i32 = 0;
   for (var r = 0u; r < md[1]; r++) ${step}
-  O[o] = ${storeAs(result, resultType, out)};`;
+  O[ob() + o] = ${storeAs(result, resultType, out)};`;
   const M = REDUCE_META;
   return {
     key: `reduce:${op}:${x}:${out}:${tree ? "tree" : "seq"}`,
@@ -110,7 +110,7 @@ ${PRELUDE}
 ${f.type === "f32" ? MATH : ""}
 @group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
 @group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
-@group(0) @binding(2) var<storage, read> md: array<u32>;
+${META}
 ${tree ? `var<workgroup> sv: array<${f.type}, ${TREE}>;\nvar<workgroup> si: array<i32, ${TREE}>;` : ""}
 ${arg ? argBetter(op, f.type) : ""}
 fn walk(i: u32, rank: u32, shape: u32, strides: u32) -> i32 {

@@ -37,12 +37,12 @@ ${PRELUDE}
 ${MATH}
 @group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
 @group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
-${stridedPrelude(2, 1)}
+${stridedPrelude(1)}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
   let x = ${loadAs("X[offsets(i)]", x, t)};
-  O[i] = ${storeAs(`(${expr})`, result, out)};
+  O[ob() + i] = ${storeAs(`(${expr})`, result, out)};
 }`,
   };
 }

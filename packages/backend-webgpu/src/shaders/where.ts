@@ -14,15 +14,15 @@ ${PRELUDE}
 @group(0) @binding(1) var<storage, read> A: array<${storageType(a)}>;
 @group(0) @binding(2) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(3) var<storage, read_write> O: array<${storageType(out)}>;
-${stridedPrelude(4, 3)}
+${stridedPrelude(3)}
 @compute @workgroup_size(${WORKGROUP}) fn main(${ENTRY_ARGS}) {
   let i = ${linearIndex(WORKGROUP)};
   if (i >= md[0]) { return; }
   let o = offsets(i);
   if (${loadAs("C[o.x]", c, "bool")}) {
-    O[i] = ${storeAs(loadAs("A[o.y]", a, t), t, out)};
+    O[ob() + i] = ${storeAs(loadAs("A[o.y]", a, t), t, out)};
   } else {
-    O[i] = ${storeAs(loadAs("B[o.z]", b, t), t, out)};
+    O[ob() + i] = ${storeAs(loadAs("B[o.z]", b, t), t, out)};
   }
 }`,
   };

@@ -1,0 +1,47 @@
+// Small tensors share slabs (src/slab-pool.ts): ops between blocks of one slab, in-place writes
+// included, give the CPU's values, and the survivors of a collection are moved out of sparse
+// slabs, values intact, so that the slabs can go.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { beforeAll, expect, it } from "vitest";
+import "@flambeau/backend-cpu";
+import * as torch from "flambeau";
+import { init, pool_stats } from "@flambeau/backend-webgpu";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+const dev = { device: "webgpu" } as const;
+
+beforeAll(async () => {
+  await init();
+});
+
+it("computes between blocks of one slab, in place too", async () => {
+  const a = torch.tensor([1, 2, 3, 4], dev), b = torch.tensor([10, 20, 30, 40], dev);
+  expect(Array.from(await a.mul(a).add(b).data())).toEqual([11, 24, 39, 56]);
+  a.add_(b); // reads b's block and writes a's, in one slab
+  b.copy_(a.index("1:3").repeat(2)); // and the other way, through strided views
+  expect(Array.from(await a.data())).toEqual([11, 22, 33, 44]);
+  expect(Array.from(await b.data())).toEqual([22, 33, 22, 33]);
+  const ints = torch.tensor([7, 8, 9, 10], { ...dev, dtype: "int32" });
+  a.copy_(ints); // a cast between blocks of one slab
+  expect(Array.from(await a.data())).toEqual([7, 8, 9, 10]);
+});
+
+it("moves the survivors of a collection out of sparse slabs, values intact", async () => {
+  const keep: torch.Tensor[] = [];
+  let junk: torch.Tensor[] | null = [];
+  for (let i = 0; i < 4000; i++) (i % 500 === 0 ? keep : junk).push(torch.full([4], i, dev));
+  await keep[0]!.data();
+  const filled = pool_stats();
+  junk = null;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  await torch.zeros([1], dev).data(); // a submit returns the freed blocks, and compacts
+  expect(pool_stats().buffers).toBeLessThan(filled.buffers);
+  expect(pool_stats().bytes).toBeLessThan(filled.bytes);
+  for (const [k, t] of keep.entries()) expect(Array.from(await t.data())).toEqual([500 * k, 500 * k, 500 * k, 500 * k]);
+  expect(await keep[3]!.add(keep[7]!).sum().item()).toBe(4 * (1500 + 3500));
+});
