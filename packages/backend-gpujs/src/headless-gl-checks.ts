@@ -6,7 +6,8 @@
  * about a fifth of its time there. A framebuffer's status and native attachments depend only on
  * what is attached (object, native name, format, size, level); when none of that changed since
  * the last full check, the check and the re-attachment would repeat what is already true, and
- * they are skipped. Anything that changes an attachment still goes the full way.
+ * they are skipped. When only the attached texture changed (gpu.js renders each run into a new
+ * one) and the framebuffer stays complete, only that attachment point is re-attached natively.
  */
 import type { GLContext } from "./gl-context.js";
 
@@ -29,6 +30,7 @@ interface HeadlessFramebuffer {
 
 interface HeadlessContext {
   _activeFramebuffer: HeadlessFramebuffer | null;
+  _preCheckFramebufferStatus(fb: HeadlessFramebuffer): number;
   _getAttachments(): number[];
   _updateFramebufferAttachments(fb: HeadlessFramebuffer): void;
   _framebufferOk(): boolean;
@@ -44,6 +46,36 @@ function snapshot(ctx: HeadlessContext, fb: HeadlessFramebuffer, out: unknown[])
     out.push(a, t, t._, t._format, t._type, t._levelWidth?.[level], t._levelHeight?.[level], t._width, t._height, level, fb._attachmentFace[a]);
   }
   return out;
+}
+
+/** Fields of a snapshot entry: attachment point, object, native name, …, level, face. */
+const FIELDS = 11;
+
+function entry(s: unknown[], attachment: number): number {
+  for (let i = 0; i < s.length; i += FIELDS) if (s[i] === attachment) return i;
+  return -1;
+}
+
+/** The native calls behind headless-gl's checks (its class's base, the C++ binding). */
+interface NativeCalls {
+  framebufferTexture2D(target: number, attachment: number, textarget: number, texture: number, level: number): void;
+  framebufferRenderbuffer(target: number, attachment: number, rtarget: number, renderbuffer: number): void;
+}
+
+/** Attach natively what changed between two snapshots of a complete framebuffer. */
+function reattach(ctx: HeadlessContext, native: NativeCalls, gl: GLContext, last: unknown[], now: unknown[]): void {
+  for (const a of ctx._getAttachments()) {
+    const i = entry(last, a);
+    const j = entry(now, a);
+    if (i === -1 && j === -1) continue;
+    // Object, native name, level and face: what the native attachment is made of.
+    if (i !== -1 && j !== -1 && last[i + 1] === now[j + 1] && last[i + 2] === now[j + 2] && last[i + 9] === now[j + 9] && last[i + 10] === now[j + 10])
+      continue;
+    if (j === -1) native.framebufferTexture2D.call(ctx, gl.FRAMEBUFFER, a, gl.TEXTURE_2D, 0, 0);
+    else if ((now[j + 1] as HeadlessAttachment)._levelWidth !== undefined)
+      native.framebufferTexture2D.call(ctx, gl.FRAMEBUFFER, a, now[j + 10] as number, (now[j + 2] as number) | 0, now[j + 9] as number);
+    else native.framebufferRenderbuffer.call(ctx, gl.FRAMEBUFFER, a, gl.RENDERBUFFER, (now[j + 2] as number) | 0);
+  }
 }
 
 function same(a: unknown[], b: unknown[]): boolean {
@@ -63,6 +95,8 @@ const PATCHED = Symbol.for("flambeau.gpujs.framebufferChecks");
 export function skipRedundantFramebufferChecks(gl: GLContext): void {
   const proto = Object.getPrototypeOf(gl) as HeadlessContext & { [PATCHED]?: true };
   if (typeof proto._updateFramebufferAttachments !== "function" || typeof proto._framebufferOk !== "function" || proto[PATCHED]) return;
+  const native = Object.getPrototypeOf(proto) as NativeCalls;
+  if (typeof native.framebufferTexture2D !== "function" || typeof native.framebufferRenderbuffer !== "function") return;
   proto[PATCHED] = true;
   const COMPLETE = gl.FRAMEBUFFER_COMPLETE;
   const update = proto._updateFramebufferAttachments;
@@ -75,7 +109,16 @@ export function skipRedundantFramebufferChecks(gl: GLContext): void {
     return last !== undefined && fb._status === COMPLETE && same(last, snapshot(ctx, fb, scratch));
   };
   proto._updateFramebufferAttachments = function (this: HeadlessContext, fb: HeadlessFramebuffer) {
-    if (unchanged(this, fb)) return;
+    const last = checked.get(fb);
+    if (last !== undefined && fb._status === COMPLETE) {
+      const now = snapshot(this, fb, []);
+      if (same(last, now)) return;
+      if (this._preCheckFramebufferStatus(fb) === COMPLETE) {
+        reattach(this, native, gl, last, now);
+        checked.set(fb, now);
+        return;
+      }
+    }
     update.call(this, fb);
     if (fb._status === COMPLETE) checked.set(fb, snapshot(this, fb, []));
     else checked.delete(fb);
