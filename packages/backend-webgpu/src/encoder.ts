@@ -90,7 +90,6 @@ export class Recorder {
     if (meta.length > OUT_BASE) throw new Error(`webgpu: a kernel needs ${meta.length} metadata words (max ${OUT_BASE}); too many dimensions`);
     if (groups[0] > MAX_GROUPS || groups[1] > MAX_GROUPS || groups[2] > MAX_GROUPS)
       throw new Error(`webgpu: a dispatch of [${groups.join(", ")}] workgroups exceeds the limit of ${MAX_GROUPS} per dimension`);
-    if (this.slots === BATCH) this.flush();
     const enc = this.open();
     const slot = this.slots++;
     const base = slot * META_WORDS;
@@ -109,6 +108,9 @@ export class Recorder {
     }
     pass.setBindGroup(1, this.slotGroup(slot));
     pass.dispatchWorkgroups(groups[0], groups[1], groups[2]);
+    // A full batch is submitted now, never at the next dispatch: by then its op would have
+    // taken its buffers, which the pool may move or destroy after a submit (slab-pool.ts).
+    if (this.slots === BATCH) this.flush();
   }
 
   /** Record a buffer-to-buffer copy (ends the open compute pass). */

@@ -28,20 +28,35 @@ it("computes between blocks of one slab, in place too", async () => {
   expect(Array.from(await a.data())).toEqual([7, 8, 9, 10]);
 });
 
-it("moves the survivors of a collection out of sparse slabs, values intact", async () => {
+/** Small tensors of `i` for i < n, spread over several slabs; those with `i % 500 == 0` survive a collection. */
+async function survivorsOfACollection(n: number): Promise<torch.Tensor[]> {
   const keep: torch.Tensor[] = [];
   let junk: torch.Tensor[] | null = [];
-  for (let i = 0; i < 4000; i++) (i % 500 === 0 ? keep : junk).push(torch.full([4], i, dev));
+  for (let i = 0; i < n; i++) (i % 500 === 0 ? keep : junk).push(torch.full([4], i, dev));
   await keep[0]!.data();
-  const filled = pool_stats();
   junk = null;
   for (let i = 0; i < 3; i++) {
     gc();
     await new Promise((r) => setTimeout(r, 0));
   }
+  return keep;
+}
+
+it("moves the survivors of a collection out of sparse slabs, values intact", async () => {
+  const keep = await survivorsOfACollection(4000);
+  const filled = pool_stats();
   await torch.zeros([1], dev).data(); // a submit returns the freed blocks, and compacts
   expect(pool_stats().buffers).toBeLessThan(filled.buffers);
   expect(pool_stats().bytes).toBeLessThan(filled.bytes);
   for (const [k, t] of keep.entries()) expect(Array.from(await t.data())).toEqual([500 * k, 500 * k, 500 * k, 500 * k]);
   expect(await keep[3]!.add(keep[7]!).sum().item()).toBe(4 * (1500 + 3500));
+});
+
+it("compacts safely when a batch fills up in the middle of a loop", async () => {
+  // No submit since the collection: the first comes when the batch is full, between two ops
+  // that read a survivor the compaction moves.
+  const keep = await survivorsOfACollection(4000);
+  let acc = torch.zeros([4], dev);
+  for (let i = 0; i < 600; i++) acc = acc.add(keep[7]!);
+  expect(Array.from(await acc.data())).toEqual([2_100_000, 2_100_000, 2_100_000, 2_100_000]);
 });
