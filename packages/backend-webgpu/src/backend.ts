@@ -19,6 +19,7 @@ import {
 } from "@flambeau/tensor";
 import { BufferPool } from "./buffer-pool.js";
 import { GpuBuffer, WORD } from "./buffer.js";
+import { memoize } from "./memo.js";
 import type { GpuContext } from "./device.js";
 import { Recorder, gridFor } from "./encoder.js";
 import { STATUS_BYTES } from "./errors.js";
@@ -56,6 +57,19 @@ function at(v: View): View {
   const base = (v.buffer as GpuBuffer).base;
   return base === 0 ? v : { buffer: v.buffer, dtype: v.dtype, shape: v.shape, strides: v.strides, offset: v.offset + base };
 }
+
+/** The kernels' descriptors, memoized on their arguments (memo.ts). */
+const K = {
+  unary: memoize(unaryKernel),
+  binary: memoize(binaryKernel),
+  where: memoize(whereKernel),
+  reduce: memoize(reduceKernel),
+  matmul: memoize(matmulKernel),
+  copy: memoize(copyKernel),
+  fill: memoize(fillKernel),
+  gather: memoize(gatherKernel),
+  scatterAdd: memoize(scatterAddKernel),
+};
 
 /** Below this many bytes `full` writes a host-filled array instead of dispatching a kernel. */
 const SMALL_FILL_BYTES = 4096;
@@ -205,7 +219,7 @@ export class WebGPUBackend implements Backend {
       return out;
     }
     const bits = new Uint32Array(one.buffer)[0]!;
-    this.L.rec.dispatch(this.kernel(fillKernel(), COPY_WG), [out.block.buffer], [n, bits], gridFor(n, COPY_WG), out.base);
+    this.L.rec.dispatch(this.kernel(K.fill(), COPY_WG), [out.block.buffer], [n, bits], gridFor(n, COPY_WG), out.base);
     return out;
   }
 
@@ -234,7 +248,7 @@ export class WebGPUBackend implements Backend {
     const n = numel(x.shape);
     const out = this.output(n, x.buffer);
     if (n === 0) return out;
-    const k = this.kernel(unaryKernel(op, x.dtype, outDtype), UNARY_WG);
+    const k = this.kernel(K.unary(op, x.dtype, outDtype), UNARY_WG);
     this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], stridedMeta(x.shape, [at(x)]), gridFor(n, UNARY_WG), out.base);
     return out;
   }
@@ -244,7 +258,7 @@ export class WebGPUBackend implements Backend {
     const out = this.output(n, a.buffer, b.buffer);
     if (n === 0) return out;
     storageType(computeDtype);
-    const k = this.kernel(binaryKernel(op, a.dtype, b.dtype, computeDtype, outDtype), BINARY_WG);
+    const k = this.kernel(K.binary(op, a.dtype, b.dtype, computeDtype, outDtype), BINARY_WG);
     const bufs = [gpu(a.buffer), gpu(b.buffer), out.block.buffer];
     if (binaryFaults(op, computeDtype)) bufs.push(this.L.status);
     this.L.rec.dispatch(k, bufs, stridedMeta(a.shape, [at(a), at(b)]), gridFor(n, BINARY_WG), out.base);
@@ -255,7 +269,7 @@ export class WebGPUBackend implements Backend {
     const n = numel(cond.shape);
     const out = this.output(n, cond.buffer, a.buffer, b.buffer);
     if (n === 0) return out;
-    const k = this.kernel(whereKernel(cond.dtype, a.dtype, b.dtype, outDtype), WHERE_WG);
+    const k = this.kernel(K.where(cond.dtype, a.dtype, b.dtype, outDtype), WHERE_WG);
     const bufs = [gpu(cond.buffer), gpu(a.buffer), gpu(b.buffer), out.block.buffer];
     this.L.rec.dispatch(k, bufs, stridedMeta(cond.shape, [at(cond), at(a), at(b)]), gridFor(n, WHERE_WG), out.base);
     return out;
@@ -275,7 +289,7 @@ export class WebGPUBackend implements Backend {
     // A workgroup per output only pays when there are too few outputs to keep the GPU busy;
     // otherwise one invocation per output folds without barriers (much faster on software GPUs).
     const tree = redN >= TREE_MIN && outN < TREE_MAX_OUTPUTS;
-    const k = this.kernel(reduceKernel(op, x.dtype, outDtype, tree), tree ? TREE : SEQ);
+    const k = this.kernel(K.reduce(op, x.dtype, outDtype, tree), tree ? TREE : SEQ);
     const grid = tree ? gridFor(outN * TREE, TREE) : gridFor(outN, SEQ);
     this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], meta, grid, out.base);
     return out;
@@ -289,7 +303,7 @@ export class WebGPUBackend implements Backend {
     const meta = matmulMeta(at(a), at(b));
     const out = this.output(batch * m * n, a.buffer, b.buffer);
     const tiling = tileFor(m, n);
-    const kern = this.kernel(matmulKernel(a.dtype, b.dtype, outDtype, tiling), tiling.tx * tiling.ty);
+    const kern = this.kernel(K.matmul(a.dtype, b.dtype, outDtype, tiling), tiling.tx * tiling.ty);
     const grid: [number, number, number] = [Math.ceil(n / (4 * tiling.tx)), Math.ceil(m / (tiling.ty * tiling.rpt)), batch];
     this.L.rec.dispatch(kern, [gpu(a.buffer), gpu(b.buffer), out.block.buffer], meta, grid, out.base);
     return out;
@@ -300,7 +314,7 @@ export class WebGPUBackend implements Backend {
     const out = this.output(n, x.buffer);
     if (n === 0) return out;
     const dst = { strides: contiguousStrides(x.shape), offset: out.base };
-    const k = this.kernel(copyKernel(x.dtype, outDtype), COPY_WG);
+    const k = this.kernel(K.copy(x.dtype, outDtype, false), COPY_WG);
     this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], stridedMeta(x.shape, [dst, at(x)]), gridFor(n, COPY_WG));
     return out;
   }
@@ -316,7 +330,7 @@ export class WebGPUBackend implements Backend {
     }
     const s = gpu(src.buffer), d = gpu(dst.buffer);
     // Another block of the destination's slab: the kernel binds the slab once (copy.ts).
-    const k = this.kernel(copyKernel(src.dtype, dst.dtype, s === d), COPY_WG);
+    const k = this.kernel(K.copy(src.dtype, dst.dtype, s === d), COPY_WG);
     this.L.rec.dispatch(k, s === d ? [d] : [s, d], stridedMeta(dst.shape, [at(dst), at(src)]), gridFor(n, COPY_WG));
     if (temp) this.free(temp);
   }
@@ -326,7 +340,7 @@ export class WebGPUBackend implements Backend {
     const out = this.output(n, x.buffer, index.buffer);
     if (n === 0) return out;
     const meta = gatherMeta(at(x), dim, at(index));
-    const k = this.kernel(gatherKernel(x.dtype, outDtype), GATHER_WG);
+    const k = this.kernel(K.gather(x.dtype, outDtype), GATHER_WG);
     const L = this.L;
     L.rec.dispatch(k, [gpu(x.buffer), gpu(index.buffer), out.block.buffer, L.status], meta, gridFor(n, GATHER_WG), out.base);
     return out;
@@ -337,7 +351,7 @@ export class WebGPUBackend implements Backend {
     if (numel(index.shape) === 0 || outN === 0) return this.full(outN, 0, outDtype);
     const meta = scatterAddMeta(shape, dim, at(index), at(src));
     const out = this.output(outN, index.buffer, src.buffer);
-    const k = this.kernel(scatterAddKernel(src.dtype, outDtype), GATHER_WG);
+    const k = this.kernel(K.scatterAdd(src.dtype, outDtype), GATHER_WG);
     const L = this.L;
     L.rec.dispatch(k, [gpu(index.buffer), gpu(src.buffer), out.block.buffer, L.status], meta, gridFor(outN, GATHER_WG), out.base);
     return out;

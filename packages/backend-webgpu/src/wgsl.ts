@@ -129,20 +129,28 @@ export function coalesce(shape: Shape, strides: readonly Shape[]): { shape: numb
   return { shape: outShape, strides: outStrides };
 }
 
-/** Elementwise metadata for views sharing `shape`. */
+/**
+ * Elementwise metadata for views sharing `shape`, coalesced as `coalesce` does but straight
+ * into the array (this runs for every elementwise op, and allocations showed in profiles).
+ */
 export function stridedMeta(shape: Shape, views: readonly { strides: Shape; offset: number }[]): number[] {
-  const c = coalesce(shape, views.map((v) => v.strides));
-  if (c.shape.length > MAX_RANK) throw new Error(`webgpu: tensors of more than ${MAX_RANK} non-mergeable dimensions are not supported`);
-  let n = 1;
-  for (const s of shape) n *= s;
-  const meta = new Array<number>(VIEW_BASE + views.length * VIEW_WORDS).fill(0);
+  const nv = views.length;
+  const meta = new Array<number>(VIEW_BASE + nv * VIEW_WORDS).fill(0);
+  let n = 1, rank = 0;
+  for (let d = 0; d < shape.length; d++) {
+    const s = shape[d]!;
+    n *= s;
+    if (s === 1) continue;
+    // Merge into the last kept dimension when every view steps over it by this one's extent.
+    let merge = rank > 0;
+    for (let v = 0; merge && v < nv; v++) merge = meta[VIEW_BASE + v * VIEW_WORDS + rank] === views[v]!.strides[d]! * s;
+    if (merge) meta[1 + rank]! *= s;
+    else if (rank === MAX_RANK) throw new Error(`webgpu: tensors of more than ${MAX_RANK} non-mergeable dimensions are not supported`);
+    else meta[2 + rank++] = s;
+    for (let v = 0; v < nv; v++) meta[VIEW_BASE + v * VIEW_WORDS + rank] = views[v]!.strides[d]!;
+  }
   meta[0] = n;
-  meta[1] = c.shape.length;
-  c.shape.forEach((s, d) => (meta[2 + d] = s));
-  views.forEach((v, k) => {
-    const base = VIEW_BASE + k * VIEW_WORDS;
-    meta[base] = v.offset;
-    c.strides[k]!.forEach((s, d) => (meta[base + 1 + d] = s));
-  });
+  meta[1] = rank;
+  for (let v = 0; v < nv; v++) meta[VIEW_BASE + v * VIEW_WORDS] = views[v]!.offset;
   return meta;
 }

@@ -12,7 +12,7 @@ export const WORKGROUP = 256;
  * one buffer both for reading and for writing, nor twice writable, so the kernel then binds it
  * once and reads the source's words from it (every dtype is a 32-bit word).
  */
-export function copyKernel(src: DType, dst: DType, sameBuffer = false): { key: string; source: () => string } {
+export function copyKernel(src: DType, dst: DType, sameBuffer: boolean): { key: string; source: () => string } {
   const t = computeType(src);
   const read = sameBuffer ? `bitcast<${storageType(src)}>(D[o.y])` : "S[o.y]";
   return {

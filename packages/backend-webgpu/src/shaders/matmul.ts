@@ -21,9 +21,12 @@ export interface Tiling {
   rpt: number;
 }
 
-/** Large tiles (64 x 64, 8 rows per invocation) pay off only on large outputs. */
+const LARGE: Tiling = { tx: 16, ty: 8, rpt: 8 };
+const SMALL: Tiling = { tx: 8, ty: 8, rpt: 4 };
+
+/** Large tiles (64 x 64, 8 rows per invocation) pay off only on large outputs. Constants: kernels are memoized on them. */
 export function tileFor(m: number, n: number): Tiling {
-  return m >= 128 && n >= 128 ? { tx: 16, ty: 8, rpt: 8 } : { tx: 8, ty: 8, rpt: 4 };
+  return m >= 128 && n >= 128 ? LARGE : SMALL;
 }
 
 export function matmulKernel(a: DType, b: DType, out: DType, tiling: Tiling): { key: string; source: () => string } {
