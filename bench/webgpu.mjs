@@ -1,5 +1,6 @@
 // WebGPU beside TensorFlow.js's WebGPU backend, on the same adapter in the same process: square
-// float32 matmul (256–2048, GFLOP/s) and one training step of an MLP 784-256-256-10 (ms). In
+// float32 matmul (256–2048, GFLOP/s), one training step of an MLP 784-256-256-10 (ms), and a
+// lesson-like loop of tiny ops, where per-op overhead is all that counts (µs per step). In
 // Node both run on Dawn (the webgpu package); tfjs-backend-webgpu finds it as navigator.gpu.
 // Every timing ends with a read of the result, so both sides wait for the GPU the same way.
 import { execFileSync } from "node:child_process";
@@ -58,6 +59,55 @@ async function matmuls(tf) {
   return rows;
 }
 
+// The lessons' workload (tiny-loop.mjs's, on the GPU and fewer steps): `m * x + b` on 100
+// points, a squared-error sum, backward and a manual SGD update, then one read of m.
+const TINY_STEPS = 500, TINY_LR = 1e-5;
+const tinyXs = Array.from({ length: 100 }, (_, i) => i / 10);
+const tinyYs = tinyXs.map((x) => 1.5 * x + 10 + Math.sin(x));
+
+async function flambeauTiny() {
+  const opts = { device: "webgpu" };
+  const x = torch.tensor(tinyXs, opts), y = torch.tensor(tinyYs, opts);
+  const m = torch.tensor([0.5], { ...opts, requires_grad: true }), b = torch.tensor([0.1], { ...opts, requires_grad: true });
+  for (let step = 0; step < TINY_STEPS; step++) {
+    m.mul(x).add(b).sub(y).pow(2).sum().backward();
+    torch.no_grad(() => {
+      for (const p of [m, b]) {
+        p.sub_(p.grad.mul(TINY_LR));
+        p.grad.zero_();
+      }
+    });
+  }
+  return m.item();
+}
+
+async function tfjsTiny(tf) {
+  const x = tf.tensor1d(tinyXs), y = tf.tensor1d(tinyYs);
+  const m = tf.variable(tf.tensor1d([0.5])), b = tf.variable(tf.tensor1d([0.1]));
+  const loss = () => tf.sum(tf.square(tf.sub(tf.add(tf.mul(m, x), b), y)));
+  for (let step = 0; step < TINY_STEPS; step++) {
+    tf.tidy(() => {
+      const { grads } = tf.variableGrads(loss, [m, b]);
+      for (const v of [m, b]) v.assign(tf.sub(v, tf.mul(grads[v.name], TINY_LR)));
+    });
+  }
+  const out = (await m.data())[0];
+  tf.dispose([x, y, m, b]);
+  return out;
+}
+
+async function tinyLoop(tf) {
+  const [a, c] = [await flambeauTiny(), await tfjsTiny(tf)];
+  if (Math.abs(a - c) > 1e-3 * Math.abs(c)) throw new Error(`webgpu tiny loop: results disagree (${a} vs ${c})`);
+  const ours = await median(flambeauTiny, { repeats: 3 });
+  const peer = await median(() => tfjsTiny(tf), { repeats: 3 });
+  console.log(`webgpu tiny loop: flambeau ${ours.toFixed(0)} ms, tfjs-webgpu ${peer.toFixed(0)} ms for ${TINY_STEPS} steps`);
+  return {
+    name: `webgpu tiny loop (${TINY_STEPS} steps, µs/step)`, unit: "µs", peerName: "tfjs-webgpu",
+    ours: (ours * 1000) / TINY_STEPS, peer: (peer * 1000) / TINY_STEPS, target: "faster",
+  };
+}
+
 export async function webgpuBench() {
   await loadBackend();
   await init();
@@ -71,5 +121,6 @@ export async function webgpuBench() {
   const peerMs = (await median(run(peer))) / STEPS;
   console.log(`webgpu mlp step: flambeau ${oursMs.toFixed(1)} ms, tfjs-webgpu ${peerMs.toFixed(1)} ms`);
   rows.push({ name: "webgpu MLP 784-256-256-10 step, batch 128", unit: "ms", peerName: "tfjs-webgpu", ours: oursMs, peer: peerMs, target: "faster" });
+  rows.push(await tinyLoop(tf));
   return rows;
 }
