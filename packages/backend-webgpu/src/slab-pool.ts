@@ -61,6 +61,11 @@ export function blockSize(bytes: number): number {
 export class SlabPool {
   /** Slabs by block size, oldest first: filling old slabs first lets new ones empty and go. */
   private readonly slabs = new Map<number, Slab[]>();
+  /**
+   * Per block size, how many of the oldest slabs are known to have no free block: a loop that
+   * outruns the garbage collector fills slab after slab, and `acquire` skips those at once.
+   */
+  private readonly fullBelow = new Map<number, number>();
   private dirty: Slab[] = [];
 
   constructor(private readonly alloc: Allocator) {}
@@ -72,7 +77,10 @@ export class SlabPool {
   acquire(size: number, forWrite: boolean, avoid0?: GPUBuffer, avoid1?: GPUBuffer, avoid2?: GPUBuffer): Block {
     let list = this.slabs.get(size);
     if (list === undefined) this.slabs.set(size, (list = []));
-    for (let i = 0; i < list.length; i++) {
+    let i = this.fullBelow.get(size) ?? 0;
+    while (i < list.length && list[i]!.clean.length === 0 && list[i]!.recycled.length === 0) i++;
+    this.fullBelow.set(size, i);
+    for (; i < list.length; i++) {
       const s = list[i]!;
       if (s.buffer === avoid0 || s.buffer === avoid1 || s.buffer === avoid2) continue;
       if (!forWrite && s.recycled.length > 0) return s.recycled.pop()!;
@@ -89,6 +97,7 @@ export class SlabPool {
     block.owner = null;
     const s = block.slab!;
     s.recycled.push(block);
+    this.fullBelow.set(s.blockSize, 0);
     if (!s.dirty) {
       s.dirty = true;
       this.dirty.push(s);
@@ -112,6 +121,7 @@ export class SlabPool {
     for (const size of sizes) {
       this.compact(size);
       this.dropSpare(size);
+      this.fullBelow.set(size, 0);
     }
   }
 
@@ -150,6 +160,7 @@ export class SlabPool {
   /** Destroy every wholly free slab. */
   trim(): void {
     for (const size of this.slabs.keys()) this.dropSpare(size, 0);
+    this.fullBelow.clear();
   }
 
   private dropSpare(size: number, keep = IDLE_SLABS): void {
