@@ -3,8 +3,8 @@
  * tensor per op, but tensors come back only when a full garbage collection runs their
  * FinalizationRegistry callbacks, so a pool of whole buffers misses on nearly every op, and
  * each miss costs a `createBuffer` and a bind group that is never used again. A block is
- * carved without a driver call, and kernels bind slabs with dynamic offsets, so one bind group
- * serves every block of the slabs it names (bind-groups.ts).
+ * carved without a driver call, and kernels bind slabs whole and find blocks through their
+ * metadata, so one bind group serves every block of the slabs it names (bind-groups.ts).
  *
  * One dispatch may not read a buffer and write it too (a WebGPU usage conflict, even on
  * disjoint ranges), so `acquire` takes the slabs a kernel's output must avoid: its inputs'.
@@ -15,7 +15,7 @@ import { Block } from "./buffer.js";
 export const SLAB_MAX_BLOCK = 16 * 1024;
 const SLAB_BYTES = 256 * 1024;
 const MIN_BLOCKS = 16;
-/** Dynamic offsets must be multiples of minStorageBufferOffsetAlignment, which is at most 256. */
+/** Block sizes are multiples of this: minStorageBufferOffsetAlignment is at most 256, so a block can be bound alone too. */
 const ALIGN = 256;
 /** Wholly free slabs kept per block size; further ones are destroyed. */
 const IDLE_SLABS = 1;
