@@ -8,6 +8,25 @@ import type { Lesson1Results } from "../src/index.js";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
+/** The figures lesson 1 shows, in order (also checked by the demo and the web page). */
+export const FIGURES = [
+  "estimated-revenue",
+  "increased-estimated-revenue",
+  "synthetic-movie-revenue",
+  "estimated-line-of-best-fit",
+  "comedy-show-attendance",
+  "attendance-line-of-best-fit",
+];
+
+/** `pprint.pprint(data)` of the lesson's small dataset, as the lesson shows it. */
+export const SMALL_DATASET_PPRINT = [
+  "{'true_b': 10,",
+  " 'true_m': 1.5,",
+  " 'x': array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),",
+  " 'y': array([10.27132064, 11.02075195, 13.13364823, 14.74880388, 15.99850701,",
+  "       17.22479665, 18.69806286, 20.76053071, 21.66911084, 23.08833981])}",
+].join("\n");
+
 /** Declares the checks of a lesson 1 run on any device; `get` gives the run. */
 export function lesson1Checks(get: () => NodeRunResult<Lesson1Results> & { dir: string }): void {
   it("m_b_data(1.5, 20, [0, 50, 100]) gives y = [20, 95, 170]", () => {
@@ -25,15 +44,7 @@ export function lesson1Checks(get: () => NodeRunResult<Lesson1Results> & { dir: 
 
   it("pprints the small dataset exactly as the lesson shows it", () => {
     const run = get();
-    expect(run.output).toContain(
-      [
-        "{'true_b': 10,",
-        " 'true_m': 1.5,",
-        " 'x': array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),",
-        " 'y': array([10.27132064, 11.02075195, 13.13364823, 14.74880388, 15.99850701,",
-        "       17.22479665, 18.69806286, 20.76053071, 21.66911084, 23.08833981])}",
-      ].join("\n"),
-    );
+    expect(run.output).toContain(SMALL_DATASET_PPRINT);
   });
 
   it("Adam converges to the least-squares line m = 1.48806, b = 10.2981, loss = 3012.60", () => {
@@ -82,14 +93,7 @@ export function lesson1Checks(get: () => NodeRunResult<Lesson1Results> & { dir: 
   it("writes every figure as a valid SVG and PNG, titled as in the lesson", () => {
     const run = get();
     const names = figureNames(run.files);
-    expect(names).toEqual([
-      "estimated-revenue",
-      "increased-estimated-revenue",
-      "synthetic-movie-revenue",
-      "estimated-line-of-best-fit",
-      "comedy-show-attendance",
-      "attendance-line-of-best-fit",
-    ]);
+    expect(names).toEqual(FIGURES);
     const figs = names.map((n) => checkFigure(run.dir, n));
     expect(figs[0]!.titles.join(" ")).toBe("Movie Budget and Revenue (in millions)");
     expect(figs[1]!.legend).toEqual(["increased estimated revenue", "estimated revenue"]);

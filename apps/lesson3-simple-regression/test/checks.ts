@@ -6,6 +6,9 @@ import type { NodeRunResult } from "@flambeau/lesson-kit/node";
 import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
 import type { Lesson3Results } from "../src/index.js";
 
+/** The figures lesson 3 shows, in order (also checked by the demo). */
+export const FIGURES = ["data", "loss-per-iteration", "fitted-line"];
+
 /** Declares the checks of a lesson 3 run on any device; `get` gives the run. */
 export function lesson3Checks(get: () => NodeRunResult<Lesson3Results> & { dir: string }): void {
   it("makes N = 20 points with X in (-5, 5)", () => {
@@ -48,7 +51,7 @@ export function lesson3Checks(get: () => NodeRunResult<Lesson3Results> & { dir: 
 
   it("plots the data, the loss per iteration and the fitted line", () => {
     const run = get();
-    expect(figureNames(run.files)).toEqual(["data", "loss-per-iteration", "fitted-line"]);
+    expect(figureNames(run.files)).toEqual(FIGURES);
     const fitted = checkFigure(run.dir, "fitted-line");
     expect(fitted.legend).toEqual(["Original data", "Fitted line"]);
     expect([fitted.width, fitted.height]).toEqual([640, 480]);

@@ -6,6 +6,16 @@ import type { NodeRunResult } from "@flambeau/lesson-kit/node";
 import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
 import type { Lesson4Results } from "../src/index.js";
 
+/** The figures lesson 4 shows, in order (also checked by the demo and the web page). */
+export const FIGURES = [
+  "ground-truth",
+  "bad-model",
+  "optimize-by-hand",
+  "optimize-by-hand-good-guess",
+  "loss-over-time",
+  "optimized-model",
+];
+
 /** Declares the checks of a lesson 4 run made with `--device <device>`; `get` gives the run. */
 export function lesson4Checks(device: string, get: () => NodeRunResult<Lesson4Results> & { dir: string }): void {
   // PyTorch's repr names the device of a tensor that is not on the CPU.
@@ -51,14 +61,7 @@ export function lesson4Checks(device: string, get: () => NodeRunResult<Lesson4Re
 
   it("writes every figure as a valid SVG and PNG", () => {
     const run = get();
-    expect(figureNames(run.files)).toEqual([
-      "ground-truth",
-      "bad-model",
-      "optimize-by-hand",
-      "optimize-by-hand-good-guess",
-      "loss-over-time",
-      "optimized-model",
-    ]);
+    expect(figureNames(run.files)).toEqual(FIGURES);
     for (const name of figureNames(run.files)) checkFigure(run.dir, name);
     expect(checkFigure(run.dir, "bad-model").legend).toEqual(["bad model", "data"]);
   });

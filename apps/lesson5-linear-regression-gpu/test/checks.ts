@@ -9,6 +9,9 @@ import { LinearRegressionModel, type Lesson5Results } from "../src/index.js";
 
 type Run = NodeRunResult<Lesson5Results> & { dir: string };
 
+/** The figures lesson 5 shows, in order (also checked by the demo). */
+export const FIGURES = ["simple-linear-regression", "predictions"];
+
 /** Declares the checks of a lesson 5 run made with `--device <device>`; `get` gives the run. */
 export function lesson5Checks(device: string, get: () => Run): void {
   it("builds y = 2x + 1 on x = 0 … 10", () => {
@@ -58,7 +61,7 @@ export function lesson5Checks(device: string, get: () => Run): void {
 
   it("plots the true data (green dots) and the predictions (dashed) with a legend", () => {
     const run = get();
-    expect(figureNames(run.files)).toEqual(["simple-linear-regression", "predictions"]);
+    expect(figureNames(run.files)).toEqual(FIGURES);
     const fig = checkFigure(run.dir, "predictions");
     expect(fig.legend).toEqual(["True data", "Predictions"]);
     checkFigure(run.dir, "simple-linear-regression");
