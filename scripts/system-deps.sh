@@ -33,7 +33,17 @@ if [ -d /usr/lib/x86_64-linux-gnu ] && ! vulkan_ok; then
   fi
 fi
 
-if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+# gl's native module: an install that ran before its build tools were here (native-build-deps.sh
+# could not install them, or they were removed since) left it unbuilt; build it now that they are.
+rebuild_gl() {
+  if ! (cd "$(dirname "$0")/../packages/backend-gpujs" && node -e 'require("gl")' >/dev/null 2>&1); then
+    bash "$(dirname "$0")/native-build-deps.sh"
+    echo "system-deps: building headless-gl (gl), which the install could not build"
+    (cd "$(dirname "$0")/../packages/backend-gpujs" && pnpm rebuild gl)
+  fi
+}
+
+if [ ${#need[@]} -eq 0 ]; then rebuild_gl; exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "system-deps: installing ${need[*]}"
   apt-get update -qq
@@ -42,3 +52,4 @@ else
   echo "system-deps: the tests need these Debian packages: ${need[*]} (apt-get install them as root)" >&2
   exit 1
 fi
+rebuild_gl
