@@ -21,7 +21,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "scripts/test/**/*.test.ts"],
     testTimeout: 30000,
     // headless-gl (the gpu.js backend in Node) needs an X display: Xvfb when none is set.
     globalSetup: ["packages/backend-gpujs/test/setup/xvfb.ts"],
