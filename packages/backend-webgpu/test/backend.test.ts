@@ -1,5 +1,6 @@
 // What the WebGPU device adds to the shared suites: asynchronous-only reads, float64 refused,
 // kernel faults reported by the next read, pooled buffers, and big shapes.
+import { inspect } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import "@flambeau/backend-cpu";
 import * as torch from "flambeau";
@@ -35,6 +36,13 @@ describe("webgpu device", () => {
     expect(() => t.dataSync()).toThrow(/await tensor.data\(\)/);
     expect(Array.from(await t.data())).toEqual([1.5, -2]);
     expect(await torch.tensor([true, false], dev).tolist()).toEqual([true, false]);
+  });
+
+  it("prints (console.log) a placeholder naming shape, dtype and device instead of throwing", () => {
+    const t = torch.tensor([1.5, -2], { ...dev, requires_grad: true });
+    const want = "tensor(<data on device 'webgpu': use await t.data() to read>, device='webgpu',\n       size=(2,), requires_grad=True)";
+    expect(String(t)).toBe(want);
+    expect(inspect(t)).toBe(want);
   });
 
   it("refuses float64 with a clear error", () => {

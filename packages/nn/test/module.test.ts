@@ -271,6 +271,7 @@ describe("Parameter, init and functional odds and ends", () => {
     const data = tensor([1.5, 2], { dtype: "float32" });
     const p = new nn.Parameter(data);
     expect(String(p)).toBe("Parameter containing:\ntensor([1.5000, 2.0000], requires_grad=True)");
+    expect(inspect(p)).toBe(String(p)); // console.log(p) in Node
     data.fill_(0);
     expect(p.tolistSync()).toEqual([0, 0]);
     expect(new nn.Parameter(ones(1), false).requires_grad).toBe(false);

@@ -199,6 +199,13 @@ export class Tensor implements View {
   toString(): string {
     return formatTensor(this);
   }
+  /**
+   * Node's `console.log(t)` and `util.inspect(t)` print what PyTorch's `print(t)` does, not the
+   * object's internals. A symbol rather than `node:util`, so browsers load this file unchanged.
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 
   // ---- memory ---------------------------------------------------------------------------
 
