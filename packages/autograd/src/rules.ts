@@ -4,7 +4,7 @@
  * themselves differentiated. A rule returns one gradient per input (null where none is
  * needed); the engine then sums broadcast dimensions away and casts to the input's dtype.
  */
-import { Tensor, slice_backward, scatter_add, zeros, where, type Node } from "@flambeau/tensor";
+import { Tensor, cat, slice_backward, scatter_add, zeros, where, type Node } from "@flambeau/tensor";
 
 /** `needs[i]` tells whether input i wants a gradient, so rules can skip work. */
 export type Rule = (node: Node, g: Tensor, needs: boolean[]) => (Tensor | null)[];
@@ -111,6 +111,7 @@ export const RULES: Record<string, Rule> = {
     const zero = out.eq(0);
     return [saved(n, 0).mul(where(zero, 0, unreduce(g, n).div(where(zero, 1, out))))];
   },
+  norm0: () => [null],
   amax: (n, g) => {
     // Ties share the gradient evenly, as torch.amax does.
     const x = saved(n, 0);
@@ -153,7 +154,12 @@ export const RULES: Record<string, Rule> = {
     const base = zeros(n.inputShapes[0]! as number[], { dtype: g.dtype, device: g.device });
     return [scatter_add(base, dim, attr<Tensor>(n, "index"), g)];
   },
-  scatter_add: (n, g) => [g.gather(attr<number>(n, "dim"), attr<Tensor>(n, "index"))],
+  scatter_add: (n, g) => [padTo(g.gather(attr<number>(n, "dim"), attr<Tensor>(n, "index")), n.inputShapes[0]!)],
+  // Written positions take their gradient from src (every entry naming them, as PyTorch's gather).
+  scatter: (n, g, needs) => [
+    needs[0] ? where(attr<Tensor>(n, "written"), 0, g) : null,
+    needs[1] ? padTo(g.gather(attr<number>(n, "dim"), attr<Tensor>(n, "index")), n.inputShapes[1]!) : null,
+  ],
 
   // ---- linear algebra ----
   matmul: (n, g, needs) => [
@@ -167,6 +173,16 @@ function minmaxGrad(a: Tensor, b: Tensor, g: Tensor, wins: "gt" | "lt"): Tensor[
   const aw = a[wins](b), tie = a.eq(b);
   const half = g.mul(0.5);
   return [where(aw, g, where(tie, half, 0)), where(aw, 0, where(tie, half, g))];
+}
+
+/** Zero-pad `g` at the end of each dimension up to `shape` (a src larger than its index gets no gradient beyond it). */
+function padTo(g: Tensor, shape: readonly number[]): Tensor {
+  let out = g;
+  shape.forEach((s, d) => {
+    const have = out.shape[d]!;
+    if (have < s) out = cat([out, zeros(out.shape.map((v, i) => (i === d ? s - have : v)), { dtype: g.dtype, device: g.device })], d);
+  });
+  return out;
 }
 
 function sliceSpec(ndim: number, dim: number, start: number, end: number, step: number): string[] {

@@ -131,6 +131,85 @@ const ERROR_CASES: ErrorCase[] = [
     run: ([x, y]) => x!.copy_(y!),
     message: ["[2, 3]", "[2, 4]"],
   },
+  // Sorting, scans, triangles, closeness, einsum, scatter and norms.
+  {
+    name: "topk with k larger than the dimension",
+    make: (d) => [seq(d, [2, 3], { requires_grad: true })],
+    run: ([x]) => x!.topk(4),
+    message: [/\btopk\b/, "k out of range", "[2, 3]"],
+  },
+  {
+    name: "sort along a dimension that does not exist",
+    make: (d) => [seq(d, [2, 3])],
+    run: ([x]) => x!.sort(2),
+    message: [/\bsort\b/, "Dimension out of range"],
+  },
+  {
+    name: "cumsum along a dimension that does not exist",
+    make: (d) => [seq(d, [4])],
+    run: ([x]) => x!.cumsum(1),
+    message: [/\bcumsum\b/, "Dimension out of range"],
+  },
+  {
+    name: "tril of a vector",
+    make: (d) => [seq(d, [4])],
+    run: ([x]) => x!.tril(),
+    message: [/\btril\b/, "at least 2 dimensions", "[4]"],
+  },
+  {
+    name: "triu_ of a 1-D tensor",
+    make: (d) => [seq(d, [4])],
+    run: ([x]) => x!.triu_(),
+    message: [/\btriu\b/, "at least 2 dimensions", "[4]"],
+  },
+  {
+    name: "isclose of different dtypes",
+    make: (d) => [seq(d, [3]), seq(d, [3], { dtype: "int32" })],
+    run: ([a, b]) => torch.isclose(a!, b!),
+    message: [/\bisclose\b/, "Float did not match Int"],
+  },
+  {
+    name: "einsum with too few subscripts",
+    make: (d) => [seq(d, [2, 3, 4]), seq(d, [4, 5])],
+    run: ([a, b]) => torch.einsum("ij,jk->ik", a!, b!),
+    message: [/\beinsum\b/, "subscripts in the equation (2)", "dimensions (3) for operand 0"],
+  },
+  {
+    name: "einsum of contracted sizes that differ",
+    make: (d) => [seq(d, [2, 3]), seq(d, [4, 5])],
+    run: ([a, b]) => torch.einsum("ij,jk->ik", a!, b!),
+    message: [/\beinsum\b/, "subscript j has size 4", "[4, 5]", "size 3"],
+  },
+  {
+    name: "scatter of a src of another dtype",
+    make: (d) => [seq(d, [2, 3]), seq(d, [2, 1], { dtype: "int32" }), seq(d, [2, 1], { dtype: "int32" })],
+    run: ([x, i, s]) => x!.scatter(1, i!, s!),
+    message: [/\bscatter\b/, "float32", "int32"],
+  },
+  {
+    name: "scatter_ with an index larger than self",
+    make: (d) => [seq(d, [2, 3]), seq(d, [3, 1], { dtype: "int32" }), seq(d, [3, 1])],
+    run: ([x, i, s]) => x!.scatter_(1, i!, s!),
+    message: [/\bscatter\b/, "index [3, 1]", "self [2, 3]"],
+  },
+  {
+    name: "scatter_add of an index of another rank",
+    make: (d) => [seq(d, [2, 3]), seq(d, [2], { dtype: "int32" }), seq(d, [2])],
+    run: ([x, i, s]) => x!.scatter_add(1, i!, s!),
+    message: [/\bscatter_add\b/, "same number of dimensions", "[2]", "[2, 3]"],
+  },
+  {
+    name: "matrix_norm of a vector",
+    make: (d) => [seq(d, [4])],
+    run: ([x]) => torch.linalg.matrix_norm(x!),
+    message: [/matrix_norm/, "at least 2 dimensions", "[4]"],
+  },
+  {
+    name: "linalg.norm with the nuclear norm",
+    make: (d) => [seq(d, [3, 3])],
+    run: ([x]) => torch.linalg.norm(x!, "nuc"),
+    message: [/matrix_norm/, "nuc", "singular values"],
+  },
 ];
 
 interface Snapshot {

@@ -101,6 +101,35 @@ export const OPS: Record<string, OpFn> = {
   contiguous: ([x]) => T(x).contiguous(),
   clone: ([x]) => T(x).clone(),
 
+  // ---- sorting, scans, triangles, closeness, einsum, scatter, linalg norms ----
+  sort: ([x], kw) => [...T(x).sort(kw.dim as number | undefined, kw.descending as boolean | undefined)],
+  argsort: ([x], kw) => T(x).argsort({ dim: kw.dim as number | undefined, descending: kw.descending as boolean | undefined }),
+  topk: ([x], kw) => [...T(x).topk(kw.k as number, { dim: kw.dim as number | undefined, largest: kw.largest as boolean | undefined })],
+  cumsum: ([x], kw) => T(x).cumsum(kw.dim as number, { dtype: kw.dtype as torch.DType | undefined }),
+  cumprod: ([x], kw) => T(x).cumprod(kw.dim as number, { dtype: kw.dtype as torch.DType | undefined }),
+  tril: ([x], kw) => T(x).tril(kw.diagonal as number | undefined),
+  triu: ([x], kw) => torch.triu(T(x), kw.diagonal as number | undefined),
+  isclose: ([a, b], kw) => torch.isclose(T(a), T(b), kw as torch.CloseOptions),
+  // A boolean read at once: devices that read only asynchronously refuse it and point to isclose().all().
+  allclose: ([a, b], kw) => {
+    const device = T(a).device;
+    try {
+      return torch.tensor(torch.allclose(T(a), T(b), kw as torch.CloseOptions), { device });
+    } catch (e) {
+      if (!/allclose\(\).*cannot read synchronously.*isclose\(input, other\)\.all\(\)/.test((e as Error).message)) throw e;
+      return torch.isclose(T(a), T(b), kw as torch.CloseOptions).all();
+    }
+  },
+  einsum: (xs, kw) => torch.einsum(kw.equation as string, ...xs.map(T)),
+  scatter: ([x, i, s], kw) => T(x).scatter(kw.dim as number, T(i), T(s)),
+  scatter_value: ([x, i], kw) => torch.scatter(T(x), kw.dim as number, T(i), kw.value as number),
+  scatter_add: ([x, i, s], kw) => T(x).scatter_add(kw.dim as number, T(i), T(s)),
+  linalg_norm: ([x], kw) =>
+    torch.linalg.norm(T(x), { ord: (typeof kw.ord === "string" && kw.ord.endsWith("inf") ? num(kw.ord) : kw.ord) as torch.linalg.NormOptions["ord"], dim: dim(kw), keepdim: keepdim(kw) }),
+  vector_norm: ([x], kw) => torch.linalg.vector_norm(T(x), kw.ord === undefined ? 2 : num(kw.ord), dim(kw), keepdim(kw)),
+  matrix_norm: ([x], kw) =>
+    torch.linalg.matrix_norm(T(x), kw.ord === undefined || kw.ord === "fro" ? "fro" : num(kw.ord), (kw.dim as [number, number] | undefined) ?? [-2, -1], keepdim(kw)),
+
   // ---- casts ----
   to: ([x], kw) => T(x).to(kw.dtype as torch.DType),
 };

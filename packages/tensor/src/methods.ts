@@ -15,6 +15,11 @@ import * as ix from "./ops/indexing.js";
 import * as sel from "./ops/select.js";
 import * as g from "./ops/getitem.js";
 import * as cv from "./ops/convert.js";
+import * as sc from "./ops/scatter.js";
+import * as so from "./ops/sort.js";
+import * as cu from "./ops/cumulative.js";
+import * as tri from "./ops/triangular.js";
+import * as cl from "./ops/closeness.js";
 import * as rnd from "./ops/random.js";
 import { checkInPlace, commitInPlace, copy_, fill_ } from "./ops/inplace.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
@@ -115,6 +120,20 @@ declare module "./tensor.js" {
     gather(dim: number, index: Tensor): Tensor;
     index_select(dim: number, index: Tensor): Tensor;
     scatter_add(dim: number, index: Tensor, src: Tensor): Tensor;
+    scatter(dim: number, index: Tensor, src: TensorOrScalar): Tensor;
+    scatter_(dim: number, index: Tensor, src: TensorOrScalar): this;
+    scatter_add_(dim: number, index: Tensor, src: Tensor): this;
+    sort(dim?: number | so.SortOptions, descending?: boolean, options?: so.SortOptions): r.ValuesIndices;
+    argsort(dim?: number | so.SortOptions, descending?: boolean, options?: so.SortOptions): Tensor;
+    topk(k: number, dim?: number | so.TopkOptions, largest?: boolean, options?: so.TopkOptions): r.ValuesIndices;
+    cumsum(dim: number, options?: cu.CumulativeOptions): Tensor;
+    cumprod(dim: number, options?: cu.CumulativeOptions): Tensor;
+    tril(diagonal?: number): Tensor;
+    triu(diagonal?: number): Tensor;
+    tril_(diagonal?: number): this;
+    triu_(diagonal?: number): this;
+    isclose(other: Tensor, options?: cl.CloseOptions): Tensor;
+    allclose(other: Tensor, options?: cl.CloseOptions): boolean;
 
     to(dtypeOrDevice: DType | Device | string | Tensor, dtype?: DType): Tensor;
     toAsync(device: Device | string): Promise<Tensor>;
@@ -222,6 +241,16 @@ define({
   gather(d: number, i: Tensor) { return ix.gather(this, d, i); },
   index_select(d: number, i: Tensor) { return ix.index_select(this, d, i); },
   scatter_add(d: number, i: Tensor, s: Tensor) { return ix.scatter_add(this, d, i, s); },
+  scatter(d: number, i: Tensor, s: TensorOrScalar) { return sc.scatter(this, d, i, s); },
+  sort(d?: number | so.SortOptions, desc?: boolean, o?: so.SortOptions) { return so.sort(this, d, desc, o); },
+  argsort(d?: number | so.SortOptions, desc?: boolean, o?: so.SortOptions) { return so.argsort(this, d, desc, o); },
+  topk(k: number, d?: number | so.TopkOptions, l?: boolean, o?: so.TopkOptions) { return so.topk(this, k, d, l, o); },
+  cumsum(d: number, o?: cu.CumulativeOptions) { return cu.cumsum(this, d, o); },
+  cumprod(d: number, o?: cu.CumulativeOptions) { return cu.cumprod(this, d, o); },
+  tril(k?: number) { return tri.tril(this, k); },
+  triu(k?: number) { return tri.triu(this, k); },
+  isclose(o: Tensor, opts?: cl.CloseOptions) { return cl.isclose(this, o, opts); },
+  allclose(o: Tensor, opts?: cl.CloseOptions) { return cl.allclose(this, o, opts); },
 
   to(a: DType | Device | string | Tensor, b?: DType) { return cv.to(this, a, b); },
   toAsync(d: Device | string) { return cv.toDeviceAsync(this, d); },
@@ -245,7 +274,7 @@ Object.defineProperty(P, "T", {
 });
 
 // In-place forms: compute out of place, then write back with PyTorch's checks.
-const INPLACE = ["add", "sub", "mul", "div", "pow", "clamp", "masked_fill", "addcmul", "addcdiv", "lerp", "neg", "abs", "sqrt", "exp", "log",
+const INPLACE = ["add", "sub", "mul", "div", "pow", "clamp", "masked_fill", "scatter", "scatter_add", "tril", "triu", "addcmul", "addcdiv", "lerp", "neg", "abs", "sqrt", "exp", "log",
   "sigmoid", "tanh", "relu", "floor", "ceil", "round", "sign"] as const;
 for (const name of INPLACE) {
   const outOfPlace = P[name] as (this: Tensor, ...args: unknown[]) => Tensor;

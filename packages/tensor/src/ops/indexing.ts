@@ -1,7 +1,7 @@
 import { record } from "../graph.js";
 import { fmtShape, normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameDevice } from "./checks.js";
+import { checkSameDevice, checkScatter } from "./checks.js";
 import { wrap } from "./make.js";
 import { expand, reshape } from "./view.js";
 
@@ -37,7 +37,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
 /** `torch.scatter_add`: `x` plus `src` added at the positions `index` gives along `dim`. */
 export function scatter_add(x: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
   const d = normalizeDim(dim, x.ndim, "scatter_add");
-  checkIndex("scatter_add", x, index);
+  checkScatter("scatter_add", x, d, index, src);
   const backend = x._storage.backend;
   const scattered = wrap(backend, backend.scatterAdd(x.shape, d, index, src, x.dtype), x.dtype, x.shape);
   const added = src.requires_grad ? record("scatter_add", [src], scattered, null, { dim: d, index }) : scattered;

@@ -89,7 +89,8 @@ export interface ValuesIndices extends Iterable<Tensor> {
   readonly indices: Tensor;
 }
 
-function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
+/** @internal `(values, indices)` as an array that also has the names. */
+export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
   // An array, so `const [v, i] = x.max(1)` destructures; the names shadow Array's methods.
   const r: unknown = Object.assign([values, indices], { values, indices });
   return r as ValuesIndices;
@@ -215,7 +216,11 @@ export function norm(x: Tensor, p: number | "fro" = 2, dim?: Dim, keepdim = fals
     const out = unary("sqrt", sum(binary("mul", d, d), dim, keepdim));
     return x.requires_grad ? record("norm2", [x], out, [x, out], { axes: normalizeDims(dim, x.ndim, "norm"), keepdim }) : out;
   }
-  if (pp === 0) return sum(binary("ne", x, 0).to("float32"), dim, keepdim);
+  if (pp === 0) {
+    // The count of non-zeros: in the graph, as in PyTorch, but passing no gradient back.
+    const count = sum(binary("ne", x.detach(), 0).to(isFloating(x.dtype) ? x.dtype : "float32"), dim, keepdim);
+    return record("norm0", [x], count);
+  }
   return binary("pow", sum(binary("pow", a, pp), dim, keepdim), 1 / pp);
 }
 

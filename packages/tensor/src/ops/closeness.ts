@@ -1,0 +1,66 @@
+import { isFloating } from "../dtype.js";
+import type { Tensor } from "../tensor.js";
+import { checkSameDevice } from "./checks.js";
+import { binary, unary } from "./elementwise.js";
+
+/** Keyword arguments of `torch.isclose` and `torch.allclose`. */
+export interface CloseOptions {
+  /** Relative tolerance (default `1e-5`). */
+  rtol?: number;
+  /** Absolute tolerance (default `1e-8`). */
+  atol?: number;
+  /** Whether two NaNs count as close (default false). */
+  equal_nan?: boolean;
+}
+
+const TYPE_NAME = { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" } as const;
+
+/**
+ * `torch.isclose(input, other, rtol=1e-5, atol=1e-8, equal_nan=False)`: elementwise
+ * `|input - other| <= atol + rtol * |other|` (equal infinities are close; NaN is close to
+ * NaN only with `equal_nan`), broadcasting, as a bool tensor.
+ *
+ * @example
+ * ```ts
+ * torch.isclose(torch.tensor([1, 2.00001]), torch.tensor([1.1, 2])); // tensor([false, true])
+ * torch.isclose(a, b, { rtol: 1e-3, atol: 0 });
+ * ```
+ */
+export function isclose(input: Tensor, other: Tensor, options: CloseOptions = {}): Tensor {
+  const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
+  checkSameDevice("isclose", input, other);
+  if (input.dtype !== other.dtype)
+    throw new Error(`isclose(): ${TYPE_NAME[input.dtype]} did not match ${TYPE_NAME[other.dtype]} (dtypes ${input.dtype} and ${other.dtype})`);
+  if (!(rtol >= 0)) throw new Error(`isclose(): rtol must be greater than or equal to zero, but got ${rtol}`);
+  if (!(atol >= 0)) throw new Error(`isclose(): atol must be greater than or equal to zero, but got ${atol}`);
+  const a = input.detach(), b = other.detach();
+  let close = binary("eq", a, b);
+  if (equal_nan && isFloating(a.dtype)) close = binary("logical_or", close, binary("logical_and", unary("isnan", a), unary("isnan", b)));
+  if (rtol === 0 && atol === 0) return close;
+  // Integers and booleans are compared in float32, as PyTorch promotes `rtol * other`.
+  const fa = isFloating(a.dtype) ? a : a.to("float32"), fb = isFloating(b.dtype) ? b : b.to("float32");
+  const allowed = binary("add", unary("abs", binary("mul", fb, rtol)), atol);
+  const actual = unary("abs", binary("sub", fa, fb));
+  // `actual < inf` is false for NaN and infinite errors: those are close only when equal.
+  const within = binary("logical_and", binary("lt", actual, Infinity), binary("le", actual, allowed));
+  return binary("logical_or", close, within);
+}
+
+/**
+ * `torch.allclose`: whether every element of `input` is close to `other` (see {@link isclose}),
+ * as a JavaScript boolean. It reads its result at once, so on a device that reads only
+ * asynchronously (WebGPU) it throws; use `await torch.isclose(a, b).all().item()` there.
+ *
+ * @example
+ * ```ts
+ * torch.allclose(torch.tensor([10000, 1e-8]), torch.tensor([10000.1, 1e-9])); // true
+ * ```
+ */
+export function allclose(input: Tensor, other: Tensor, options: CloseOptions = {}): boolean {
+  const close = isclose(input, other, options).all();
+  if (!close._storage.backend.canReadSync)
+    throw new Error(
+      `allclose() returns a boolean at once, which device '${input.device}' cannot read synchronously; use 'await torch.isclose(input, other).all().item()' instead`,
+    );
+  return close.itemSync() !== 0;
+}

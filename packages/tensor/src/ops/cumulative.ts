@@ -1,0 +1,55 @@
+import { isFloating, type DType } from "../dtype.js";
+import { normalizeDim } from "../shape.js";
+import type { Tensor } from "../tensor.js";
+import { toDType } from "./convert.js";
+import { binary } from "./elementwise.js";
+import { cat } from "./join.js";
+import { clone, narrow } from "./view.js";
+
+/** Keyword arguments of `torch.cumsum` and `torch.cumprod`. */
+export interface CumulativeOptions {
+  /** Cast the input to this dtype before accumulating (as PyTorch's `dtype=`). */
+  dtype?: DType;
+}
+
+/**
+ * A running sum or product along `d` as log2(n) shifted steps (Hillis–Steele): composed of
+ * narrow, add/mul and cat, so every backend runs it and autograd differentiates it exactly
+ * (a product through zeros included).
+ */
+function scan(op: "add" | "mul", name: string, x: Tensor, dim: number, options: CumulativeOptions): Tensor {
+  const d = normalizeDim(dim, x.ndim, name);
+  const dtype: DType = options.dtype ?? (isFloating(x.dtype) ? x.dtype : "int32");
+  let y = x.dtype === dtype ? x : toDType(x, dtype);
+  const n = x.ndim === 0 ? 1 : x.shape[d]!;
+  if (n <= 1) return y === x ? clone(x) : y;
+  for (let off = 1; off < n; off *= 2)
+    y = cat([narrow(y, d, 0, off), binary(op, narrow(y, d, off, n - off), narrow(y, d, 0, n - off))], d);
+  return y;
+}
+
+/**
+ * `torch.cumsum(input, dim)`: running sums along `dim`. Integer and bool inputs give `int32`
+ * (PyTorch's int64); `{ dtype }` casts first.
+ *
+ * @example
+ * ```ts
+ * torch.tensor([1, 2, 3, 4]).cumsum(0); // tensor([1, 3, 6, 10])
+ * torch.tensor([[1, 2], [3, 4]]).cumsum(1, { dtype: "float32" }); // [[1, 3], [3, 7]]
+ * ```
+ */
+export function cumsum(x: Tensor, dim: number, options: CumulativeOptions = {}): Tensor {
+  return scan("add", "cumsum", x, dim, options);
+}
+
+/**
+ * `torch.cumprod(input, dim)`: running products along `dim`, differentiable through zeros.
+ *
+ * @example
+ * ```ts
+ * torch.tensor([1, 2, 3, 4]).cumprod(0); // tensor([1, 2, 6, 24])
+ * ```
+ */
+export function cumprod(x: Tensor, dim: number, options: CumulativeOptions = {}): Tensor {
+  return scan("mul", "cumprod", x, dim, options);
+}
