@@ -86,6 +86,11 @@ export const RULES: Record<string, Rule> = {
     return [where(c, g, 0), where(c, 0, g)];
   },
   clamp: (n, g) => [where(attr<Tensor>(n, "inside"), g, 0)],
+  clamp_bounds: (n, g) => {
+    const grads = [where(attr<Tensor>(n, "inside"), g, 0)];
+    for (const wins of ["minWins", "maxWins"]) if (n.attrs[wins]) grads.push(where(attr<Tensor>(n, wins), g, 0));
+    return grads;
+  },
 
   // ---- reductions ----
   sum: (n, g) => [unreduce(g, n)],

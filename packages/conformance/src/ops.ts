@@ -44,6 +44,8 @@ export const OPS: Record<string, OpFn> = {
   where: ([c, a, b]) => torch.where(T(c), a!, b!),
   clamp: ([x], kw) => T(x).clamp((kw.min ?? null) as number | null, (kw.max ?? null) as number | null),
   clamp_tensor: ([x, lo, hi]) => T(x).clamp(T(lo), T(hi)),
+  clamp_tensor_min: ([x, lo]) => torch.clamp(T(x), T(lo)),
+  clamp_tensor_max: ([x, hi]) => T(x).clamp(null, T(hi)),
   masked_fill: ([x, m], kw) => T(x).masked_fill(T(m), kw.value as number),
 
   // ---- reductions ----

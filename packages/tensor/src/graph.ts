@@ -79,6 +79,7 @@ const NODE_NAMES: Record<string, string> = {
   cast: "ToCopyBackward0",
   rsub: "RsubBackward1",
   clamp: "ClampBackward1",
+  clamp_bounds: "ClampBackward0",
   where: "WhereBackward0",
 };
 

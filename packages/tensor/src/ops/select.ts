@@ -41,8 +41,17 @@ export function masked_fill(x: Tensor, mask: Tensor, value: TensorOrScalar): Ten
 }
 
 /**
- * Clamp every element into `[min, max]` (either bound may be null). The gradient passes where
- * the input lies within the bounds, bounds included, as in PyTorch.
+ * `torch.clamp(input, min, max)`: every element into `[min, max]`; either bound may be null,
+ * a number or a tensor (broadcasting). Where `min > max` the result is `max`. The gradient
+ * passes to `input` where it lies within the bounds, bounds included, and to a tensor bound
+ * where that bound wins, as in PyTorch.
+ *
+ * @example
+ * ```ts
+ * x.clamp(0, 1);
+ * x.clamp(null, 6); // relu6's upper half
+ * x.clamp(lower, upper); // elementwise bounds (tensors)
+ * ```
  */
 export function clamp(x: Tensor, min: TensorOrScalar | null = null, max: TensorOrScalar | null = null): Tensor {
   if (min === null && max === null) throw new Error("torch.clamp: At least one of 'min' or 'max' must not be None");
@@ -50,9 +59,25 @@ export function clamp(x: Tensor, min: TensorOrScalar | null = null, max: TensorO
   // Comparisons against the bounds keep NaN inputs as NaN, like PyTorch.
   if (min !== null) out = where(binary("lt", out, min), min, out).detach();
   if (max !== null) out = where(binary("gt", out, max), max, out).detach();
-  if (!x.requires_grad) return out;
+  const lo = min instanceof Tensor && min.requires_grad ? min : null;
+  const hi = max instanceof Tensor && max.requires_grad ? max : null;
+  if (!x.requires_grad && lo === null && hi === null) return out;
   let inside = binary("eq", x, x);
   if (min !== null) inside = binary("logical_and", inside, binary("ge", x, min));
   if (max !== null) inside = binary("logical_and", inside, binary("le", x, max));
-  return record("clamp", [x], out, null, { inside });
+  if (lo === null && hi === null) return record("clamp", [x], out, null, { inside });
+  // A bound takes the gradient where it wins (PyTorch's clamp_backward_min_max).
+  const inputs = [x];
+  const attrs: Record<string, unknown> = { inside };
+  if (lo !== null) {
+    const below = binary("lt", x, lo);
+    attrs.minWins = max === null ? below : binary("logical_and", below, binary("lt", lo, max));
+    inputs.push(lo);
+  }
+  if (hi !== null) {
+    const above = binary("gt", x, hi);
+    attrs.maxWins = min === null ? above : binary("logical_or", above, binary("lt", hi, min));
+    inputs.push(hi);
+  }
+  return record("clamp_bounds", inputs, out, null, attrs);
 }
