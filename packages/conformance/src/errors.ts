@@ -199,6 +199,18 @@ const ERROR_CASES: ErrorCase[] = [
     message: [/\bscatter_add\b/, "same number of dimensions", "[2]", "[2, 3]"],
   },
   {
+    name: "multinomial of more samples than categories without replacement",
+    make: (d) => [seq(d, [2, 3])],
+    run: ([p]) => p!.multinomial(4),
+    message: [/\bmultinomial\b/, "without replacement", "4 > 3"],
+  },
+  {
+    name: "multinomial of integer weights",
+    make: (d) => [seq(d, [3], { dtype: "int32" })],
+    run: ([p]) => torch.multinomial(p!, 1),
+    message: [/\bmultinomial\b/, "floating-point", "Int"],
+  },
+  {
     name: "matrix_norm of a vector",
     make: (d) => [seq(d, [4])],
     run: ([x]) => torch.linalg.matrix_norm(x!),

@@ -112,6 +112,10 @@ export const OPS: Record<string, OpFn> = {
   tril: ([x], kw) => T(x).tril(kw.diagonal as number | undefined),
   triu: ([x], kw) => torch.triu(T(x), kw.diagonal as number | undefined),
   isclose: ([a, b], kw) => torch.isclose(T(a), T(b), kw as torch.CloseOptions),
+  multinomial: ([p], kw) => {
+    torch.manual_seed(kw.seed as number);
+    return T(p).multinomial(kw.num_samples as number, { replacement: kw.replacement as boolean | undefined });
+  },
   // A boolean read at once: devices that read only asynchronously refuse it and point to isclose().all().
   allclose: ([a, b], kw) => {
     const device = T(a).device;

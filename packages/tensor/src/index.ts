@@ -31,6 +31,7 @@ export { cumsum, cumprod, type CumulativeOptions } from "./ops/cumulative.js";
 export { tril, triu } from "./ops/triangular.js";
 export { isclose, allclose, type CloseOptions } from "./ops/closeness.js";
 export { einsum } from "./ops/einsum.js";
+export { multinomial, type MultinomialOptions } from "./ops/multinomial.js";
 export * as linalg from "./ops/linalg-namespace.js";
 export { index, setIndex, type IndexSpec } from "./ops/getitem.js";
 export { to } from "./ops/convert.js";

@@ -20,6 +20,7 @@ import * as so from "./ops/sort.js";
 import * as cu from "./ops/cumulative.js";
 import * as tri from "./ops/triangular.js";
 import * as cl from "./ops/closeness.js";
+import * as mn from "./ops/multinomial.js";
 import * as rnd from "./ops/random.js";
 import { checkInPlace, commitInPlace, copy_, fill_ } from "./ops/inplace.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
@@ -134,6 +135,7 @@ declare module "./tensor.js" {
     triu_(diagonal?: number): this;
     isclose(other: Tensor, options?: cl.CloseOptions): Tensor;
     allclose(other: Tensor, options?: cl.CloseOptions): boolean;
+    multinomial(num_samples: number, replacement?: boolean | mn.MultinomialOptions, options?: mn.MultinomialOptions): Tensor;
 
     to(dtypeOrDevice: DType | Device | string | Tensor, dtype?: DType): Tensor;
     toAsync(device: Device | string): Promise<Tensor>;
@@ -251,6 +253,7 @@ define({
   triu(k?: number) { return tri.triu(this, k); },
   isclose(o: Tensor, opts?: cl.CloseOptions) { return cl.isclose(this, o, opts); },
   allclose(o: Tensor, opts?: cl.CloseOptions) { return cl.allclose(this, o, opts); },
+  multinomial(k: number, r?: boolean | mn.MultinomialOptions, o?: mn.MultinomialOptions) { return mn.multinomial(this, k, r, o); },
 
   to(a: DType | Device | string | Tensor, b?: DType) { return cv.to(this, a, b); },
   toAsync(d: Device | string) { return cv.toDeviceAsync(this, d); },

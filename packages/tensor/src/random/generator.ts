@@ -267,6 +267,22 @@ export class Generator {
     return out;
   }
 
+  /**
+   * `Tensor.exponential_(lambd)`: `-log(1 - u) / lambd` for a 53-bit uniform `u`, computed in
+   * double and stored in `out`'s precision, as PyTorch's CPU kernel (without MKL) does.
+   *
+   * @example
+   * ```ts
+   * const q = new Float32Array(4);
+   * new Generator().manual_seed(0).exponentialFill(q); // torch.empty(4).exponential_() after manual_seed(0)
+   * ```
+   */
+  exponentialFill<T extends FloatArray>(out: T, lambd = 1): T {
+    if (!(lambd > 0)) throw new RangeError(`exponential_ expects lambda > 0.0, but found lambda=${lambd}`);
+    for (let i = 0; i < out.length; i++) out[i] = (-1 / lambd) * Math.log(1 - this.uniform53());
+    return out;
+  }
+
   // uniform_real_distribution<float>(0, 1): the low 24 bits of one draw.
   private uniform24(): number {
     return (this.engine.nextUint32() & 0xffffff) * TWO_M24;
