@@ -12,6 +12,7 @@ export {
   mse,
   plot_model,
   linear_model,
+  linear_params,
   model_optimization_loop,
   type Lesson4Results,
   type ModelPlot,

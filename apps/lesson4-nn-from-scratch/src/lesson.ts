@@ -89,12 +89,24 @@ export function linear_model(theta: Theta, x: Tensor): Tensor {
   return w.mul(x).add(b);
 }
 
+/**
+ * θ from two numbers, as the workshop's dict of Python floats: float32 tensors (JAX's dtype for a
+ * float), on `device` (default: the default device). A whole number such as a slider's 0 must not make an int32 tensor, which
+ * `torch.func.grad`, like `jax.grad`, refuses to differentiate.
+ *
+ * @example
+ * ```ts
+ * const [losses, theta] = await model_optimization_loop(linear_params(0, 0, x.device), x, y);
+ * ```
+ */
+export function linear_params(w: number, b: number, device?: torch.DeviceLike): Theta {
+  const options: torch.TensorOptions = { dtype: torch.float32, ...(device !== undefined ? { device } : {}) };
+  return { w: torch.tensor(w, options), b: torch.tensor(b, options) };
+}
+
 /** `initialize_linear_params()`: random starting points from NumPy's normal distribution. */
 function initialize_linear_params(): Theta {
-  const params = {} as Theta;
-  params.w = torch.tensor(npr.normal());
-  params.b = torch.tensor(npr.normal());
-  return params;
+  return linear_params(npr.normal(), npr.normal());
 }
 
 /**

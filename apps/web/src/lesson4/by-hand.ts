@@ -4,9 +4,8 @@
  * `model_optimization_loop` finish the job from where the sliders are, moving line and sliders
  * as it trains. The data is the run's: the panel appears once the lesson has run.
  */
-import * as torch from "flambeau";
 import { ChartProgress } from "@flambeau/lesson-kit/browser";
-import { model_optimization_loop, SLIDERS, type Lesson4Results } from "@flambeau/lesson4-nn-from-scratch";
+import { linear_params, model_optimization_loop, SLIDERS, type Lesson4Results } from "@flambeau/lesson4-nn-from-scratch";
 import { el } from "../dom.js";
 import type { PageExtension } from "../extension.js";
 import { LinePlot } from "./line-plot.js";
@@ -90,7 +89,7 @@ async function descend(
   signal: AbortSignal,
   show: (w: number, b: number) => void,
 ): Promise<void> {
-  const theta = { w: torch.tensor(w0, { device: x.device }), b: torch.tensor(b0, { device: x.device }) };
+  const theta = linear_params(w0, b0, x.device);
   let shown = -Infinity;
   await model_optimization_loop(theta, x, y, STEPS, STEP_SIZE, progress, async (t, step) => {
     signal.throwIfAborted();
