@@ -224,7 +224,8 @@ const ERROR_CASES: ErrorCase[] = [
   },
 ];
 
-interface Snapshot {
+/** What a failed op must leave as it was: a tensor's layout, version, autograd state and data. */
+export interface Snapshot {
   shape: number[];
   strides: number[];
   offset: number;
@@ -236,7 +237,8 @@ interface Snapshot {
   data: number[];
 }
 
-async function snapshot(t: torch.Tensor): Promise<Snapshot> {
+/** Record `t` for a later comparison (see {@link Snapshot}). */
+export async function snapshot(t: torch.Tensor): Promise<Snapshot> {
   return {
     shape: [...t.shape], strides: t.stride(), offset: t.offset, dtype: t.dtype, version: t._version,
     requires_grad: t.requires_grad, grad_fn: t.grad_fn, grad: t.grad, data: Array.from(await t.data()),

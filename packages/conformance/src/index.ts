@@ -16,7 +16,8 @@
 export { runConformance, checkCase, casesByOp, type ConformanceOptions } from "./suite.js";
 export { OPS, runOp, type OpFn } from "./ops.js";
 export { expectTensor, toleranceFor, DEFAULT_TOLERANCE, type Tolerance, type Tolerances } from "./compare.js";
-export { registerErrorTests } from "./errors.js";
+export { registerErrorTests, snapshot, type Snapshot } from "./errors.js";
+export { registerBadInputTests, BAD_INPUT_CASES, type BadInputCase, type Involved } from "./bad-input.js";
 export {
   loadOpsFixture, buildInputs, makeTensor, applyTransform, decodeValue, caseDTypes,
   type OpCase, type OpsFixture, type EncodedTensor, type CaseInput, type TensorInput, type ScalarInput,

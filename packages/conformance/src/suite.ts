@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
 import { expectTensor, type Tolerances } from "./compare.js";
 import { registerErrorTests } from "./errors.js";
+import { registerBadInputTests } from "./bad-input.js";
 import { buildInputs, caseDTypes, loadOpsFixture, makeTensor, type OpCase } from "./fixture.js";
 import { OPS, runOp } from "./ops.js";
 
@@ -122,6 +123,7 @@ export function runConformance(device: string, options: ConformanceOptions = {})
       });
     }
     describe("errors", () => registerErrorTests(device));
+    describe("bad input", () => registerBadInputTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));
   });
 }

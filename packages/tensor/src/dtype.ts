@@ -42,10 +42,23 @@ export function promoteTypes(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** The dtype PyTorch infers for a JavaScript scalar. */
+/** The range of `int32`, which stands in for PyTorch's `int64`. */
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+/** Whether `v` is a whole number that `int32` holds exactly. */
+export function fitsInt32(v: number): boolean {
+  return Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
+}
+
+/**
+ * The dtype PyTorch infers for a JavaScript scalar: `bool`, `int32` for a whole number that
+ * fits it, else `float32`. PyTorch would infer `int64` for a whole number beyond `int32`;
+ * without `int64`, `float32` keeps its magnitude where `int32` would wrap (docs/design.md).
+ */
 export function scalarDType(v: number | boolean): DType {
   if (typeof v === "boolean") return "bool";
-  return Number.isInteger(v) ? "int32" : "float32";
+  return fitsInt32(v) ? "int32" : "float32";
 }
 
 /**

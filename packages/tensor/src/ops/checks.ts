@@ -1,3 +1,9 @@
+/**
+ * Argument checks shared by every op (DESIGN.md, Decision 6): bad input raises an error that
+ * names the op and what it got, before anything is computed, so a silent wrong result such as
+ * a NaN from `x.add(undefined)` cannot happen.
+ */
+import { DTYPES, fitsInt32, isDType, type DType } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { fmtShape } from "../shape.js";
 
@@ -9,10 +15,57 @@ export function checkSameDevice(op: string, a: Tensor, b: Tensor): void {
     );
 }
 
+function isTensor(x: unknown): x is Tensor {
+  return x !== null && typeof x === "object" && "_storage" in x;
+}
+
+/** What a value is, for messages: `undefined`, `null`, `array`, `string "a"`, `number NaN`, … */
+export function describeValue(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  if (Array.isArray(x)) return "array";
+  if (typeof x === "string") return `string ${JSON.stringify(x.length > 20 ? x.slice(0, 20) + "…" : x)}`;
+  if (typeof x === "number") return `number ${x}`;
+  if (typeof x === "object") return (x.constructor?.name ?? "object").replace(/^Object$/, "object");
+  return typeof x;
+}
+
 /** Reject `x` unless it is a Tensor, naming the op and the argument. */
 export function checkTensor(op: string, name: string, x: unknown): asserts x is Tensor {
-  if (x === null || typeof x !== "object" || !("_storage" in x))
-    throw new TypeError(`${op}(): argument '${name}' must be Tensor, not ${x === null ? "null" : typeof x}`);
+  if (!isTensor(x)) throw new TypeError(`${op}(): argument '${name}' must be Tensor, not ${describeValue(x)}`);
+}
+
+/**
+ * Reject `x` unless it is a Tensor, a number or a boolean: the operands an elementwise op
+ * turns into tensors. Arrays are refused rather than guessed at, as PyTorch refuses lists.
+ */
+export function checkOperand(op: string, name: string, x: unknown): asserts x is Tensor | number | boolean {
+  const t = typeof x;
+  if (t !== "number" && t !== "boolean" && !isTensor(x))
+    throw new TypeError(
+      `${op}(): argument '${name}' must be Tensor, number or boolean, not ${describeValue(x)}` +
+        (Array.isArray(x) ? " (wrap it: torch.tensor([...]))" : ""),
+    );
+}
+
+/** Reject a dtype Flambeau does not have, naming the ones it does. */
+export function checkDType(op: string, dtype: unknown): asserts dtype is DType {
+  if (!isDType(dtype))
+    throw new TypeError(`${op}(): unknown dtype ${describeValue(dtype)}; the supported dtypes are ${DTYPES.join(", ")}`);
+}
+
+/** Reject a size that is not a non-negative whole number (`zeros(-1)`, `eye(2.5)`, `arange(0, NaN)`). */
+export function checkSize(op: string, shape: readonly unknown[]): asserts shape is number[] {
+  for (const s of shape) {
+    if (typeof s !== "number" || !Number.isInteger(s))
+      throw new TypeError(`${op}(): sizes must be whole numbers, got ${describeValue(s)} in [${shape.map(String).join(", ")}]`);
+    if (s < 0) throw new Error(`${op}(): Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`);
+  }
+}
+
+/** Reject a value an `int32` tensor would wrap, as PyTorch refuses to overflow an integer dtype. */
+export function checkInt32Value(op: string, v: number): void {
+  if (!Number.isFinite(v) || !fitsInt32(Math.trunc(v)))
+    throw new Error(`${op}(): value ${v} cannot be converted to type int32 without overflow`);
 }
 
 /** PyTorch's checks of `scatter`/`scatter_add`: dtypes, ranks and index sizes (values are checked by the kernels). */

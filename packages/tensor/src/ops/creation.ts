@@ -1,7 +1,8 @@
-import { allocArray, isDType, type DType, type TypedArray } from "../dtype.js";
+import { allocArray, fitsInt32, scalarDType, type DType, type TypedArray } from "../dtype.js";
 import { defaultDevice, getBackend, toDevice, type DeviceLike } from "../device.js";
 import { numel } from "../shape.js";
 import { Tensor } from "../tensor.js";
+import { checkDType, checkInt32Value, checkSize, describeValue } from "./checks.js";
 import { wrap } from "./make.js";
 
 /** Keyword arguments of the factory functions (`torch.zeros(2, 3, { dtype: "float64" })`). */
@@ -33,8 +34,9 @@ function dtypeOfArray(a: TypedArray): DType {
 
 /**
  * `torch.tensor(data)`: a new tensor copying `data` (a number, boolean, nested array or typed
- * array). Integers give `int32` (`float32` with `requires_grad`), any fraction gives `float32`,
- * booleans give `bool`.
+ * array). Whole numbers give `int32` (`float32` with `requires_grad`, or when one does not fit
+ * `int32`: PyTorch would give `int64`), any fraction gives `float32`, booleans give `bool`.
+ * An explicit `int32` dtype refuses values it would wrap.
  *
  * @example
  * ```ts
@@ -42,9 +44,11 @@ function dtypeOfArray(a: TypedArray): DType {
  * ```
  */
 export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
+  if (options.dtype !== undefined) checkDType("tensor", options.dtype);
   if (data instanceof Tensor) return data.detach().clone().requires_grad_(options.requires_grad ?? false);
   if (ArrayBuffer.isView(data)) {
     const dtype = options.dtype ?? dtypeOfArray(data);
+    if (dtype === "int32" && !(data instanceof Int32Array)) for (const v of data) checkInt32Value("tensor", v);
     const copy = allocArray(dtype, data.length);
     copy.set(data as ArrayLike<number>);
     return fromHost(copy, dtype, [data.length], options, true);
@@ -56,16 +60,16 @@ export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
     probe = probe[0] as NestedData;
   }
   const flat: (number | boolean)[] = [];
-  let kind = 0; // 0 bool, 1 int, 2 float
+  let kind = 0; // 0 bool, 1 int32, 2 float
   let sawValue = false;
   const walk = (v: NestedData, dim: number): void => {
     if (dim === shape.length) {
       if (Array.isArray(v)) throw new Error(`tensor(): too many dimensions at depth ${dim}`);
       if (typeof v === "boolean") sawValue = true;
       else if (typeof v === "number") {
-        kind = Math.max(kind, Number.isInteger(v) ? 1 : 2);
+        kind = Math.max(kind, fitsInt32(v) ? 1 : 2);
         sawValue = true;
-      } else throw new TypeError(`tensor(): could not infer dtype of ${typeof v}`);
+      } else throw new TypeError(`tensor(): could not infer dtype of ${describeValue(v)}`);
       flat.push(v as number | boolean);
       return;
     }
@@ -81,10 +85,19 @@ export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
   if (kind > 0 && flat.some((v) => typeof v === "boolean"))
     for (let i = 0; i < flat.length; i++) flat[i] = +flat[i]!;
   const dtype = options.dtype ?? inferred;
-  if (!isDType(dtype)) throw new TypeError(`tensor(): unknown dtype '${String(dtype)}'`);
+  if (dtype === "int32") for (const v of flat) checkInt32Value("tensor", +v);
+  if (options.dtype === undefined && dtype === "float32") checkFloat32Range(flat);
   const host = allocArray(dtype, flat.length);
   for (let i = 0; i < flat.length; i++) host[i] = +flat[i]!;
   return fromHost(host, dtype, shape, options, true);
+}
+
+// A literal float32 can only hold as infinity (`tensor([1e40])`, which PyTorch reads as an
+// int64 it cannot hold either) would be lost silently: refuse it and name the wider dtype.
+function checkFloat32Range(flat: readonly (number | boolean)[]): void {
+  for (const v of flat)
+    if (typeof v === "number" && Number.isFinite(v) && !Number.isFinite(Math.fround(v)))
+      throw new RangeError(`tensor(): value ${v} is out of range for float32, the dtype inferred; pass { dtype: "float64" } on a device that has it`);
 }
 
 /**
@@ -115,7 +128,7 @@ export function from_numpy(array: TypedArray & { readonly shape?: readonly numbe
 }
 
 /** Split PyTorch-style variadic sizes (`zeros(2, 3)` or `zeros([2, 3])`) from a trailing options object. */
-export function parseSize<O extends object>(args: readonly unknown[]): [number[], O] {
+export function parseSize<O extends object>(args: readonly unknown[], op = "zeros"): [number[], O] {
   let options = {} as O;
   let parts = args;
   const last = args[args.length - 1];
@@ -124,17 +137,21 @@ export function parseSize<O extends object>(args: readonly unknown[]): [number[]
     parts = args.slice(0, -1);
   }
   const shape = parts.length === 1 && Array.isArray(parts[0]) ? (parts[0] as readonly number[]).slice() : (parts as number[]).slice();
-  for (const s of shape)
-    if (!Number.isInteger(s) || s < 0)
-      throw new Error(`Trying to create tensor with negative dimension or invalid size ${s}: [${shape.join(", ")}]`);
+  checkSize(op, shape);
   return [shape, options];
 }
 
 export type SizeArgs = [readonly number[], TensorOptions?] | number[] | [...number[], TensorOptions];
 
 /** `torch.full(size, fill_value)`; the dtype follows the fill value unless given. */
-export function full(size: readonly number[], fill_value: number | boolean, options: TensorOptions = {}): Tensor {
-  const dtype = options.dtype ?? (typeof fill_value === "boolean" ? "bool" : Number.isInteger(fill_value) ? "int32" : "float32");
+export function full(size: readonly number[], fill_value: number | boolean, options: TensorOptions = {}, op = "full"): Tensor {
+  if (!Array.isArray(size)) throw new TypeError(`${op}(): argument 'size' must be an array of sizes, not ${describeValue(size)}`);
+  checkSize(op, size);
+  if (typeof fill_value !== "number" && typeof fill_value !== "boolean")
+    throw new TypeError(`${op}(): argument 'fill_value' must be a number or boolean, not ${describeValue(fill_value)}`);
+  if (options.dtype !== undefined) checkDType(op, options.dtype);
+  const dtype = options.dtype ?? scalarDType(fill_value);
+  if (dtype === "int32") checkInt32Value(op, +fill_value);
   const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
   const backend = getBackend(device);
   if (!backend.supportsDType(dtype)) throw new Error(`The '${device}' device does not support dtype ${dtype}`);
@@ -153,14 +170,14 @@ export function full(size: readonly number[], fill_value: number | boolean, opti
  * ```
  */
 export function zeros(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<TensorOptions>(args);
-  return full(shape, 0, { ...options, dtype: options.dtype ?? "float32" });
+  const [shape, options] = parseSize<TensorOptions>(args, "zeros");
+  return full(shape, 0, { ...options, dtype: options.dtype ?? "float32" }, "zeros");
 }
 
 /** `torch.ones`: a tensor of ones. */
 export function ones(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<TensorOptions>(args);
-  return full(shape, 1, { ...options, dtype: options.dtype ?? "float32" });
+  const [shape, options] = parseSize<TensorOptions>(args, "ones");
+  return full(shape, 1, { ...options, dtype: options.dtype ?? "float32" }, "ones");
 }
 
 /** `torch.empty`: an uninitialised tensor (zeros here: typed arrays are always initialised). */
@@ -170,8 +187,13 @@ export function empty(...args: SizeArgs): Tensor {
 
 /** `torch.eye(n, m?)`: ones on the diagonal. */
 export function eye(n: number, m?: number | TensorOptions, options: TensorOptions = {}): Tensor {
-  if (typeof m === "object") return eye(n, n, m);
+  if (typeof m === "object" && m !== null) return eye(n, n, m);
   const cols = m ?? n;
+  for (const [name, v] of [["n", n], ["m", cols]] as const) {
+    if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError(`eye(): argument '${name}' must be a whole number, not ${describeValue(v)}`);
+    if (v < 0) throw new Error(`eye(): ${name} must be greater or equal to 0, got ${v}`);
+  }
+  if (options.dtype !== undefined) checkDType("eye", options.dtype);
   const dtype = options.dtype ?? "float32";
   const host = allocArray(dtype, n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) host[i * cols + i] = 1;
@@ -190,10 +212,16 @@ export function arange(start: number, end?: number | TensorOptions, step?: numbe
     e = start;
     s = 0;
   }
+  for (const v of [s, e, st])
+    if (typeof v !== "number") throw new TypeError(`arange(): start, end and step must be numbers, got ${describeValue(v)}`);
+  if (![s, e, st].every(Number.isFinite)) throw new Error(`arange(): unsupported range: ${s} -> ${e} (step ${st})`);
   if (st === 0) throw new Error("arange(): step must be nonzero");
   if ((e - s) / st < 0) throw new Error("arange(): upper bound and larger bound inconsistent with step sign");
   const n = Math.ceil((e - s) / st);
-  const dtype = options.dtype ?? ([s, e, st].every(Number.isInteger) ? "int32" : "float32");
+  if (options.dtype !== undefined) checkDType("arange", options.dtype);
+  // Whole-number bounds give int32 as in PyTorch, unless a value would not fit it.
+  const dtype = options.dtype ?? ([s, e, st].every(fitsInt32) && fitsInt32(s + (n - 1) * st) ? "int32" : "float32");
+  if (dtype === "int32" && n > 0) checkInt32Value("arange", s + (n - 1) * st);
   const host = allocArray(dtype, n);
   for (let i = 0; i < n; i++) host[i] = s + i * st;
   return fromHost(host, dtype, [n], options, true);
@@ -201,7 +229,9 @@ export function arange(start: number, end?: number | TensorOptions, step?: numbe
 
 /** `torch.linspace(start, end, steps)`: `steps` evenly spaced values, both ends included. */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
-  if (!Number.isInteger(steps) || steps < 0) throw new Error("linspace(): number of steps must be non-negative");
+  if (typeof steps !== "number" || !Number.isInteger(steps)) throw new TypeError(`linspace(): argument 'steps' must be a whole number, not ${describeValue(steps)}`);
+  if (steps < 0) throw new Error("linspace(): number of steps must be non-negative");
+  if (options.dtype !== undefined) checkDType("linspace", options.dtype);
   const dtype = options.dtype ?? "float32";
   const host = allocArray(dtype, steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;

@@ -4,7 +4,7 @@ import { record } from "../graph.js";
 import { broadcastStrides, shapesEqual, tryBroadcastShapes, fmtShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { checkSameDevice } from "./checks.js";
-import { constant, wrap } from "./make.js";
+import { operand, wrap } from "./make.js";
 
 /** A tensor operand or a JavaScript scalar, as PyTorch's ops accept. */
 export type TensorOrScalar = Tensor | number | boolean;
@@ -73,8 +73,8 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
   const like = (a instanceof Tensor ? a : b) as Tensor;
   if (!(like instanceof Tensor)) throw new TypeError(`${op}(): expected at least one Tensor operand`);
   const backend = like._storage.backend;
-  const ta = a instanceof Tensor ? a : constant(backend, +a, compute);
-  const tb = b instanceof Tensor ? b : constant(backend, +b, compute);
+  const ta = operand(op, "input", a, backend, compute);
+  const tb = operand(op, "other", b, backend, compute);
   if (ta._storage.backend !== tb._storage.backend) checkSameDevice(op, ta, tb);
   const outDtype: DType = kind === "compare" || kind === "logical" ? "bool" : compute;
   let outShape = ta.shape;

@@ -3,6 +3,7 @@ import { Tensor } from "../tensor.js";
 import { tensor } from "./creation.js";
 import { index_select } from "./indexing.js";
 import { checkInPlace, copy_, fill_ } from "./inplace.js";
+import { checkOperand } from "./checks.js";
 import { reshape, select, slice, unsqueeze } from "./view.js";
 
 /**
@@ -103,6 +104,7 @@ function advanced(x: Tensor, dim: number, idx: Tensor): Tensor {
  */
 export function setIndex(x: Tensor, specs: readonly IndexSpec[], value: number | boolean | Tensor): Tensor {
   checkInPlace("setitem", x);
+  checkOperand("setitem", "value", value);
   if (specs.some((s) => s instanceof Tensor || Array.isArray(s)))
     throw new Error("setitem: advanced (tensor) indices are not supported for assignment; use masked_fill or scatter_add");
   const window = index(x.detach(), ...specs);

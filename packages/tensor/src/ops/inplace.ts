@@ -3,7 +3,8 @@ import { gradMode } from "../graph.js";
 import { fmtShape, shapesEqual } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { broadcastView } from "./elementwise.js";
-import { constant } from "./make.js";
+import { operand } from "./make.js";
+import { checkInt32Value, checkTensor } from "./checks.js";
 import { clone } from "./view.js";
 
 const CATEGORY: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
@@ -56,7 +57,8 @@ function typeName(d: DType): string {
 export function fill_(target: Tensor, value: number | boolean | Tensor): Tensor {
   checkInPlace("fill_", target);
   const backend = target._storage.backend;
-  const v = value instanceof Tensor ? value : constant(backend, castScalar(+value, target.dtype), target.dtype);
+  if (target.dtype === "int32" && typeof value === "number") checkInt32Value("fill_", value);
+  const v = operand("fill_", "value", typeof value === "number" ? castScalar(value, target.dtype) : value, backend, target.dtype);
   if (v.numel() !== 1) throw new Error(`fill_ only supports 0-dimension value tensor but got tensor with ${v.ndim} dimensions.`);
   backend.assign(target, broadcastView(v.ndim === 0 ? v : v.reshape([]), target.shape));
   target._storage.version++;
@@ -66,6 +68,7 @@ export function fill_(target: Tensor, value: number | boolean | Tensor): Tensor 
 /** `copy_(src)`: write `src` (broadcast, cast to this dtype, moved to this device) into `target`. */
 export function copy_(target: Tensor, src: Tensor): Tensor {
   checkInPlace("copy_", target);
+  checkTensor("copy_", "src", src);
   let s = src.device.type === target.device.type ? src : src.to(target.device);
   if (!shapesEqual(s.shape, target.shape)) s = s.expand(target.shape);
   // A fresh node makes target a non-leaf of the graph when src requires grad.

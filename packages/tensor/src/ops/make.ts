@@ -4,6 +4,7 @@ import { Storage } from "../storage.js";
 import { Tensor } from "../tensor.js";
 import type { Device } from "../device.js";
 import { getBackend } from "../device.js";
+import { checkOperand } from "./checks.js";
 
 /** Wrap a fresh contiguous buffer as a tensor. */
 export function wrap(backend: Backend, buffer: BackendBuffer, dtype: DType, shape: readonly number[]): Tensor {
@@ -41,6 +42,18 @@ export function constant(backend: Backend, value: number, dtype: DType): Tensor 
     cache.set(value, t);
   }
   return t;
+}
+
+/**
+ * An operand of an op as a tensor: a Tensor as it is, a number or boolean as a constant of
+ * `dtype` on `backend`. Anything else (`undefined`, an array, a string) is a TypeError naming
+ * the op and the argument: every op that accepts scalars converts them here, so none can turn
+ * a bad operand into NaN.
+ */
+export function operand(op: string, name: string, v: unknown, backend: Backend, dtype: DType): Tensor {
+  if (v instanceof Tensor) return v;
+  checkOperand(op, name, v);
+  return constant(backend, typeof v === "boolean" ? +v : (v as number), dtype);
 }
 
 /** A JavaScript scalar as a constant on `like`'s device with the dtype PyTorch infers for it. */

@@ -1,6 +1,7 @@
 import { allocArray, isFloating, type DType } from "../dtype.js";
 import { Generator, default_generator } from "../random/index.js";
 import { Tensor } from "../tensor.js";
+import { checkDType, checkSize } from "./checks.js";
 import { fromHost, parseSize, type TensorOptions } from "./creation.js";
 import { checkInPlace } from "./inplace.js";
 
@@ -14,6 +15,7 @@ export type RandomOptions = TensorOptions & GeneratorOption;
 // same stream as PyTorch's CPU for a given seed (Decision 8), then uploaded.
 function floatOptions(op: string, options: RandomOptions): DType {
   const dtype = options.dtype ?? "float32";
+  checkDType(op, dtype);
   if (!isFloating(dtype)) throw new Error(`${op}: expected a floating point dtype, got ${dtype}`);
   return dtype;
 }
@@ -30,7 +32,7 @@ type SizeArgs = [readonly number[], RandomOptions?] | number[] | [...number[], R
  * ```
  */
 export function rand(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<RandomOptions>(args);
+  const [shape, options] = parseSize<RandomOptions>(args, "rand");
   const dtype = floatOptions("rand", options);
   const host = allocArray(dtype, shape.reduce((a, b) => a * b, 1)) as Float32Array | Float64Array;
   (options.generator ?? default_generator).uniformFill(host, 0, 1);
@@ -39,7 +41,7 @@ export function rand(...args: SizeArgs): Tensor {
 
 /** `torch.randn`: standard normal samples, the same stream as PyTorch for the same seed. */
 export function randn(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<RandomOptions>(args);
+  const [shape, options] = parseSize<RandomOptions>(args, "randn");
   const dtype = floatOptions("randn", options);
   const host = allocArray(dtype, shape.reduce((a, b) => a * b, 1)) as Float32Array | Float64Array;
   (options.generator ?? default_generator).normalFill(host, 0, 1);
@@ -50,8 +52,10 @@ export function randn(...args: SizeArgs): Tensor {
 export function randint(low: number, high: number | readonly number[], size?: readonly number[] | RandomOptions, options: RandomOptions = {}): Tensor {
   if (Array.isArray(high)) return randint(0, low, high, (size as RandomOptions) ?? {});
   const shape = (size as number[]) ?? [];
+  checkSize("randint", shape);
   const hi = high as number;
   if (!(hi > low)) throw new Error(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${hi}`);
+  if (options.dtype !== undefined) checkDType("randint", options.dtype);
   const dtype = options.dtype ?? "int32";
   const host = allocArray(dtype, shape.reduce((a, b) => a * b, 1));
   (options.generator ?? default_generator).randintFill(host, low, hi);
@@ -62,6 +66,7 @@ export function randint(low: number, high: number | readonly number[], size?: re
 export function randperm(n: number, options: RandomOptions = {}): Tensor {
   if (!Number.isInteger(n) || n < 0) throw new Error(`randperm: n must be non-negative, got ${n}`);
   const perm = (options.generator ?? default_generator).randperm(n);
+  if (options.dtype !== undefined) checkDType("randperm", options.dtype);
   const dtype = options.dtype ?? "int32";
   const host = dtype === "int32" ? perm : allocArray(dtype, n);
   if (host !== perm) host.set(perm);

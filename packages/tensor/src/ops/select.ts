@@ -2,9 +2,9 @@ import type { View } from "../backend.js";
 import { record } from "../graph.js";
 import { broadcastShapes, fmtShape, shapesEqual } from "../shape.js";
 import { Tensor } from "../tensor.js";
-import { checkSameDevice } from "./checks.js";
+import { checkSameDevice, checkTensor } from "./checks.js";
 import { binary, broadcastView, computeDType, type TensorOrScalar } from "./elementwise.js";
-import { constant, wrap } from "./make.js";
+import { operand, wrap } from "./make.js";
 
 /**
  * `torch.where(condition, input, other)`: elements of `input` where `condition` holds, else of `other`.
@@ -15,10 +15,11 @@ import { constant, wrap } from "./make.js";
  * ```
  */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  checkTensor("where", "condition", condition);
   const dtype = computeDType(input, other);
   const backend = condition._storage.backend;
-  const a = input instanceof Tensor ? input : constant(backend, +input, dtype);
-  const b = other instanceof Tensor ? other : constant(backend, +other, dtype);
+  const a = operand("where", "input", input, backend, dtype);
+  const b = operand("where", "other", other, backend, dtype);
   checkSameDevice("where", condition, a);
   checkSameDevice("where", condition, b);
   let shape: number[];
@@ -34,9 +35,10 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
 
 /** Replace elements where `mask` is true by `value` (`Tensor.masked_fill`). */
 export function masked_fill(x: Tensor, mask: Tensor, value: TensorOrScalar): Tensor {
+  checkTensor("masked_fill", "mask", mask);
   if (mask.dtype !== "bool")
     throw new Error(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
-  const v = value instanceof Tensor ? value : constant(x._storage.backend, +value, x.dtype);
+  const v = operand("masked_fill", "value", value, x._storage.backend, x.dtype);
   return where(mask, v.dtype === x.dtype ? v : v.to(x.dtype), x);
 }
 

@@ -1,0 +1,290 @@
+/**
+ * The bad-input catalogue (DESIGN.md, Decision 6): one table of inputs PyTorch refuses or
+ * treats specially, each with the error class and words it must raise, or the result it must
+ * give. After a refused input, every tensor, module and optimizer the case built is checked
+ * unchanged: values, layout, version, autograd state, gradients and optimizer state.
+ */
+import { expect, it } from "vitest";
+import * as torch from "flambeau";
+import { snapshot } from "./errors.js";
+
+/** What a case builds on the device under test; everything listed must survive a refusal. */
+export interface Involved {
+  tensors?: torch.Tensor[];
+  modules?: torch.nn.Module[];
+  optimizers?: torch.optim.Optimizer[];
+}
+
+interface Refused {
+  name: string;
+  make?: (device: string) => Involved;
+  run: (state: Involved, device: string) => unknown;
+  /** The exact error class: `TypeError` for a wrong kind of argument, `Error` for a bad value. */
+  error: typeof Error;
+  /** Every fragment must occur in the message. */
+  words: (string | RegExp)[];
+}
+
+interface Accepted {
+  name: string;
+  make?: (device: string) => Involved;
+  run: (state: Involved, device: string) => unknown;
+  /** Checks the result against PyTorch's (values from PyTorch 1.13, noted beside each case). */
+  gives: (result: any, state: Involved) => unknown;
+}
+
+export type BadInputCase = Refused | Accepted;
+
+const f32 = (d: string, data: number[]) => torch.tensor(data, { dtype: "float32", device: d });
+const leaf = (d: string, data: number[]) => f32(d, data).requires_grad_(true);
+const T = (state: Involved, i = 0) => state.tensors![i]!;
+
+async function values(t: torch.Tensor): Promise<number[]> {
+  return Array.from(await t.data());
+}
+
+export const BAD_INPUT_CASES: BadInputCase[] = [
+  // ---- whole numbers never wrap ---------------------------------------------------------
+  {
+    name: "tensor([3e9]) infers float32 and keeps the value",
+    run: (_, d) => torch.tensor([3e9], { device: d }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("float32");
+      expect(await values(t)).toEqual([3e9]);
+    },
+  },
+  {
+    name: "tensor([2787965087]) (revenue-sized) infers float32, not a wrapped int32",
+    run: (_, d) => torch.tensor([2787965087, 12], { device: d }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("float32");
+      expect(await values(t)).toEqual([Math.fround(2787965087), 12]);
+    },
+  },
+  {
+    name: "tensor([1e10]).div(1e9) is 10",
+    run: (_, d) => torch.tensor([1e10], { device: d }).div(1e9),
+    gives: async (t: torch.Tensor) => expect(await values(t)).toEqual([10]),
+  },
+  {
+    name: "an int32 tensor plus a scalar beyond int32 gives float32, not a wrapped int32",
+    run: (_, d) => torch.tensor([1, 2], { device: d }).add(3e9),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("float32");
+      expect(await values(t)).toEqual([3e9, 3e9]);
+    },
+  },
+  {
+    name: "full() of a fill value beyond int32 infers float32",
+    run: (_, d) => torch.full([2], 5e9, { device: d }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("float32");
+      expect(await values(t)).toEqual([5e9, 5e9]);
+    },
+  },
+  {
+    name: "tensor([1e40]), beyond float32, is refused",
+    run: (_, d) => torch.tensor([1e40], { device: d }),
+    error: RangeError,
+    words: ["tensor()", "1e+40", "float32", "float64"],
+  },
+  {
+    name: "tensor([3e9], int32) is refused (PyTorch: value cannot be converted without overflow)",
+    run: (_, d) => torch.tensor([3e9], { dtype: "int32", device: d }),
+    error: Error,
+    words: ["tensor()", "3000000000", "int32", "overflow"],
+  },
+  {
+    name: "fill_ of an int32 tensor with a value beyond int32 is refused",
+    make: (d) => ({ tensors: [torch.tensor([1, 2], { device: d })] }),
+    run: (s) => T(s).fill_(3e9),
+    error: Error,
+    words: ["fill_", "3000000000", "int32", "overflow"],
+  },
+  // ---- operands of the wrong kind ---------------------------------------------------------
+  {
+    name: "add(undefined)",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => T(s).add(undefined as never),
+    error: TypeError,
+    words: ["add()", "other", "undefined"],
+  },
+  {
+    name: "add([1, 2]) (an array, not a tensor)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).add([1, 2] as never),
+    error: TypeError,
+    words: ["add()", "other", "array", "torch.tensor"],
+  },
+  {
+    name: "mul(null)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).mul(null as never),
+    error: TypeError,
+    words: ["mul()", "null"],
+  },
+  {
+    name: "add_(\"1\") in place",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).add_("1" as never),
+    error: TypeError,
+    words: ["add", "string \"1\""],
+  },
+  {
+    name: "setIndex([\":\", 0], \"a\")",
+    make: (d) => ({ tensors: [torch.zeros([2, 2], { device: d })] }),
+    run: (s) => T(s).setIndex([":", 0], "a" as never),
+    error: TypeError,
+    words: ["setitem()", "value", "string \"a\""],
+  },
+  {
+    name: "where() with an undefined operand",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.where(T(s).gt(1), undefined as never, T(s)),
+    error: TypeError,
+    words: ["where()", "input", "undefined"],
+  },
+  {
+    name: "masked_fill with an object value",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).masked_fill(T(s).gt(1), {} as never),
+    error: TypeError,
+    words: ["masked_fill()", "value", "object"],
+  },
+  {
+    name: "copy_(3) (a number, not a tensor)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).copy_(3 as never),
+    error: TypeError,
+    words: ["copy_()", "src", "number 3"],
+  },
+  // ---- creation functions ----------------------------------------------------------------
+  {
+    name: "zeros with dtype float16",
+    run: (_, d) => torch.zeros([2], { dtype: "float16" as never, device: d }),
+    error: TypeError,
+    words: ["zeros()", "float16", "float32, float64"],
+  },
+  {
+    name: "tensor() with dtype int64",
+    run: (_, d) => torch.tensor([1], { dtype: "int64" as never, device: d }),
+    error: TypeError,
+    words: ["tensor()", "int64", "int32"],
+  },
+  {
+    name: "randn with dtype float16",
+    run: (_, d) => torch.randn([2], { dtype: "float16" as never, device: d }),
+    error: TypeError,
+    words: ["randn()", "float16", "float32"],
+  },
+  {
+    name: "eye(-1)",
+    run: (_, d) => torch.eye(-1, { device: d }),
+    error: Error,
+    words: ["eye()", "n must be greater or equal to 0, got -1"],
+  },
+  {
+    name: "eye(2.5)",
+    run: (_, d) => torch.eye(2.5, { device: d }),
+    error: TypeError,
+    words: ["eye()", "'n'", "2.5"],
+  },
+  {
+    name: "arange(0, NaN)",
+    run: (_, d) => torch.arange(0, NaN, { device: d }),
+    error: Error,
+    words: ["arange()", "unsupported range", "NaN"],
+  },
+  {
+    name: "arange(0, Infinity)",
+    run: (_, d) => torch.arange(0, Infinity, { device: d }),
+    error: Error,
+    words: ["arange()", "unsupported range", "Infinity"],
+  },
+  {
+    name: "zeros([-1])",
+    run: (_, d) => torch.zeros([-1], { device: d }),
+    error: Error,
+    words: ["zeros()", "negative dimension -1", "[-1]"],
+  },
+  {
+    name: "ones([2.5])",
+    run: (_, d) => torch.ones([2.5], { device: d }),
+    error: TypeError,
+    words: ["ones()", "whole numbers", "2.5"],
+  },
+  {
+    name: "full([NaN], 1)",
+    run: (_, d) => torch.full([NaN], 1, { device: d }),
+    error: TypeError,
+    words: ["full()", "NaN"],
+  },
+  {
+    name: "rand(2, -3)",
+    run: (_, d) => torch.rand(2, -3, { device: d }),
+    error: Error,
+    words: ["rand()", "negative dimension -3", "[2, -3]"],
+  },
+  {
+    name: "linspace(0, 1, 2.5)",
+    run: (_, d) => torch.linspace(0, 1, 2.5, { device: d }),
+    error: TypeError,
+    words: ["linspace()", "steps", "2.5"],
+  },
+];
+
+async function snapshotAll(state: Involved): Promise<unknown> {
+  const tensors = await Promise.all((state.tensors ?? []).map(snapshot));
+  const modules = await Promise.all(
+    (state.modules ?? []).map(async (m) => ({
+      params: await Promise.all(m.named_parameters().map(async ([n, p]) => [n, await snapshot(p), p.grad && (await snapshot(p.grad))])),
+      buffers: await Promise.all(m.named_buffers().map(async ([n, b]) => [n, await snapshot(b)])),
+      training: m.training,
+    })),
+  );
+  const optimizers = await Promise.all(
+    (state.optimizers ?? []).map(async (o) => {
+      const sd = o.state_dict();
+      const state = await Promise.all(
+        Object.entries(sd.state).map(async ([k, s]) => [
+          k,
+          await Promise.all(Object.entries(s).map(async ([n, v]) => [n, v instanceof torch.Tensor ? await snapshot(v) : v])),
+        ]),
+      );
+      return { groups: JSON.stringify(sd.param_groups), state, steps: o._step_count };
+    }),
+  );
+  // grad_fn nodes compare by identity; the rest by value.
+  return JSON.parse(JSON.stringify({ tensors, modules, optimizers }, (k, v) => (k === "grad_fn" ? (v === null ? null : v.name ?? "node") : v)));
+}
+
+/** Register one `it` per catalogue case on `device`. */
+export function registerBadInputTests(device: string, cases: readonly BadInputCase[] = BAD_INPUT_CASES): void {
+  for (const c of cases) {
+    if ("gives" in c) {
+      it(`${c.name}`, async () => {
+        const state = c.make?.(device) ?? {};
+        await c.gives(await c.run(state, device), state);
+      });
+      continue;
+    }
+    it(`refuses ${c.name} with a ${c.error.name} and changes nothing`, async () => {
+      const state = c.make?.(device) ?? {};
+      const before = await snapshotAll(state);
+      let error: unknown = null;
+      try {
+        await c.run(state, device);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, "it should throw").toBeInstanceOf(Error);
+      expect((error as Error).constructor.name, `error class (message: ${(error as Error).message})`).toBe(c.error.name);
+      const message = (error as Error).message;
+      for (const w of c.words) {
+        if (typeof w === "string") expect(message).toContain(w);
+        else expect(message).toMatch(w);
+      }
+      expect(await snapshotAll(state), "everything the case built is unchanged").toEqual(before);
+    });
+  }
+}
