@@ -17,6 +17,8 @@ import "@flambeau/backend-cpu";
 import { Tensor } from "@flambeau/tensor";
 
 export * from "@flambeau/tensor";
+/** `torch.get_num_threads()` / `torch.set_num_threads(n)`: the CPU kernels' thread count. */
+export { get_num_threads, set_num_threads } from "@flambeau/backend-cpu";
 export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "@flambeau/autograd";
 export * as autograd from "./autograd.js";
 export * as func from "./func.js";

@@ -1,6 +1,9 @@
 import type { DType, TypedArray, View } from "@flambeau/tensor";
 import { alloc, data } from "./arrays.js";
-import { Rows } from "./strided.js";
+import { eachMatrix } from "./batches.js";
+import { matmulWasm } from "./matmul-wasm.js";
+import { getWasm } from "../wasm/runtime.js";
+import { simdOn } from "../wasm/settings.js";
 
 /**
  * Batched matrix product. Large products run a register-blocked kernel: B is packed once per
@@ -13,6 +16,11 @@ import { Rows } from "./strided.js";
 
 /** Rows of k per block: a 4-column panel slice (KB x 4 doubles = 16 KiB) stays in L1 cache. */
 const KB = 512;
+/**
+ * From this many multiply-adds on, float32 products run on the WebAssembly SIMD kernel; below
+ * it, copying operands into its memory costs more than the faster loop saves.
+ */
+const WASM_MIN_WORK = 4096;
 /** Below this many multiply-adds, packing costs more than it saves. */
 const PACK_MIN_WORK = 8192;
 
@@ -127,6 +135,10 @@ export function matmul(a: View, b: View, outDtype: DType): TypedArray {
   for (let d = 0; d < nd - 2; d++) batch *= a.shape[d]!;
   const out = alloc(outDtype, batch * m * n);
   if (out.length === 0 || k === 0) return out;
+  if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= WASM_MIN_WORK && simdOn()) {
+    matmulWasm(getWasm()!, a, b, out);
+    return out;
+  }
   // Float results are written in place; integral ones go through doubles (exact for int32).
   const C = out instanceof Float32Array || out instanceof Float64Array ? out : (alloc("float64", out.length) as Float64Array);
   const g: Gemm = {
@@ -151,16 +163,7 @@ export function matmul(a: View, b: View, outDtype: DType): TypedArray {
     packedFrom = bi;
     packedGemm(g, Bp, panels, ai, bi, ci);
   };
-  if (nd === 2) one(a.offset, b.offset, 0);
-  else {
-    const batchShape = a.shape.slice(0, nd - 2);
-    const rows = new Rows(batchShape, [a.strides.slice(0, nd - 2), b.strides.slice(0, nd - 2)], [a.offset, b.offset]);
-    const { off, step } = rows;
-    let ci = 0;
-    do {
-      for (let t = 0; t < rows.n; t++, ci += m * n) one(off[0]! + t * step[0]!, off[1]! + t * step[1]!, ci);
-    } while (rows.next());
-  }
+  eachMatrix(a, b, m * n, one);
   if (C !== out) out.set(C);
   return out;
 }

@@ -1,0 +1,88 @@
+import type { TypedArray, View } from "@flambeau/tensor";
+import { MR, NR } from "../wasm/gemm-kernel.js";
+import type { Wasm } from "../wasm/runtime.js";
+import { runGemm } from "../wasm/threads.js";
+import { eachMatrix } from "./batches.js";
+
+/**
+ * float32 matmul on the WebAssembly SIMD kernel (../wasm/gemm-kernel.ts). Operands are read
+ * through their strides while being packed into the kernel's panels, so a transposed operand
+ * costs nothing extra; packing and copying C out are O(n^2) against the kernel's O(n^3).
+ */
+
+/** `M[d..] = panels of MR rows of A(i, p) = A[a + i*sam + p*sak]`, zero rows past m. */
+function packA(M: Float32Array, d: number, A: TypedArray, a: number, sam: number, sak: number, m: number, k: number): void {
+  for (let i0 = 0; i0 < m; i0 += MR) {
+    const rows = Math.min(MR, m - i0);
+    if (rows === 4) {
+      let s0 = a + i0 * sam;
+      let s1 = s0 + sam;
+      let s2 = s1 + sam;
+      let s3 = s2 + sam;
+      for (let p = 0; p < k; p++, d += 4, s0 += sak, s1 += sak, s2 += sak, s3 += sak) {
+        M[d] = A[s0]!;
+        M[d + 1] = A[s1]!;
+        M[d + 2] = A[s2]!;
+        M[d + 3] = A[s3]!;
+      }
+    } else {
+      for (let p = 0; p < k; p++, d += MR)
+        for (let r = 0; r < MR; r++) M[d + r] = r < rows ? A[a + (i0 + r) * sam + p * sak]! : 0;
+    }
+  }
+}
+
+/** `M[d..] = panels of NR columns of B(p, j) = B[b + p*sbk + j*sbn]`, zero columns past n. */
+function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number, sbn: number, k: number, n: number): void {
+  for (let j0 = 0; j0 < n; j0 += NR) {
+    const cols = Math.min(NR, n - j0);
+    if (cols === NR && sbn === 1) {
+      for (let p = 0, s = b + j0; p < k; p++, d += NR, s += sbk) {
+        M[d] = B[s]!; M[d + 1] = B[s + 1]!; M[d + 2] = B[s + 2]!; M[d + 3] = B[s + 3]!;
+        M[d + 4] = B[s + 4]!; M[d + 5] = B[s + 5]!; M[d + 6] = B[s + 6]!; M[d + 7] = B[s + 7]!;
+      }
+    } else {
+      for (let p = 0; p < k; p++, d += NR) {
+        const s = b + p * sbk + j0 * sbn;
+        for (let c = 0; c < NR; c++) M[d + c] = c < cols ? B[s + c * sbn]! : 0;
+      }
+    }
+  }
+}
+
+/** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (float32) into `out`, on `w`. */
+export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
+  const nd = a.shape.length;
+  const m = a.shape[nd - 2]!;
+  const k = a.shape[nd - 1]!;
+  const n = b.shape[nd - 1]!;
+  const mp = Math.ceil(m / MR);
+  const np = Math.ceil(n / NR);
+  const nPad = np * NR;
+  const aBytes = mp * MR * k * 4;
+  const bBytes = np * NR * k * 4;
+  const cBytes = mp * MR * nPad * 4;
+  const base = w.scratch(aBytes + bBytes + cBytes);
+  const ap = base;
+  const bp = ap + aBytes;
+  const cp = bp + bBytes;
+  const M = w.f32;
+  const A = a.buffer as TypedArray;
+  const B = b.buffer as TypedArray;
+  const [sam, sak, sbk, sbn] = [a.strides[nd - 2]!, a.strides[nd - 1]!, b.strides[nd - 2]!, b.strides[nd - 1]!];
+  let packedA = -1;
+  let packedB = -1;
+  const one = (ai: number, bi: number, ci: number): void => {
+    // An operand broadcast over the batch (stride 0) is packed once.
+    if (ai !== packedA) packA(M, ap >> 2, A, ai, sam, sak, m, k);
+    if (bi !== packedB) packB(M, bp >> 2, B, bi, sbk, sbn, k, n);
+    packedA = ai;
+    packedB = bi;
+    const c = cp >> 2;
+    M.fill(0, c, c + mp * MR * nPad);
+    runGemm(w, ap, bp, cp, k, nPad * 4, mp, np);
+    if (nPad === n) out.set(M.subarray(c, c + m * n), ci);
+    else for (let i = 0; i < m; i++) out.set(M.subarray(c + i * nPad, c + i * nPad + n), ci + i * n);
+  };
+  eachMatrix(a, b, m * n, one);
+}

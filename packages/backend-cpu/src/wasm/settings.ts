@@ -1,0 +1,35 @@
+import { getWasm } from "./runtime.js";
+
+/**
+ * Which kernels the CPU backend runs: "simd" (WebAssembly SIMD where it is faster, the
+ * default where the platform has it) or "plain" (the JavaScript kernels only).
+ */
+export type CpuKernels = "simd" | "plain";
+
+let chosen: CpuKernels = "simd";
+
+/**
+ * Choose the CPU kernels. "plain" runs every op in JavaScript, as on a platform without
+ * WebAssembly SIMD; both paths give the same results within float32 rounding.
+ *
+ * @example
+ * ```ts
+ * import { setCpuKernels } from "@flambeau/backend-cpu";
+ * setCpuKernels("plain");
+ * ```
+ */
+export function setCpuKernels(kernels: CpuKernels): void {
+  if (kernels !== "simd" && kernels !== "plain")
+    throw new Error(`setCpuKernels: expected "simd" or "plain", got ${String(kernels)}`);
+  chosen = kernels;
+}
+
+/** The kernels in use: "simd" only when chosen and WebAssembly SIMD is available here. */
+export function cpuKernels(): CpuKernels {
+  return chosen === "simd" && getWasm() !== null ? "simd" : "plain";
+}
+
+/** Whether the SIMD path is on (the kernels' quick check). */
+export function simdOn(): boolean {
+  return chosen === "simd" && getWasm() !== null;
+}

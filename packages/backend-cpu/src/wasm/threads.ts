@@ -1,0 +1,175 @@
+import { CONTROL_BYTES, type Wasm } from "./runtime.js";
+
+/**
+ * Worker threads for the large kernels: `worker_threads` in Node, Web Workers in a browser,
+ * each with its own instance of the kernels' module over the one shared WebAssembly memory.
+ *
+ * CPU ops are synchronous (reads are too), so a job is joined synchronously: the calling
+ * thread writes the job into the control block at the start of memory, bumps a generation
+ * counter that the workers sleep on (`Atomics.wait`), does its own share, then waits until
+ * every worker has counted itself done. Where the caller may not block (a browser's main
+ * thread) it spins on the counter instead. Every worker takes part in every job, so none can
+ * miss or repeat one; a job's shares are disjoint columns of C, so results do not depend on
+ * the thread count.
+ */
+
+// Control block slots (Int32 indices).
+const GEN = 0;
+const DONE = 1;
+const READY = 2;
+const THREADS = 3;
+const ARGS = 4; // ap, bp, c, k, ldc, mp, np
+const PROBE = 15;
+
+/** The worker's program, as source so it needs no file of its own in any bundler or test runner. */
+const WORKER_SOURCE = `
+function run(d) {
+  const inst = new WebAssembly.Instance(d.module, { env: { memory: d.memory } });
+  const gemm = inst.exports.gemm;
+  const I = new Int32Array(d.memory.buffer, 0, ${CONTROL_BYTES / 4});
+  let gen = Atomics.load(I, ${GEN});
+  Atomics.add(I, ${READY}, 1);
+  Atomics.notify(I, ${READY});
+  for (;;) {
+    Atomics.wait(I, ${GEN}, gen);
+    gen = Atomics.load(I, ${GEN});
+    const t = I[${THREADS}], s = d.index;
+    const np = I[${ARGS + 6}];
+    const j0 = Math.floor((s * np) / t), j1 = Math.floor(((s + 1) * np) / t);
+    gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
+    if (Atomics.add(I, ${DONE}, 1) + 1 === t - 1) Atomics.notify(I, ${DONE});
+  }
+}
+if (typeof require === "function") run(require("node:worker_threads").workerData);
+else self.onmessage = (e) => run(e.data);
+`;
+
+interface AnyWorker {
+  terminate(): unknown;
+}
+
+interface NodeProcess {
+  getBuiltinModule?: (id: string) => unknown;
+}
+interface NodeWorkerThreads {
+  Worker: new (src: string, opts: { eval: true; workerData: unknown }) => AnyWorker & { unref(): void };
+}
+
+function nodeProcess(): NodeProcess | undefined {
+  const p = (globalThis as { process?: { versions?: { node?: string } } & NodeProcess }).process;
+  return p?.versions?.node ? p : undefined;
+}
+
+/** Logical cores here (every core, as `torch.get_num_threads()` reports them by default). */
+function coreCount(): number {
+  const os = nodeProcess()?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number; cpus(): unknown[] } | undefined;
+  if (os) return os.availableParallelism?.() ?? os.cpus().length;
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  return nav?.hardwareConcurrency ?? 1;
+}
+
+let wanted: number | undefined;
+let pool: { workers: AnyWorker[]; control: Int32Array; canBlock: boolean } | null = null;
+let poolFailed = false;
+
+/** Whether this platform can run the kernels on more than one thread. */
+function threadsPossible(w: Wasm): boolean {
+  if (!w.shared || poolFailed) return false;
+  const node = nodeProcess();
+  if (node) return typeof node.getBuiltinModule === "function";
+  return typeof (globalThis as { Worker?: unknown }).Worker === "function";
+}
+
+/** The number of threads large CPU kernels use (1 where threads are unavailable). */
+export function getNumThreads(w: Wasm | null): number {
+  if (w === null || !threadsPossible(w)) return 1;
+  return wanted ?? Math.max(1, coreCount());
+}
+
+/** Use `n` threads for large CPU kernels (the calling thread and n - 1 workers). */
+export function setNumThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`set_num_threads: expected a positive integer, got ${String(n)}`);
+  wanted = n;
+  stopPool();
+}
+
+function stopPool(): void {
+  if (pool === null) return;
+  for (const wk of pool.workers) void wk.terminate();
+  pool = null;
+}
+
+function startPool(w: Wasm, threads: number): void {
+  const control = new Int32Array(w.memory.buffer, 0, CONTROL_BYTES / 4);
+  control.fill(0);
+  const workers: AnyWorker[] = [];
+  const node = nodeProcess();
+  try {
+    for (let index = 1; index < threads; index++) {
+      const data = { module: w.module, memory: w.memory, index };
+      if (node) {
+        const wt = node.getBuiltinModule!("node:worker_threads") as NodeWorkerThreads;
+        const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: data });
+        worker.unref(); // idle workers must not keep the process alive
+        workers.push(worker);
+      } else {
+        const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
+        const worker = new Worker(url);
+        worker.postMessage(data);
+        workers.push(worker);
+      }
+    }
+  } catch {
+    for (const wk of workers) void wk.terminate();
+    poolFailed = true;
+    return;
+  }
+  let canBlock = true;
+  try {
+    Atomics.wait(control, PROBE, 1, 0); // throws where this thread may not block
+  } catch {
+    canBlock = false;
+  }
+  pool = { workers, control, canBlock };
+  // Node starts workers without this thread's event loop: wait for them (once) so the first
+  // large product already runs on every thread. A browser starts them asynchronously.
+  if (node && canBlock) {
+    const until = performance.now() + 2000;
+    let ready: number;
+    while ((ready = Atomics.load(control, READY)) < threads - 1 && performance.now() < until)
+      Atomics.wait(control, READY, ready, 50);
+  }
+}
+
+/** Jobs run on more than one thread so far (for tests: that the pool really ran). */
+export let threadedJobs = 0;
+
+/** Below this many multiply-adds, waking the workers costs more than it saves. */
+const THREAD_MIN_WORK = 1 << 22;
+
+/** `gemm` over all mp x np tiles, split over the pool's threads when it is large enough. */
+export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, ldc: number, mp: number, np: number): void {
+  const threads = getNumThreads(w);
+  const work = mp * np * k * 32;
+  if (threads > 1 && work >= THREAD_MIN_WORK && np >= 2) {
+    if (pool === null || pool.workers.length !== threads - 1) {
+      stopPool();
+      startPool(w, threads);
+    }
+    const p = pool;
+    if (p !== null && Atomics.load(p.control, READY) === threads - 1) {
+      const I = p.control;
+      I[THREADS] = threads;
+      I[ARGS] = ap; I[ARGS + 1] = bp; I[ARGS + 2] = c; I[ARGS + 3] = k; I[ARGS + 4] = ldc; I[ARGS + 5] = mp; I[ARGS + 6] = np;
+      Atomics.store(I, DONE, 0);
+      Atomics.add(I, GEN, 1);
+      Atomics.notify(I, GEN);
+      w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, Math.floor(np / threads));
+      let done: number;
+      while ((done = Atomics.load(I, DONE)) < threads - 1) if (p.canBlock) Atomics.wait(I, DONE, done);
+      threadedJobs++;
+      return;
+    }
+  }
+  w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, np);
+}

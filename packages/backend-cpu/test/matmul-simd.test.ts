@@ -1,0 +1,91 @@
+// The WebAssembly SIMD matmul (the default float32 path above a tiny size) against the plain
+// JavaScript kernel, on the layouts the kernel packs through strides, and on worker threads.
+import { afterAll, describe, expect, it } from "vitest";
+import { contiguousStrides, type View } from "@flambeau/tensor";
+import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels } from "../src/index.js";
+import { threadedJobs } from "../src/wasm/threads.js";
+import { arr, cpu, rng, view } from "./helpers.js";
+
+type Layout = "contiguous" | "transposed" | "offset";
+
+function randomView(r: () => number, shape: number[], layout: Layout): View {
+  const n = shape.reduce((x, y) => x * y, 1);
+  if (layout === "offset") return view(Float32Array.from({ length: n + 3 }, () => r()), shape, { offset: 3 });
+  if (layout === "contiguous") return view(Float32Array.from({ length: n }, () => r()), shape);
+  const nd = shape.length;
+  const s = contiguousStrides([...shape.slice(0, nd - 2), shape[nd - 1]!, shape[nd - 2]!]);
+  return view(Float32Array.from({ length: n }, () => r()), shape, { strides: [...s.slice(0, nd - 2), s[nd - 1]!, s[nd - 2]!] });
+}
+
+/** The product on both kernel paths. */
+function bothPaths(a: View, b: View): { simd: number[]; plain: number[] } {
+  setCpuKernels("plain");
+  const plain = arr(cpu.matmul(a, b, "float32"));
+  setCpuKernels("simd");
+  const simd = arr(cpu.matmul(a, b, "float32"));
+  return { simd, plain };
+}
+
+function worstDiff(x: number[], y: number[]): number {
+  expect(x.length).toBe(y.length);
+  let worst = 0;
+  for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i]! - y[i]!));
+  return worst;
+}
+
+afterAll(() => {
+  setCpuKernels("simd");
+  set_num_threads(2);
+});
+
+describe("matmul on WebAssembly SIMD", () => {
+  it("is the default path here", () => {
+    expect(cpuKernels()).toBe("simd");
+  });
+
+  it("agrees with the plain kernel on ragged sizes and strided layouts", () => {
+    const r = rng(11);
+    // Edges of the 4x8 tiles and of the 256-deep k blocks.
+    const sizes = [[37, 300, 41], [4, 1024, 8], [65, 17, 9], [1, 513, 33], [130, 7, 64]];
+    const layouts: Layout[] = ["contiguous", "transposed", "offset"];
+    for (const [m, k, n] of sizes)
+      for (const la of layouts)
+        for (const lb of layouts) {
+          const { simd, plain } = bothPaths(randomView(r, [m!, k!], la), randomView(r, [k!, n!], lb));
+          expect(worstDiff(simd, plain)).toBeLessThan(2e-6 * k!);
+        }
+  });
+
+  it("agrees on batches, with a batch dim broadcast through a 0 stride", () => {
+    const r = rng(12);
+    const a = randomView(r, [3, 2, 20, 30], "transposed");
+    const shared = randomView(r, [30, 25], "contiguous");
+    const b: View = { ...shared, shape: [3, 2, 30, 25], strides: [0, 0, 25, 1] };
+    const { simd, plain } = bothPaths(a, b);
+    expect(worstDiff(simd, plain)).toBeLessThan(1e-4);
+    expect(simd.some((x) => x !== 0)).toBe(true);
+  });
+
+  it("gives bit-identical products on one and on two threads", () => {
+    const r = rng(13);
+    const a = randomView(r, [200, 300], "contiguous");
+    const b = randomView(r, [300, 260], "transposed");
+    set_num_threads(1);
+    expect(get_num_threads()).toBe(1);
+    const one = arr(cpu.matmul(a, b, "float32"));
+    set_num_threads(2);
+    expect(get_num_threads()).toBe(2);
+    const before = threadedJobs;
+    const two = arr(cpu.matmul(a, b, "float32"));
+    expect(threadedJobs).toBe(before + 1);
+    expect(two).toEqual(one);
+    setCpuKernels("plain");
+    expect(worstDiff(arr(cpu.matmul(a, b, "float32")), one)).toBeLessThan(1e-3);
+  });
+
+  it("rejects a thread count that is not a positive integer", () => {
+    expect(() => set_num_threads(0)).toThrow(/set_num_threads: expected a positive integer, got 0/);
+    expect(() => set_num_threads(1.5)).toThrow(/set_num_threads/);
+    expect(() => setCpuKernels("fast" as never)).toThrow(/setCpuKernels: expected "simd" or "plain", got fast/);
+  });
+});
