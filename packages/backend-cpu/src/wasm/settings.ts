@@ -6,7 +6,13 @@ import { getWasm } from "./runtime.js";
  */
 export type CpuKernels = "simd" | "plain";
 
-let chosen: CpuKernels = "simd";
+/** The environment variable FLAMBEAU_CPU_KERNELS=plain (Node) starts on the plain kernels. */
+function fromEnvironment(): CpuKernels {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.FLAMBEAU_CPU_KERNELS === "plain" ? "plain" : "simd";
+}
+
+let chosen: CpuKernels = fromEnvironment();
 
 /**
  * Choose the CPU kernels. "plain" runs every op in JavaScript, as on a platform without
