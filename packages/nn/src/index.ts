@@ -29,6 +29,7 @@ export { Dropout, type DropoutLayerOptions } from "./layers/dropout.js";
 export { Embedding, type EmbeddingOptions } from "./layers/embedding.js";
 export { LayerNorm, type LayerNormOptions } from "./layers/layer-norm.js";
 export { BatchNorm1d, type BatchNormOptions } from "./layers/batch-norm.js";
+export { RNNBase, RNN, LSTM, GRU, type RNNBaseOptions, type RNNOptions, type LSTMOptions } from "./layers/rnn.js";
 
 export { Loss, WeightedLoss, type LossOptions } from "./loss/base.js";
 export { MSELoss, L1Loss, SmoothL1Loss, HuberLoss } from "./loss/regression.js";

@@ -24,6 +24,24 @@ interface LayerCase {
   state_after: EncodedState;
 }
 
+interface RecurrentCase {
+  module: ModuleSpec;
+  mode: "train" | "eval";
+  seed: number | null;
+  state: EncodedState;
+  input: Encoded;
+  h0: Encoded | null;
+  c0: Encoded | null;
+  output: Encoded;
+  /** h_n, and c_n for an LSTM. */
+  finals: Encoded[];
+  grad_outputs: Encoded[];
+  input_grad: Encoded;
+  h0_grad: Encoded | null;
+  c0_grad: Encoded | null;
+  param_grads: EncodedState;
+}
+
 interface LossCase {
   module: ModuleSpec;
   functional: string;
@@ -127,6 +145,34 @@ export function runNnConformance(device: string): void {
           const after = m.state_dict();
           expect(Object.keys(after)).toEqual(c.state_after.map(([k]) => k));
           for (const [k, v] of c.state_after) await expectClose(after[k]!, v, 1e-5, 1e-6);
+        });
+      }
+    });
+
+    describe("recurrent layers: outputs, final states and every gradient match PyTorch", () => {
+      for (const [name, c] of Object.entries(nnFixture<Record<string, RecurrentCase>>("recurrent"))) {
+        it(name, async () => {
+          const m = build(c.module).to(device);
+          m.load_state_dict(decodeState(c.state, device));
+          m.train(c.mode === "train");
+          const x = decode(c.input, device).requires_grad_(true);
+          const h0 = c.h0 ? decode(c.h0, device).requires_grad_(true) : null;
+          const c0 = c.c0 ? decode(c.c0, device).requires_grad_(true) : null;
+          if (c.seed !== null) manual_seed(c.seed);
+          const [out, state] = (c0 ? m(x, [h0, c0]) : h0 ? m(x, h0) : m(x)) as [Tensor, Tensor | [Tensor, Tensor]];
+          const finals = Array.isArray(state) ? state : [state];
+          await expectClose(out, c.output, 1e-5, 1e-5);
+          expect(finals.length).toBe(c.finals.length);
+          for (const [i, f] of finals.entries()) await expectClose(f, c.finals[i]!, 1e-5, 1e-5);
+          let loss = out.mul(decode(c.grad_outputs[0]!, device)).sum();
+          for (const [i, f] of finals.entries()) loss = loss.add(f.mul(decode(c.grad_outputs[i + 1]!, device)).sum());
+          loss.backward();
+          await expectClose(x.grad!, c.input_grad, 1e-4, 1e-5);
+          if (c.h0_grad) await expectClose(h0!.grad!, c.h0_grad, 1e-4, 1e-5);
+          if (c.c0_grad) await expectClose(c0!.grad!, c.c0_grad, 1e-4, 1e-5);
+          const params = m.named_parameters();
+          expect(params.map(([n]) => n)).toEqual(c.param_grads.map(([n]) => n));
+          for (const [i, [, p]] of params.entries()) await expectClose(p.grad!, c.param_grads[i]![1], 1e-4, 1e-5);
         });
       }
     });

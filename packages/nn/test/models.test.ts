@@ -58,6 +58,11 @@ const models: Record<string, () => nn.Module> = {
   batch_norm_mlp: () =>
     new nn.Sequential(new nn.Linear(4, 8), new nn.BatchNorm1d(8), new nn.ReLU(), new nn.Dropout(0.1), new nn.Linear(8, 3)),
   linear: () => new nn.Linear(3, 2),
+  recurrent: () =>
+    new nn.ModuleList([
+      new nn.LSTM(3, 4), new nn.LSTM(3, 4, 2, { batch_first: true, dropout: 0.25, bidirectional: true }),
+      new nn.GRU(2, 3, { bias: false }), new nn.RNN(2, 3, { nonlinearity: "relu", num_layers: 2 }),
+    ]),
 };
 
 describe("models match PyTorch's print(model), state_dict keys and traversal", () => {
