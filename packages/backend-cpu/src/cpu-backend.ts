@@ -13,6 +13,7 @@ import { binary } from "./kernels/binary.js";
 import { assign, copy } from "./kernels/copy.js";
 import { gather, scatterAdd } from "./kernels/gather.js";
 import { matmul } from "./kernels/matmul.js";
+import { argsort } from "./kernels/sort.js";
 import { reduce } from "./kernels/reduce.js";
 import { unary } from "./kernels/unary.js";
 import { where } from "./kernels/where.js";
@@ -88,6 +89,10 @@ export class CpuBackend implements Backend {
 
   scatterAdd(shape: readonly number[], dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
     return scatterAdd(shape, dim, index, src, outDtype);
+  }
+
+  argsort(x: View, descending: boolean): BackendBuffer {
+    return argsort(x, descending);
   }
 }
 

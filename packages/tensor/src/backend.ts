@@ -76,4 +76,11 @@ export interface Backend {
   gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer;
   /** Zeros of `shape`, then `out[i][index[i][j]] += src[i][j]` along `dim` (torch.scatter_add). */
   scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer;
+  /**
+   * Optional: the int32 positions that stably sort each row (last axis) of `x`, NaN largest,
+   * equal values in their original order (PyTorch's `sort(stable=True)`); contiguous, of
+   * `x.shape`. A backend without it gets `sort`/`topk` as a composed bitonic network of the
+   * primitives above, which is parallel (GPUs) but costs many small ops (the CPU has this).
+   */
+  argsort?(x: View, descending: boolean): BackendBuffer;
 }

@@ -4,6 +4,7 @@ import { arange, full, tensor } from "./creation.js";
 import { toDType } from "./convert.js";
 import { binary, unary } from "./elementwise.js";
 import { gather } from "./indexing.js";
+import { wrap } from "./make.js";
 import { cat } from "./join.js";
 import { valuesIndices, type ValuesIndices } from "./reduce.js";
 import { where } from "./select.js";
@@ -86,6 +87,8 @@ function sortedIndices(x: Tensor, d: number, descending: boolean): Tensor {
   const n = moved.shape[moved.ndim - 1]!;
   const batch = moved.shape.slice(0, -1);
   const rows = batch.reduce((a, b) => a * b, 1);
+  const backend = x._storage.backend;
+  if (backend.argsort) return contiguous(transpose(wrap(backend, backend.argsort(moved, descending), "int32", moved.shape), d, -1));
   let keys = reshape(moved, [rows, n]);
   if (keys.dtype === "bool") keys = toDType(keys, "int32");
   const idx = n <= 1 || rows === 0 ? contiguous(expand(reshape(arange(n, { device: x.device }), [1, n]), [rows, n])) : sortRows(contiguous(keys), descending);
