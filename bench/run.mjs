@@ -3,23 +3,32 @@
 import { tinyLoop } from "./tiny-loop.mjs";
 import { matmul } from "./matmul.mjs";
 import { mlp } from "./mlp.mjs";
+import { muladd } from "./muladd.mjs";
+import * as torch from "flambeau";
+import { cpuKernels } from "@flambeau/backend-cpu";
 
-const suites = { "tiny-loop": tinyLoop, matmul, mlp };
+const suites = { "tiny-loop": tinyLoop, matmul, mlp, muladd };
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
 suites.webgpu = async () => (await import("./webgpu.mjs")).webgpuBench(); // Dawn in Node, beside tfjs-backend-webgpu
 const only = process.argv[2];
 const rows = [];
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;
-  rows.push(...(await run()));
+  rows.push(...(await run()).map((r) => ({ ...r, suite: name })));
 }
 console.log();
+// The CPU rows run on these kernels and (unless a row says) this many threads.
+const cpuSetup = `${cpuKernels() === "simd" ? "wasm SIMD" : "plain JS"}, ${torch.get_num_threads()} thr`;
+console.log(`flambeau cpu: ${cpuSetup}`);
 console.table(
   rows.map((r) => ({
     benchmark: r.name,
+    "flambeau cpu": r.suite === "gpujs" || r.suite === "webgpu" ? "-" : r.threads ? `${cpuKernels() === "simd" ? "wasm SIMD" : "plain JS"}, ${r.threads} thr` : cpuSetup,
     flambeau: r.ours.toFixed(r.digits ?? 1) + " " + r.unit,
     [r.peerName]: r.peer.toFixed(r.digits ?? 1) + " " + r.unit,
     "speed-up": (r.higherIsBetter ? r.ours / r.peer : r.peer / r.ours).toFixed(2) + "x",
     target: r.target ?? "",
   })),
 );
+// Peers may leave worker pools running (jax-js): end once the table is out.
+process.exit(0);
