@@ -8,6 +8,7 @@
  * static imports as `loaders`.
  */
 import * as torch from "flambeau";
+import { softwareRenderer } from "./software-renderer.js";
 
 /** The devices a lesson can run on. */
 export type DeviceName = "cpu" | "webgpu" | "gpujs";
@@ -41,6 +42,21 @@ export interface DeviceProbe {
    * kernels in JavaScript); `"gpu"` requests skip such a device.
    */
   accelerated?: boolean;
+  /**
+   * The software rasteriser the device runs on (SwiftShader, llvmpipe, lavapipe…), by the name it
+   * gives, when it runs on one: it computes right but slower than the CPU, so `"gpu"` requests
+   * skip it unless told otherwise.
+   */
+  software?: string;
+}
+
+/** How a `"gpu"` request chooses. */
+export interface SelectOptions {
+  /**
+   * Take a GPU device that is a software rasteriser (default false: the CPU is faster). Node's
+   * runner sets it: lesson 5's point is to run on the GPU device, whatever it is.
+   */
+  allowSoftware?: boolean;
 }
 
 // A computed specifier keeps bundlers and the type checker away from packages that may be absent.
@@ -94,7 +110,8 @@ async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<De
     // gpu.js says which kernels run (`mode()`): "cpu" and "webasm" are its fallbacks without WebGL.
     const mode = (mod as { mode?: () => unknown }).mode;
     const fallback = typeof mode === "function" && ["cpu", "webasm"].includes(String(mode()));
-    return { device, available: true, accelerated: !fallback };
+    const software = fallback ? null : softwareRenderer(mod);
+    return { device, available: true, accelerated: !fallback, ...(software ? { software } : {}) };
   } catch (e) {
     return fail(message(e));
   }
@@ -103,18 +120,19 @@ async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<De
 /**
  * The device for a request: `"cpu"`, a named GPU device (an error says why it cannot be used), or
  * `"gpu"`: WebGPU, else gpu.js (on a GPU, not its CPU fallback), else the CPU — what lesson 5's `"cuda:0" if
- * torch.cuda.is_available() else "cpu"` becomes.
+ * torch.cuda.is_available() else "cpu"` becomes. A software rasteriser (SwiftShader, llvmpipe)
+ * counts as no GPU unless `options.allowSoftware`.
  *
  * @example
  * ```ts
- * const device = await selectDevice("gpu"); // torch.device("webgpu") where WebGPU works
+ * const device = await selectDevice("gpu"); // torch.device("webgpu") where WebGPU has a hardware adapter
  * ```
  */
-export async function selectDevice(request: DeviceRequest, loaders: BackendLoaders = nodeLoaders): Promise<torch.Device> {
+export async function selectDevice(request: DeviceRequest, loaders: BackendLoaders = nodeLoaders, options: SelectOptions = {}): Promise<torch.Device> {
   if (request === "gpu") {
     for (const name of GPU_PREFERENCE) {
       const probe = await probeDevice(name, loaders);
-      if (probe.available && probe.accelerated !== false) return torch.device(name);
+      if (probe.available && probe.accelerated !== false && (options.allowSoftware || !probe.software)) return torch.device(name);
     }
     return torch.device("cpu");
   }

@@ -6,7 +6,8 @@
  *   `progress`, `save`/`load`, `options`.
  * - {@link LessonHost} + {@link runLesson}: how an environment runs a lesson (Node's host is in
  *   `@flambeau/lesson-kit/node`, a page's in `@flambeau/lesson-kit/browser`).
- * - {@link selectDevice}: the one place devices are chosen (`"gpu"` = WebGPU, else gpu.js, else CPU).
+ * - {@link selectDevice}: the one place devices are chosen (`"gpu"` = WebGPU, else gpu.js, else
+ *   CPU; a software rasteriser counts as no GPU, see {@link softwareRenderer}).
  * - {@link repr}, {@link str}, {@link pformat}: Python's printed forms, used by `print`.
  *
  * @packageDocumentation
@@ -25,7 +26,9 @@ export {
   type DeviceName,
   type DeviceProbe,
   type DeviceRequest,
+  type SelectOptions,
 } from "./device.js";
+export { softwareRenderer } from "./software-renderer.js";
 export { Printer, type TextSink } from "./printer.js";
 export { pyFloat, pyStringRepr, repr, str, PY_REPR, isPreformatted, type Preformatted } from "./pyrepr.js";
 export { pformat } from "./pprint.js";

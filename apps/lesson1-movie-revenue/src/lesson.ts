@@ -1,3 +1,4 @@
+// #region setup: the port's header and imports
 /**
  * Lesson 1, `000_ce0fab5ca2992579.txt` — "From Linear Regression to Deep Learning": predicting
  * movie revenue from movie budget. Ported cell by cell; `In [n]` comments name the notebook's
@@ -5,6 +6,7 @@
  */
 import * as torch from "flambeau";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
+// #endregion
 
 const optim = torch.optim;
 const np = torch.np;
@@ -13,6 +15,7 @@ const np = torch.np;
 // same names and arguments (keyword arguments in a trailing object).
 const { trace_values, m_b_data, m_b_trace, layout, plot } = torch.plotting.plotly;
 
+// #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 1 computes: the tests assert these. */
 export interface Lesson1Results {
   /** The docstring example `m_b_data(1.5, 20, [0, 50, 100])`. */
@@ -50,6 +53,7 @@ export const lesson: Lesson<Lesson1Results> = {
 async function run(ctx: LessonContext): Promise<Lesson1Results> {
   const { print, pprint } = ctx;
   torch.manual_seed(ctx.options.seed ?? DEFAULT_SEED);
+  // #endregion
 
   // In [1] — m_b_data's docstring example: given m=1.5, b=20, x_values=[0, 50, 100] it returns
   // {'x': [0, 50, 100], 'y': [20.0, 95.0, 170.0]}.

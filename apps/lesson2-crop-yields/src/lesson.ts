@@ -1,3 +1,4 @@
+// #region setup: the port's header and imports
 /**
  * Lesson 2, `001_6c8b75c1fbe0dee3.txt` — "Gradient Descent and Linear Regression with PyTorch"
  * (part 2 of "Deep Learning with PyTorch: Zero to GANs"): crop yields of apples and oranges from
@@ -6,6 +7,7 @@
  */
 import * as torch from "flambeau";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
+// #endregion
 
 const nn = torch.nn;
 const F = torch.nn.functional;
@@ -19,6 +21,7 @@ export const LESSON_W = [
 /** The `b` the lesson printed after `torch.randn(2)` (In [2741]). */
 export const LESSON_B = [2.2341, -1.7922];
 
+// #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 2 computes: the tests assert these. */
 export interface Lesson2Results {
   /** The model written from scratch, trained by hand. */
@@ -73,6 +76,7 @@ export const lesson: Lesson<Lesson2Results> = {
 async function run(ctx: LessonContext): Promise<Lesson2Results> {
   const { print } = ctx;
   torch.manual_seed(ctx.options.seed ?? DEFAULT_SEED);
+  // #endregion
 
   let from_scratch: Lesson2Results["from_scratch"];
   let builtins: Lesson2Results["builtins"];

@@ -1,3 +1,4 @@
+// #region setup: the port's header and imports
 /**
  * Lesson 3, `002_fa3bef5be1d8f064.txt` — "Simple linear regression in code": a lecture that walks
  * through a prepared notebook. The transcript has no code cells, so the port follows the lecture
@@ -5,11 +6,13 @@
  */
 import * as torch from "flambeau";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
+// #endregion
 
 const nn = torch.nn;
 const np = torch.np;
 const plt = torch.plotting.pyplot;
 
+// #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 3 computes: the tests assert these. */
 export interface Lesson3Results {
   /** The synthetic data: `X` uniform in (-5, 5), `Y = 0.5 X - 1 + noise`. */
@@ -45,6 +48,7 @@ async function run(ctx: LessonContext): Promise<Lesson3Results> {
   const seed = ctx.options.seed ?? DEFAULT_SEED;
   np.random.seed(seed);
   torch.manual_seed(seed);
+  // #endregion
 
   // [01:07] Next we're going to generate some data to apply our model to.
   // [01:27] Generate 20 data points

@@ -1,3 +1,4 @@
+// #region setup: the port's header and imports
 /**
  * Lesson 4, `003_b49532eae6f4e032.txt` — "Neural Networks from Scratch" (Eric Ma's deep learning
  * workshop, in JAX), its linear regression part. `jax.numpy` becomes tensor ops, `numpy.random`
@@ -9,6 +10,7 @@
  */
 import * as torch from "flambeau";
 import type { Lesson, LessonContext, Progress } from "@flambeau/lesson-kit";
+// #endregion
 
 type Tensor = torch.Tensor;
 const npr = torch.np.random;
@@ -150,6 +152,7 @@ export async function model_optimization_loop(
   return [losses, theta];
 }
 
+// #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 4 computes: the tests assert these. */
 export interface Lesson4Results {
   /** The simulated data (`x`, `y = make_y(x, w_true, b_true)`), as tensors for {@link plot_model}. */
@@ -186,6 +189,7 @@ export const lesson: Lesson<Lesson4Results> = {
 async function run(ctx: LessonContext): Promise<Lesson4Results> {
   const { print } = ctx;
   npr.seed(ctx.options.seed ?? DEFAULT_SEED);
+  // #endregion
 
   // ### Exercise: Simulate Data
   const x = linspace_x();

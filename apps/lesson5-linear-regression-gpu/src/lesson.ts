@@ -1,3 +1,4 @@
+// #region setup: the port's header and imports
 /**
  * Lesson 5, `004_45a66433e016a1de.txt` — "Linear Regression with PyTorch" (Deep Learning
  * Wizard): `y = 2x + 1` with an `nn.Module`, on the CPU, saved and loaded, then on a GPU. Ported
@@ -5,6 +6,7 @@
  */
 import * as torch from "flambeau";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
+// #endregion
 
 type Tensor = torch.Tensor;
 const nn = torch.nn;
@@ -26,6 +28,7 @@ export class LinearRegressionModel extends nn.Module {
   }
 }
 
+// #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 5 computes: the tests assert these. */
 export interface Lesson5Results {
   /** `y = 2x + 1` at `x = 0 … 10`. */
@@ -62,6 +65,7 @@ export const lesson: Lesson<Lesson5Results> = {
 async function run(ctx: LessonContext): Promise<Lesson5Results> {
   const { print } = ctx;
   const seed = ctx.options.seed ?? DEFAULT_SEED;
+  // #endregion
 
   // ### Example of simple linear regression — "Create plot for simple linear regression". Take
   // note that this code is not important at all: random points and a best-fit line.

@@ -1,5 +1,5 @@
 /** The backend selector: every device of this browser, the unusable ones disabled with the reason. */
-import type { DeviceName } from "@flambeau/lesson-kit";
+import type { DeviceName, DeviceProbe } from "@flambeau/lesson-kit";
 import { DEVICE_LABELS, type DeviceMenu } from "./devices.js";
 
 /**
@@ -19,10 +19,17 @@ export function devicePicker(menu: DeviceMenu): HTMLSelectElement {
     const probe = menu.probes.find((p) => p.device === name)!;
     const option = select.appendChild(document.createElement("option"));
     option.value = name;
-    option.textContent = DEVICE_LABELS[name] + (probe.available ? (probe.accelerated === false && name !== "cpu" ? " — CPU fallback" : "") : " — unavailable");
+    option.textContent = DEVICE_LABELS[name] + (probe.available ? availableNote(probe) : " — unavailable");
     option.disabled = !probe.available;
     if (probe.reason) option.title = probe.reason;
   }
   select.value = menu.best;
   return select;
+}
+
+// What an option says of a working GPU device that is not a real GPU.
+function availableNote(probe: DeviceProbe): string {
+  if (probe.device === "cpu") return "";
+  if (probe.accelerated === false) return " — CPU fallback";
+  return probe.software ? ` — software (${probe.software})` : "";
 }

@@ -13,7 +13,10 @@ export const LOADERS = {
 /** The selector's names for the devices. */
 export const DEVICE_LABELS: Readonly<Record<DeviceName, string>> = { webgpu: "WebGPU", gpujs: "gpu.js (WebGL)", cpu: "CPU" };
 
-/** What this browser offers: a probe per device, and the default (WebGPU, else gpu.js on WebGL, else the CPU). */
+/**
+ * What this browser offers: a probe per device, and the default (WebGPU, else gpu.js on WebGL,
+ * else the CPU; a software rasteriser counts as no GPU, as the lesson kit decides).
+ */
 export interface DeviceMenu {
   probes: DeviceProbe[];
   best: DeviceName;
@@ -51,3 +54,24 @@ export async function deviceDetail(device: DeviceName): Promise<string> {
   if (device === "gpujs") return `gpu.js mode ${(await LOADERS.gpujs()).mode()}`;
   return "JavaScript typed arrays";
 }
+
+/**
+ * Why the default is the CPU when GPU devices work here but on software rasterisers, e.g.
+ * "WebGPU and gpu.js (WebGL) run on a software renderer here (SwiftShader), usually slower than
+ * the CPU: lessons start on CPU. Pick one to try it anyway." — null when no GPU device is a
+ * software one (or the default is one, as nothing better exists).
+ *
+ * @example
+ * ```ts
+ * const note = softwareNote(await deviceMenu()); // shown beside the device selector
+ * ```
+ */
+export function softwareNote({ probes, best }: DeviceMenu): string | null {
+  const soft = probes.filter((p) => p.available && p.software && p.device !== best);
+  if (!soft.length) return null;
+  const names = soft.map((p) => DEVICE_LABELS[p.device]).join(" and ");
+  const renderers = [...new Set(soft.map((p) => p.software))].join(", ");
+  const verb = soft.length === 1 ? "runs" : "run";
+  return `${names} ${verb} on a software renderer here (${renderers}), usually slower than the CPU: lessons start on ${DEVICE_LABELS[best]}. Pick ${soft.length === 1 ? "it" : "one"} to try it anyway.`;
+}
+

@@ -1,6 +1,6 @@
 /** The home page: the five lessons, and which devices this browser offers. */
 import { CATALOGUE } from "./catalogue.js";
-import { DEVICE_LABELS, deviceMenu } from "./devices.js";
+import { DEVICE_LABELS, deviceMenu, softwareNote } from "./devices.js";
 import { el } from "./dom.js";
 
 /**
@@ -36,8 +36,10 @@ export function indexPage(root: HTMLElement): void {
       el("ol", { className: "cards" }, ...cards),
     ),
   );
-  void deviceMenu().then(({ probes, best }) => {
-    const parts = probes.map((p) => `${DEVICE_LABELS[p.device]} ${p.available ? "✓" : "✗"}`);
-    devices.textContent = `This browser: ${parts.join(" · ")} — lessons run on ${DEVICE_LABELS[best]} unless you pick another.`;
+  void deviceMenu().then((menu) => {
+    const parts = menu.probes.map((p) => `${DEVICE_LABELS[p.device]} ${p.available ? "✓" : "✗"}`);
+    devices.textContent = `This browser: ${parts.join(" · ")} — lessons run on ${DEVICE_LABELS[menu.best]} unless you pick another.`;
+    const note = softwareNote(menu);
+    if (note) devices.after(el("p", { className: "devices device-note" }, note));
   });
 }

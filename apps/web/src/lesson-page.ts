@@ -7,7 +7,7 @@ import { FileShelf, OutputPane, runInBrowser } from "@flambeau/lesson-kit/browse
 import type { LessonEntry } from "./catalogue.js";
 import { codeView } from "./code-view.js";
 import { devicePicker } from "./device-picker.js";
-import { deviceDetail, deviceMenu, LOADERS } from "./devices.js";
+import { deviceDetail, deviceMenu, LOADERS, softwareNote } from "./devices.js";
 import { el } from "./dom.js";
 import { SingleRun } from "./single-run.js";
 
@@ -45,13 +45,18 @@ export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise
       { className: "lesson-head" },
       el("p", { className: "kicker" }, `Lesson ${lesson.id}`),
       el("h1", {}, lesson.title),
-      el("p", { className: "source" }, "A line-by-line port of ", source, " (", el("code", {}, lesson.source.file), ")."),
+      el("p", { className: "source" }, "A line-by-line port of ", source, " to TypeScript with Flambeau."),
       toolbar,
     ),
     el(
       "div",
       { className: "panes" },
-      el("section", { className: "code-pane" }, el("h2", {}, el("code", {}, entry.path)), codeView(entry.source)),
+      el(
+        "section",
+        { className: "code-pane" },
+        el("h2", {}, `“${lesson.source.title}”, ported: `, el("code", { title: entry.path }, entry.path.split("/").at(-1)!)),
+        codeView(entry.source),
+      ),
       el("section", { className: "output-pane" }, panel, el("h2", {}, "Output"), output.element),
     ),
   );
@@ -72,6 +77,8 @@ export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise
   const menu = await deviceMenu();
   const picker = devicePicker(menu);
   toolbar.querySelector("label")!.append(picker);
+  const note = softwareNote(menu);
+  if (note) toolbar.querySelector("label")!.after(el("span", { className: "device-note" }, note));
   const hooks = entry.extension?.({ panel, files, runs, rerun: () => void run() }) ?? {};
 
   // The page says what it is doing on the article (data-state, data-device, data-runs: runs

@@ -1,9 +1,14 @@
 // The web app in Debian's Chromium: each lesson page runs its lesson and prints the numbers of
 // shared/lessons/README.md (the bands of apps/lesson*/test), draws its figures and live charts,
-// and runs on the device the selector says — WebGPU by default, gpu.js and the CPU when picked.
-// Lesson 4's sliders give the MSE that lesson 4's own plot_model gives in Node; lesson 5's saved
-// model downloads, uploads and reloads. No browser or no WebGPU adapter is a failure.
-import { readFileSync } from "node:fs";
+// and runs on the device the selector says — here the CPU by default, as this Chromium's WebGPU
+// and WebGL are SwiftShader (software), and WebGPU and gpu.js when picked. Lesson 4's sliders
+// give the MSE that lesson 4's own plot_model gives in Node, and gradient descent finishes the
+// job from their start and from whole numbers; lesson 5's saved model downloads, uploads and
+// reloads. The code panels show the lesson, not its plumbing. No browser or no WebGPU adapter is
+// a failure.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lesson as lesson4, plot_model, type Lesson4Results } from "../../lesson4-nn-from-scratch/src/index.js";
@@ -12,8 +17,11 @@ import { FIGURES as lesson1Figures, SMALL_DATASET_PPRINT } from "../../lesson1-m
 import { FIGURES as lesson4Figures } from "../../lesson4-nn-from-scratch/test/checks.js";
 import { launchChromium } from "./helpers/browser.js";
 import { buildApp } from "./helpers/build.js";
-import { charts, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "./helpers/page.js";
+import { charts, DEFAULT_DEVICE, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "./helpers/page.js";
 import { serveDir } from "./helpers/serve.js";
+
+/** Where the layout tests' screenshots go: out/web/ at the repository's root. */
+const SHOTS = fileURLToPath(new URL("../../../out/web/", import.meta.url));
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 // A printed tensor on a GPU device carries `device='…'`.
@@ -48,13 +56,23 @@ describe("the lesson pages in Chromium", () => {
     await page.waitForSelector(".devices:not(:empty)");
     await page.waitForFunction(() => !document.querySelector(".devices")!.textContent!.startsWith("Probing"), null, { timeout: 30_000 });
     expect(await page.locator(".cards li").count()).toBe(5);
-    expect(await page.textContent(".devices")).toContain("CPU ✓ · WebGPU ✓ · gpu.js (WebGL) ✓ — lessons run on WebGPU");
+    expect(await page.textContent(".devices")).toContain("CPU ✓ · WebGPU ✓ · gpu.js (WebGL) ✓ — lessons run on CPU");
+    expect(await page.textContent(".device-note")).toBe(
+      "WebGPU and gpu.js (WebGL) run on a software renderer here (SwiftShader), usually slower than the CPU: lessons start on CPU. Pick one to try it anyway.",
+    );
   });
 
-  it("lesson 1, switched from WebGPU to the CPU: NumPy's stream, Adam's optimum, the predictions, six figures, two charts drawn while it trains", async () => {
+  it("lesson 1 on the CPU, chosen over SwiftShader: NumPy's stream, Adam's optimum, the predictions, six figures, two charts drawn while it trains", async () => {
     await openLesson(page, site.url, 1);
-    expect(await selectedDevice(page)).toBe("webgpu");
-    await page.selectOption("select[name=device]", "cpu");
+    expect(await selectedDevice(page)).toBe(DEFAULT_DEVICE);
+    // Beside the selector, why; the GPU devices stay selectable, marked as software.
+    expect(await page.textContent(".toolbar .device-note")).toMatch(/^WebGPU and gpu\.js \(WebGL\) run on a software renderer here \(SwiftShader\)/);
+    expect(await page.locator("select[name=device] option").allTextContents()).toEqual([
+      "WebGPU — software (SwiftShader)",
+      "gpu.js (WebGL) — software (SwiftShader)",
+      "CPU",
+    ]);
+    expect(await page.locator("select[name=device] option:disabled").count()).toBe(0);
     // The CPU loop gives the page turns: mid-run, the chart's label shows a step short of the last.
     await page.waitForFunction(
       () =>
@@ -97,11 +115,12 @@ describe("the lesson pages in Chromium", () => {
 
   it("lesson 2 on gpu.js (WebGL2), from the weights the lesson printed: its exact losses and gradients", async () => {
     await openLesson(page, site.url, 2);
-    expect(await selectedDevice(page)).toBe("webgpu");
+    expect(await selectedDevice(page)).toBe(DEFAULT_DEVICE);
+    await waitForRun(page, DEFAULT_DEVICE);
     await page.selectOption("select[name=device]", "gpujs");
     await page.check("input[name=startFromLessonValues]");
     // The device change and the checkbox each start a run; the second stops the first.
-    const run = await waitForRun(page, "gpujs");
+    const run = await waitForRun(page, "gpujs", 2);
     console.log(`lesson 2 on gpu.js: ${run.seconds.toFixed(1)} s`);
     expect(run.status).toContain("gpu.js mode webgl2");
     const out = await printed(page);
@@ -122,7 +141,7 @@ describe("the lesson pages in Chromium", () => {
     expect(fit!.vertices).toBeGreaterThan(1);
   }, 90_000);
 
-  it("lesson 3 on WebGPU, the default: 30 decreasing losses, the line near 0.5x - 1, the detach error", async () => {
+  it("lesson 3 on WebGPU, when picked: 30 decreasing losses, the line near 0.5x - 1, the detach error", async () => {
     const { out, status } = await runLessonOn(page, site.url, 3, "webgpu");
     expect(status).toMatch(/ran on webgpu \(adapter: /);
     const losses = (out.match(/^Epoch \d+\/30, Loss: \d+\.\d{4}$/gm) ?? []).map((l) => numbers(l)[2]!);
@@ -138,7 +157,7 @@ describe("the lesson pages in Chromium", () => {
     for (const f of figs) expect(f.marks).toBeGreaterThan(0);
   }, 90_000);
 
-  it("lesson 4 on the CPU: its numbers; the sliders give plot_model's MSE; gradient descent finishes the job", async () => {
+  it("lesson 4 on the CPU: its numbers; the sliders give plot_model's MSE; gradient descent finishes the job from any of them", async () => {
     const { out } = await runLessonOn(page, site.url, 4, "cpu");
     expect(out).toContain("tensor(705.0965)");
     expect(out).toContain("w = 0, b = 0: MSE: 436.41");
@@ -156,34 +175,49 @@ describe("the lesson pages in Chromium", () => {
     await page.waitForSelector(".by-hand:not([hidden])[data-drawn='0,0']");
     expect(await page.textContent(".by-hand .mse")).toBe("MSE: 436.41");
     const data = await nodeLesson4;
-    for (const [w, b] of [[2.5, 19.5], [-3.7, 12.3]] as const) {
+
+    // Gradient descent from where the sliders are: the line and sliders move, and land near w = 2, b = 20.
+    const descend = async () => {
+      const drawsBefore = Number(await page.getAttribute(".by-hand", "data-draws"));
+      await page.click("text=Let gradient descent finish the job");
+      await page.waitForSelector(".by-hand button.descend:disabled");
+      await page.waitForSelector(".by-hand button.descend:enabled", { timeout: 30_000 });
+      const found = (await page.textContent(".by-hand .found"))!;
+      expect(found).toMatch(/^gradient descent: w = /); // not "gradient descent failed: …"
+      const [w, b] = numbers(found);
+      expect(Math.abs(w! - 2)).toBeLessThan(0.1);
+      expect(Math.abs(b! - 20)).toBeLessThan(0.1);
+      // The sliders show the nearest of their 0.1 steps.
+      expect(Math.abs(Number(await page.inputValue(".by-hand input[name=w]")) - w!)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(Number(await page.inputValue(".by-hand input[name=b]")) - b!)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Number(await page.getAttribute(".by-hand", "data-draws")) - drawsBefore).toBeGreaterThan(3);
+      expect(await page.textContent(".by-hand .mse")).toBe((await plot_model(data.x, data.y, w!, b!)).title);
+      const descents = await charts(page, ".by-hand ");
+      expect(descents).toHaveLength(1); // each descent redraws its chart
+      expect(descents[0]!.label).toMatch(/^gradient descent: 3000\/3000/);
+      expect(descents[0]!.vertices).toBe(3000);
+    };
+    // From the sliders' start, (0, 0): whole numbers, as a learner first meets them.
+    await descend();
+
+    const slide = async (w: number, b: number) => {
       await page.fill(".by-hand input[name=w]", String(w));
       await page.fill(".by-hand input[name=b]", String(b));
       await page.waitForSelector(`.by-hand[data-drawn='${w},${b}']`);
       const want = (await plot_model(data.x, data.y, w, b)).title;
       expect(await page.textContent(".by-hand .mse")).toBe(want);
       expect(await page.textContent(".by-hand .by-hand-figure .role-title-text text")).toBe(want);
-    }
-
-    // Gradient descent from (-3.7, 12.3): the line and sliders move, and land near w = 2, b = 20.
-    const drawsBefore = Number(await page.getAttribute(".by-hand", "data-draws"));
-    await page.click("text=Let gradient descent finish the job");
-    await page.waitForSelector(".by-hand button.descend:disabled");
-    await page.waitForSelector(".by-hand button.descend:enabled", { timeout: 30_000 });
-    const [w, b] = numbers((await page.textContent(".by-hand .found"))!);
-    expect(Math.abs(w! - 2)).toBeLessThan(0.1);
-    expect(Math.abs(b! - 20)).toBeLessThan(0.1);
-    expect(Number(await page.inputValue(".by-hand input[name=w]"))).toBeCloseTo(2, 1);
-    expect(Number(await page.inputValue(".by-hand input[name=b]"))).toBeCloseTo(20, 1);
-    expect(Number(await page.getAttribute(".by-hand", "data-draws")) - drawsBefore).toBeGreaterThan(3);
-    expect(await page.textContent(".by-hand .mse")).toBe((await plot_model(data.x, data.y, w!, b!)).title);
-    const [descent] = await charts(page, ".by-hand ");
-    expect(descent!.label).toMatch(/^gradient descent: 3000\/3000/);
-    expect(descent!.vertices).toBe(3000);
-  }, 90_000);
+    };
+    await slide(2.5, 19.5);
+    // Whole numbers again, then a fractional start.
+    await slide(-7, 25);
+    await descend();
+    await slide(-3.7, 12.3);
+    await descend();
+  }, 120_000);
 
   it("lesson 5 on WebGPU: trains, saves a download, reloads it identically, and loads an uploaded file instead", async () => {
-    const { out } = await runLessonOn(page, site.url, 5, "webgpu");
+    const { out, runs } = await runLessonOn(page, site.url, 5, "webgpu");
     const epochs = out.match(/^epoch \d+, loss \S+$/gm)!;
     expect(epochs).toHaveLength(200);
     expect(numbers(epochs[99]!)[1]).toBeLessThan(0.1);
@@ -208,19 +242,83 @@ describe("the lesson pages in Chromium", () => {
     const other = Buffer.from(bytes);
     other.writeFloatLE(-1, 8 + headerLength + header["linear.weight"]!.data_offsets[0]!);
     await page.setInputFiles("input[name=model]", { name: "other.safetensors", mimeType: "application/octet-stream", buffer: other });
-    await waitForRun(page, "webgpu", 2);
+    await waitForRun(page, "webgpu", runs + 1);
     expect(await page.textContent(".output .flambeau-note[data-origin]")).toContain("your uploaded file other.safetensors");
     expect(await page.getAttribute(".reload-check", "data-identical")).toBe("false");
 
     // The downloaded file, uploaded: the same predictions as the model just trained.
     await page.setInputFiles("input[name=model]", { name: "awesome_model.safetensors", mimeType: "application/octet-stream", buffer: bytes });
-    await waitForRun(page, "webgpu", 3);
+    await waitForRun(page, "webgpu", runs + 2);
     expect(await page.getAttribute(".output .flambeau-note[data-origin]", "data-origin")).toBe("uploaded");
     expect(await page.getAttribute(".reload-check", "data-identical")).toBe("true");
     const figs = await figures(page);
     expect(figs.map((f) => f.name)).toEqual(["simple-linear-regression", "predictions"]);
     for (const f of figs) expect(f.marks).toBeGreaterThan(0);
   }, 90_000);
+
+  it("lesson 4's code panel: the lesson's title and file, its code first, the setup folded and true to the file when opened", async () => {
+    await openLesson(page, site.url, 4);
+    await waitForRun(page, DEFAULT_DEVICE);
+    const source = readFileSync(new URL("../../lesson4-nn-from-scratch/src/lesson.ts", import.meta.url), "utf8").replace(/\n$/, "").split("\n");
+    expect(await page.textContent(".code-pane h2")).toBe("“Neural Networks from Scratch”, ported: lesson.ts");
+    // What a learner sees: no internal file name, no imports, and the lesson's code from its first shown line.
+    const seen = await page.innerText("article");
+    expect(seen).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(seen).toContain("A line-by-line port of “Neural Networks from Scratch” to TypeScript with Flambeau.");
+    const shown = () => page.$$eval(".code-view .line:not([hidden])", (ls) => ls.map((l) => [Number((l as HTMLElement).dataset.n), l.textContent ?? ""] as const));
+    const lines = await shown();
+    expect(lines.some(([, t]) => /^import /.test(t))).toBe(false);
+    expect(lines[0]).toEqual([14, source[13]]);
+    const folds = page.locator(".code-view button.fold");
+    expect(await folds.allTextContents()).toEqual([
+      "▸ setup: the port's header and imports (lines 1–13)",
+      expect.stringMatching(/^▸ setup: the results the tests check, the seed, the lesson's name and source, its entry point \(lines \d+–\d+\)$/),
+    ]);
+    // Opened, every line is the file's, numbered as in the file.
+    await folds.nth(0).click();
+    await folds.nth(1).click();
+    expect(await shown()).toEqual(source.map((t, n) => [n + 1, t]));
+    expect(await folds.nth(0).getAttribute("aria-expanded")).toBe("true");
+    await folds.nth(0).click();
+    expect((await shown())[0]).toEqual([14, source[13]]);
+  }, 60_000);
+
+  // Phone and desktop widths: nothing wider than the screen, the navigation on it; screenshots
+  // go to out/web/ to look at.
+  for (const [name, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1400, height: 900 }]] as const) {
+    it(`at ${name} width (${viewport.width} px) the home page and lesson 4 fit the screen, the navigation whole`, async () => {
+      const context = await browser.newContext({ viewport });
+      const small = await context.newPage();
+      small.on("pageerror", (e) => errors.push(String(e)));
+      try {
+        const fits = async (shot: string) => {
+          const widths = await small.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, inner: innerWidth }));
+          expect(widths.scroll, `${shot}: the page is ${widths.scroll} px wide on a ${widths.inner} px screen`).toBeLessThanOrEqual(widths.inner);
+          expect(await small.isVisible("nav.site-nav")).toBe(true);
+          const links = await small.$$eval("nav.site-nav a", (as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+          expect(links).toHaveLength(6);
+          for (const box of links) {
+            expect(box.left).toBeGreaterThanOrEqual(0);
+            expect(box.right).toBeLessThanOrEqual(viewport.width);
+            expect(box.top).toBeGreaterThanOrEqual(0);
+            expect(box.bottom).toBeLessThanOrEqual(viewport.height);
+          }
+          mkdirSync(SHOTS, { recursive: true });
+          await small.screenshot({ path: join(SHOTS, `${shot}-${name}.png`) });
+          await small.screenshot({ path: join(SHOTS, `${shot}-${name}-full.png`), fullPage: true });
+        };
+        await small.goto(site.url);
+        await small.waitForFunction(() => !document.querySelector(".devices")!.textContent!.startsWith("Probing"), null, { timeout: 30_000 });
+        await fits("home");
+        await openLesson(small, site.url, 4);
+        await waitForRun(small, DEFAULT_DEVICE);
+        await small.waitForSelector(".by-hand:not([hidden])[data-drawn='0,0']");
+        await fits("lesson4");
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  }
 
   it("no page error or console error along the way", () => {
     expect(errors).toEqual([]);

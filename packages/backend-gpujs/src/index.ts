@@ -21,7 +21,7 @@ import { GpujsBackend } from "./backend.js";
 import "./controls.js"; // publishes torch.backends.gpujs
 
 export { GpujsBackend } from "./backend.js";
-export { mode, fallbackReason, type GpujsMode } from "./mode.js";
+export { mode, fallbackReason, renderer, type GpujsMode } from "./mode.js";
 export { textureStats, type TextureStats } from "./texture-stats.js";
 export { kernelStats, MAX_ELEMENTS } from "./kernel-cache.js";
 export { INT_LIMIT } from "./values.js";

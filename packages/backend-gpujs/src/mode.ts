@@ -32,3 +32,21 @@ export function mode(): GpujsMode {
 export function fallbackReason(): string | null {
   return runtime().reason;
 }
+
+/**
+ * The name of the WebGL renderer behind the device — the unmasked one where the browser offers
+ * `WEBGL_debug_renderer_info` (e.g. `"ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …))"`),
+ * else `RENDERER` — or null on a CPU fallback. Opens the context on first call, as {@link mode}.
+ *
+ * @example
+ * ```ts
+ * import { renderer } from "@flambeau/backend-gpujs";
+ * if (/swiftshader|llvmpipe/i.test(renderer() ?? "")) console.log("WebGL here is a software renderer");
+ * ```
+ */
+export function renderer(): string | null {
+  const gl = runtime().context;
+  if (!gl) return null;
+  const debug = gl.getExtension("WEBGL_debug_renderer_info");
+  return String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}

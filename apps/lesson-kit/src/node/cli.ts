@@ -3,7 +3,7 @@
  * `[lesson numbers…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--out DIR]`.
  */
 import type { Lesson, LessonOptions } from "../lesson.js";
-import { isDeviceRequest, type DeviceRequest } from "../device.js";
+import { isDeviceRequest, probeDevice, type DeviceName, type DeviceRequest } from "../device.js";
 import { runInNode } from "./run.js";
 
 /** The parsed command line. */
@@ -90,7 +90,16 @@ export async function main(lessons: readonly Lesson<unknown>[], argv: readonly s
     });
     const gpu = run.accelerator.type !== run.device.type ? `, GPU part on ${run.accelerator}` : "";
     console.log(`\n(lesson ${lesson.id} on ${run.device}${gpu}: ${run.seconds.toFixed(1)} s, ${run.files.length} files in ${args.outDir}/${lesson.slug}/)`);
+    const note = await softwareNote(run.accelerator.type as DeviceName);
+    if (note) console.log(note);
   }
   console.log(`\n${chosen.length} lesson${chosen.length === 1 ? "" : "s"} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   return 0;
+}
+
+/** A line saying that `device` is a software rasteriser (the probe has run already), or null. */
+async function softwareNote(device: DeviceName): Promise<string | null> {
+  if (device === "cpu") return null;
+  const { software } = await probeDevice(device);
+  return software ? `(note: '${device}' here is a software rasteriser, ${software}: it runs on the CPU, slower than a GPU)` : null;
 }

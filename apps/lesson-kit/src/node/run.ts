@@ -50,8 +50,11 @@ export interface NodeRunResult<R> {
  */
 export async function runInNode<R>(lesson: Lesson<R>, options: NodeRunOptions = {}): Promise<NodeRunResult<R>> {
   const start = performance.now();
-  const device = await selectDevice(options.device ?? "cpu", options.loaders);
-  const accelerator = options.device === undefined && lesson.usesAccelerator ? await selectDevice("gpu", options.loaders) : device;
+  // Node keeps a software GPU (lavapipe) for "gpu": lesson 5 is about running on the GPU device,
+  // and the command line says when that device is a software one.
+  const choose = (request: DeviceRequest) => selectDevice(request, options.loaders, { allowSoftware: true });
+  const device = await choose(options.device ?? "cpu");
+  const accelerator = options.device === undefined && lesson.usesAccelerator ? await choose("gpu") : device;
   const host = new NodeHost({
     dir: join(options.outDir ?? "out", lesson.slug),
     ...(options.stdout !== undefined ? { stdout: options.stdout } : {}),
