@@ -225,8 +225,11 @@ export function runNnConformance(device: string): void {
             p.grad = decode(g, device);
             return p;
           });
-          const normType = c.norm_type === "inf" ? Infinity : c.norm_type;
-          const total = nn.utils.clip_grad_norm_(params, c.max_norm, normType);
+          // PyTorch's positional form (Infinity), and its keyword form (with the string 'inf').
+          const total =
+            typeof c.norm_type === "string" || c.norm_type === 1
+              ? nn.utils.clip_grad_norm_(params, c.max_norm, { norm_type: c.norm_type })
+              : nn.utils.clip_grad_norm_(params, c.max_norm, c.norm_type);
           expect((await total.data())[0]).toBeCloseTo(c.total_norm, 5);
           for (const [i, p] of params.entries()) await expectClose(p.grad!, c.clipped[i]!, 1e-5, 1e-6);
         });

@@ -1,5 +1,6 @@
 import { Tensor, div, stack, tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
+import { isOptions } from "../options.js";
 
 /** A tensor or an iterable of tensors, as `model.parameters()` gives. */
 export type Parameters = Tensor | Iterable<Tensor>;
@@ -7,6 +8,16 @@ export type Parameters = Tensor | Iterable<Tensor>;
 function gradsOf(parameters: Parameters): Tensor[] {
   const list = parameters instanceof Tensor ? [parameters] : [...parameters];
   return list.flatMap((p) => (p.grad ? [p.grad] : []));
+}
+
+/** Keyword arguments of {@link clip_grad_norm_}. */
+export interface ClipGradNormOptions {
+  /** The norm's order: a number, `Infinity` or `"inf"` (default 2). */
+  norm_type?: number | "inf";
+  /** Throw when the total norm is NaN or infinite (reads it, so the device must read synchronously). */
+  error_if_nonfinite?: boolean;
+  /** Accepted for PyTorch compatibility; Flambeau has one implementation. */
+  foreach?: boolean | null;
 }
 
 /**
@@ -17,23 +28,28 @@ function gradsOf(parameters: Parameters): Tensor[] {
  * ```ts
  * loss.backward();
  * nn.utils.clip_grad_norm_(model.parameters(), 1.0);
+ * nn.utils.clip_grad_norm_(model.parameters(), 0.5, { norm_type: "inf" });
  * ```
  */
 export function clip_grad_norm_(
   parameters: Parameters,
   max_norm: number,
-  norm_type = 2,
+  norm_type: number | "inf" | ClipGradNormOptions = 2,
   error_if_nonfinite = false,
+  options: ClipGradNormOptions = {},
 ): Tensor {
+  const o = isOptions(norm_type) ? { ...norm_type } : { norm_type, error_if_nonfinite, ...options };
+  const p = o.norm_type === "inf" ? Infinity : (o.norm_type ?? 2);
+  if (typeof p !== "number") throw new TypeError(`clip_grad_norm_: norm_type must be a number or 'inf', got ${String(p)}`);
   const grads = gradsOf(parameters);
   if (grads.length === 0) return tensor(0.0);
   return no_grad(() => {
-    const norms = grads.map((g) => (norm_type === Infinity ? g.detach().abs().amax() : g.detach().norm(norm_type)));
+    const norms = grads.map((g) => (p === Infinity ? g.detach().abs().amax() : g.detach().norm(p)));
     const all = stack(norms);
-    const total = norm_type === Infinity ? all.amax() : all.norm(norm_type);
-    if (error_if_nonfinite && !Number.isFinite(total.itemSync()))
+    const total = p === Infinity ? all.amax() : all.norm(p);
+    if (o.error_if_nonfinite && !Number.isFinite(total.itemSync()))
       throw new Error(
-        `The total norm of order ${norm_type} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
+        `The total norm of order ${p} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
       );
     const coef = div(max_norm, total.add(1e-6)).clamp(null, 1.0);
     for (const g of grads) g.mul_(coef);

@@ -3,4 +3,4 @@
  *
  * @module
  */
-export { clip_grad_norm_, clip_grad_value_, type Parameters } from "./clip-grad.js";
+export { clip_grad_norm_, clip_grad_value_, type Parameters, type ClipGradNormOptions } from "./clip-grad.js";
