@@ -4,13 +4,14 @@
  * {@link LessonContext} a lesson runs against, so a lesson's code is the same in both.
  */
 import type * as torch from "flambeau";
+import type * as plotting from "@flambeau/plotting";
 import type { LessonOptions } from "./lesson.js";
 
 /** The `flambeau` namespace, as `import * as torch from "flambeau"` gives it. */
 export type Torch = typeof torch;
 
 /** A figure of `@flambeau/plotting` (pyplot's `plt.gcf()`, plotly's `plot(…)`). */
-export type Figure = torch.plotting.Figure;
+export type Figure = plotting.Figure;
 
 /** A state dict as `torch.load` gives it back. */
 export type StateDict = torch.nn.StateDict;

@@ -5,10 +5,10 @@
  * wrapping, so `pprint` of lesson 1's dataset matches the lesson character for character.
  * Arrays over NumPy's summary threshold (1000 elements) are printed in full.
  */
-import type * as torch from "flambeau";
+import type { NumericTypedArray } from "@flambeau/plotting";
 
 /** A typed array, optionally carrying the shape it was made with (NumPy's `ndarray`). */
-export type NDArrayLike = torch.plotting.NumericTypedArray & { readonly shape?: readonly number[] };
+export type NDArrayLike = NumericTypedArray & { readonly shape?: readonly number[] };
 
 const PRECISION = 8;
 const LINEWIDTH = 75;

@@ -3,6 +3,7 @@
  * default device while it runs, pyplot's figures closed after it).
  */
 import * as torch from "flambeau";
+import { pyplot } from "@flambeau/plotting";
 import type { Figure, LessonContext, LessonHost } from "./context.js";
 import type { Lesson, LessonOptions } from "./lesson.js";
 import { Printer } from "./printer.js";
@@ -29,7 +30,7 @@ const FIGURE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function createContext(host: LessonHost, settings: RunSettings = {}): FlushableContext {
   const printer = new Printer((text) => host.write(text));
   const device = settings.device ?? torch.device("cpu");
-  const plt = torch.plotting.pyplot;
+  const plt = pyplot;
   return {
     torch,
     device,
@@ -71,6 +72,6 @@ export async function runLesson<R>(lesson: Lesson<R>, host: LessonHost, settings
     return results;
   } finally {
     torch.set_default_device(null);
-    torch.plotting.pyplot.close("all");
+    pyplot.close("all");
   }
 }

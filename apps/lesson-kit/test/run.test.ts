@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
+import { Figure as PlotFigure, pyplot as plt } from "@flambeau/plotting";
 import { runLesson, type Figure, type Lesson, type LessonHost, type Progress } from "@flambeau/lesson-kit";
 import { registerAsyncDevice } from "./helpers/async-device.js";
-
-const plt = torch.plotting.pyplot;
 
 /** A host that records what a lesson did, in order. */
 function recordingHost() {
@@ -69,7 +68,7 @@ describe("runLesson", () => {
         await ctx.save(model.state_dict(), "m.safetensors");
         const fresh = new torch.nn.Linear(1, 1);
         fresh.load_state_dict(await ctx.load("m.safetensors"));
-        await expect(ctx.figure("Bad Name", new torch.plotting.Figure())).rejects.toThrow(/lower-case words/);
+        await expect(ctx.figure("Bad Name", new PlotFigure())).rejects.toThrow(/lower-case words/);
         return [await fresh.weight.item(), await model.weight.item()];
       },
     };

@@ -5,6 +5,7 @@
  * cells and the lesson's own comments are kept.
  */
 import * as torch from "flambeau";
+import { plotly } from "@flambeau/plotting";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
 // #endregion
 
@@ -13,7 +14,7 @@ const np = torch.np;
 
 // In [1]: the lesson defines these Plotly helpers itself; @flambeau/plotting has them, with the
 // same names and arguments (keyword arguments in a trailing object).
-const { trace_values, m_b_data, m_b_trace, layout, plot } = torch.plotting.plotly;
+const { trace_values, m_b_data, m_b_trace, layout, plot } = plotly;
 
 // #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 1 computes: the tests assert these. */

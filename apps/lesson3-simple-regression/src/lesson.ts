@@ -5,12 +5,12 @@
  * step by step; the `[mm:ss]` comments are where the lecture says what the next lines do.
  */
 import * as torch from "flambeau";
+import { pyplot as plt } from "@flambeau/plotting";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
 // #endregion
 
 const nn = torch.nn;
 const np = torch.np;
-const plt = torch.plotting.pyplot;
 
 // #region setup: the results the tests check, the seed, the lesson's name and source, its entry point
 /** What lesson 3 computes: the tests assert these. */

@@ -9,12 +9,12 @@
  * gradient descent finish the job. `run` then executes the lesson's cells in order.
  */
 import * as torch from "flambeau";
+import { Figure, pyplot as plt } from "@flambeau/plotting";
 import type { Lesson, LessonContext, Progress } from "@flambeau/lesson-kit";
 // #endregion
 
 type Tensor = torch.Tensor;
 const npr = torch.np.random;
-const plt = torch.plotting.pyplot;
 
 // ### Exercise: Simulate Data — `from dl_workshop.answers import x, w_true, b_true, noise`, the
 // workshop's answers written out (JAX arrays are float32, as these tensors are):
@@ -54,7 +54,7 @@ export const SLIDERS: { readonly w: Slider; readonly b: Slider } = {
 
 /** What {@link plot_model} draws: a new figure, its title and the MSE in it. */
 export interface ModelPlot {
-  figure: torch.plotting.Figure;
+  figure: Figure;
   title: string;
   mse: number;
 }
@@ -65,7 +65,7 @@ export interface ModelPlot {
  */
 export async function plot_model(x: Tensor, y: Tensor, w: number, b: number): Promise<ModelPlot> {
   const y_est = x.mul(w).add(b);
-  const figure = new torch.plotting.Figure();
+  const figure = new Figure();
   const ax = figure.gca();
   ax.scatter(x, y);
   ax.plot(x, y_est);

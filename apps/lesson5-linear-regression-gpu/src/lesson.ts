@@ -5,13 +5,13 @@
  * note by note; the comments name the lesson's notes and keep its own comments.
  */
 import * as torch from "flambeau";
+import { pyplot as plt } from "@flambeau/plotting";
 import type { Lesson, LessonContext } from "@flambeau/lesson-kit";
 // #endregion
 
 type Tensor = torch.Tensor;
 const nn = torch.nn;
 const np = torch.np;
-const plt = torch.plotting.pyplot;
 
 // ### Building Model — Create Model Class
 /** STEP 1: CREATE MODEL CLASS — one `nn.Linear`, and a forward that applies it. */

@@ -25,7 +25,7 @@ export * as func from "./func.js";
 export * as utils from "./utils.js";
 export * as optim from "@flambeau/optim";
 export * as nn from "@flambeau/nn";
-export * as plotting from "@flambeau/plotting";
+export { plotting } from "./plotting.js";
 /** `torch.save(state_dict, path)` / `torch.load(path)` in the safetensors format (and to/from bytes). */
 export { save, load, saveToBytes, loadFromBytes } from "@flambeau/nn";
 

@@ -28,7 +28,20 @@ export type { PlotOptions, ScatterOptions, LineStyleName } from "./options.js";
 export type { Data1D, TensorLike, NestedNumbers, NumericTypedArray } from "./data.js";
 export type { LegendLoc } from "./legend.js";
 export type { ShowOptions, ShowResult } from "./show.js";
-export type { ContainerSpec } from "./render-browser.js";
+export type { ContainerSpec, PageElement } from "./render-browser.js";
 export type { ThemeName } from "./theme.js";
 export type { Trace, TraceMode, TraceOptions, Layout, AxisLayout, LayoutArgs } from "./plotly.js";
 export type { VegaLiteSpec } from "./axes-spec.js";
+
+import * as plotting from "./index.js";
+
+declare global {
+  /** `torch.plotting` in the `flambeau` facade: this package, once its types are in the program. */
+  interface FlambeauPlotting extends PlottingModule {}
+}
+type PlottingModule = typeof plotting;
+
+// The facade `flambeau` has plotting as an optional peer and cannot import it statically:
+// importing this package is what fills in `torch.plotting` (a registry-wide symbol, so copies of
+// the facade and of this package meet without depending on each other).
+(globalThis as Record<symbol, unknown>)[Symbol.for("flambeau.plotting")] = plotting;

@@ -3,7 +3,7 @@
  * datasets as change sets, so Vega updates scales, axes and marks without re-parsing the spec.
  */
 import { datasetName, rowsOf, type VegaLiteSpec } from "./axes-spec.js";
-import { resolveContainer, type ContainerSpec } from "./render-browser.js";
+import { resolveContainer, type ContainerSpec, type PageElement } from "./render-browser.js";
 import type { ResolvedSeries } from "./series.js";
 import { compileSpec, loadVega } from "./vega.js";
 
@@ -15,7 +15,7 @@ export class LiveView {
   private names: string[] = [];
   private sent: number[] = [];
   /** The element the view draws into. */
-  readonly element: HTMLElement;
+  readonly element: PageElement;
 
   constructor(container: ContainerSpec | undefined) {
     const parent = resolveContainer(container, "LossChart");

@@ -4,7 +4,7 @@
  */
 import type { Figure } from "./figure.js";
 import { hasDOM } from "./node-import.js";
-import { mountSVGs, type ContainerSpec } from "./render-browser.js";
+import { mountSVGs, type ContainerSpec, type PageElement } from "./render-browser.js";
 
 /** Options of `show`. */
 export interface ShowOptions {
@@ -17,7 +17,7 @@ export interface ShowOptions {
 }
 
 /** What `show` did for one figure: the element drawn into (browser) or the file written (Node). */
-export type ShowResult = { element: Element } | { path: string };
+export type ShowResult = { element: PageElement } | { path: string };
 
 // Numbers the files written in Node, so later figures never overwrite earlier ones.
 let shown = 0;

@@ -7,6 +7,15 @@ import { Storage } from "./storage.js";
 import { formatTensor } from "./format.js";
 import { contiguousBuffer } from "./ops/materialize.js";
 
+declare global {
+  // `using t = …` frees a tensor at the end of its block (TypeScript 5.2, `Symbol.dispose`).
+  // Declared here as `@types/node` and lib.esnext.disposable declare it, so the published types
+  // compile in a project whose `lib` predates it (ES2022) as well as in one that has it.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 /** Nested arrays as returned by `tolist()`. */
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -213,6 +222,7 @@ export class Tensor implements View {
   dispose(): void {
     this._storage.dispose();
   }
+  /** `using t = torch.randn([1024, 1024], { device: "webgpu" })` frees `t` when its block ends. */
   [Symbol.dispose](): void {
     this.dispose();
   }

@@ -3,6 +3,7 @@
  * chart (`@flambeau/plotting`'s `LossChart`) that grows while the loop runs.
  */
 import * as torch from "flambeau";
+import { LossChart } from "@flambeau/plotting";
 import type { Progress } from "../context.js";
 
 // The step counter is rewritten at most this often; the chart has its own throttle.
@@ -15,7 +16,7 @@ const GPU_READ_EVERY_MS = 100;
 export class ChartProgress implements Progress {
   /** Resolves once the chart shows every point (after {@link done}). */
   finished: Promise<void> = Promise.resolve();
-  private readonly chart: torch.plotting.LossChart;
+  private readonly chart: LossChart;
   private readonly label: HTMLElement;
   private step = 0;
   private loss: number | undefined;
@@ -42,7 +43,7 @@ export class ChartProgress implements Progress {
     const box = element.appendChild(document.createElement("div"));
     box.className = "flambeau-progress-chart";
     // A log scale: losses fall by orders of magnitude (lesson 1's from millions to 3012.6).
-    this.chart = new torch.plotting.LossChart({ container: box, title: name, yscale: "log", figsize: [6.4, 3] });
+    this.chart = new LossChart({ container: box, title: name, yscale: "log", figsize: [6.4, 3] });
     this.showLabel();
   }
 
