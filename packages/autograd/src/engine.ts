@@ -3,7 +3,7 @@
  * applying {@link RULES} and summing gradients where paths meet (micrograd's engine, with
  * PyTorch's checks and options).
  */
-import { AccumulateGrad, gradMode, legacyTypeName, ones_like, type Node, Tensor } from "@flambeau/tensor";
+import { AccumulateGrad, describeValue, gradMode, legacyTypeName, ones_like, type Node, Tensor } from "@flambeau/tensor";
 import { RULES } from "./rules.js";
 
 export interface BackwardOptions {
@@ -143,12 +143,27 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
   }
 }
 
-/** `tensor.backward(gradient?, options)`. */
+/**
+ * `tensor.backward(gradient?, options)`. As in PyTorch the gradient may be omitted (or `null`)
+ * for a scalar, so `y.backward({ retain_graph: true })` and `y.backward(null, { retain_graph:
+ * true })` both work.
+ */
 export function backward(
   tensor: Tensor,
-  gradient: Tensor | undefined,
-  options: BackwardOptions & { inputs?: Tensor[] } = {},
+  gradientOrOptions?: Tensor | null | (BackwardOptions & { inputs?: Tensor[] }),
+  maybeOptions?: BackwardOptions & { inputs?: Tensor[] },
 ): void {
+  let gradient: Tensor | undefined;
+  let options = maybeOptions;
+  if (gradientOrOptions instanceof Tensor) gradient = gradientOrOptions;
+  else if (gradientOrOptions !== null && gradientOrOptions !== undefined) {
+    if (typeof gradientOrOptions !== "object" || Array.isArray(gradientOrOptions) || maybeOptions !== undefined)
+      throw new TypeError(`backward(): argument 'gradient' must be Tensor or null, not ${describeValue(gradientOrOptions)}`);
+    options = gradientOrOptions;
+  }
+  if (options === undefined || options === null) options = {};
+  else if (typeof options !== "object" || Array.isArray(options))
+    throw new TypeError(`backward(): the options must be an object such as { retain_graph: true }, not ${describeValue(options)}`);
   if (!tensor.requires_grad)
     throw new Error("element 0 of tensors does not require grad and does not have a grad_fn");
   let seed = gradient;

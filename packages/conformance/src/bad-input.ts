@@ -231,10 +231,182 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: TypeError,
     words: ["linspace()", "steps", "2.5"],
   },
+  // ---- autograd entry points -------------------------------------------------------------
+  {
+    name: "y.backward({ retain_graph: true }) on a scalar (gradient left out), twice",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => {
+      const y = T(s).mul(T(s)).sum();
+      y.backward({ retain_graph: true });
+      y.backward({ retain_graph: true });
+      return T(s).grad;
+    },
+    gives: async (g: torch.Tensor) => expect(await values(g)).toEqual([4, 8]), // 2 * 2x
+  },
+  {
+    name: "y.backward(null, { retain_graph: true }), twice",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => {
+      const y = T(s).mul(3).sum();
+      y.backward(null, { retain_graph: true });
+      y.backward(null);
+      return T(s).grad;
+    },
+    gives: async (g: torch.Tensor) => expect(await values(g)).toEqual([6, 6]),
+  },
+  {
+    name: "y.backward(\"ones\") (a string gradient)",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => T(s).sum().backward("ones" as never),
+    error: TypeError,
+    words: ["backward()", "gradient", "string \"ones\""],
+  },
+  {
+    name: "x.grad = a gradient of another size",
+    make: (d) => ({ modules: [new torch.nn.Linear(2, 1).to(d)] }),
+    run: (s, d) => {
+      (s.modules![0] as torch.nn.Linear).bias!.grad = torch.ones([3], { device: d });
+    },
+    error: Error,
+    words: ["assigned grad has data of a different size", "[3]", "[1]"],
+  },
+  {
+    name: "x.grad = a gradient of another dtype",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s, d) => {
+      T(s).grad = torch.ones([2], { dtype: "int32", device: d });
+    },
+    error: Error,
+    words: ["assigned grad has data of a different type", "int32", "float32"],
+  },
+  {
+    name: "x.grad = [1, 1] (not a tensor)",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => {
+      T(s).grad = [1, 1] as never;
+    },
+    error: TypeError,
+    words: ["assigned grad expected to be a Tensor", "array"],
+  },
+  {
+    name: "opt.step() with a bad learning rate in its second group changes no parameter or state",
+    make: (d) => {
+      const model = new torch.nn.Linear(2, 2).to(d);
+      const opt = new torch.optim.SGD([{ params: [model.weight] }, { params: [model.bias!] }], { lr: 0.1, momentum: 0.9 });
+      const step = () => {
+        opt.zero_grad();
+        model(torch.ones([3, 2], { device: d })).sum().backward();
+        opt.step();
+      };
+      step(); // momentum buffers exist
+      model(torch.ones([3, 2], { device: d })).sum().backward();
+      (opt.param_groups[1] as { lr: unknown }).lr = "0.1";
+      return { modules: [model], optimizers: [opt] };
+    },
+    run: (s) => s.optimizers![0]!.step(),
+    error: TypeError,
+    words: ["SGD.step()", "param_groups[1].lr", "\"0.1\"", "no parameter was updated"],
+  },
+  {
+    name: "w.index(0).mul_(3) on a leaf that requires grad",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => T(s).index(0).mul_(3),
+    error: Error,
+    words: ["mul_", "a view of a leaf Variable that requires grad is being used in an in-place operation"],
+  },
+  // ---- lesser ones -------------------------------------------------------------------------
+  {
+    name: "x.index(true) adds a dimension, x.index(false) an empty one (Python's x[True], x[False])",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => [T(s).index(true), T(s).index(false), T(s).index(":", null)],
+    gives: async ([t, f, n]: torch.Tensor[]) => {
+      expect(t!.shape).toEqual([1, 2]);
+      expect(await values(t!)).toEqual([1, 2]);
+      expect(f!.shape).toEqual([0, 2]);
+      expect(n!.shape).toEqual([2, 1]);
+    },
+  },
+  {
+    name: "t.numpy() shares memory on the CPU and is refused elsewhere, as in PyTorch",
+    make: (d) => ({ tensors: [f32(d, [1, 2, 3, 4])] }),
+    run: (s) => s,
+    gives: async (s: Involved) => {
+      const t = T(s);
+      if (t.device.type !== "cpu") {
+        expect(() => t.numpy()).toThrow(TypeError);
+        expect(() => t.numpy()).toThrow(`can't convert ${t.device.type} device type tensor to numpy`);
+        return;
+      }
+      const a = t.numpy();
+      a[0] = 5;
+      t.index(1).fill_(7);
+      expect(Array.from(a)).toEqual([5, 7, 3, 4]);
+      expect(await values(t)).toEqual([5, 7, 3, 4]);
+      const slice = t.index("2:").numpy();
+      slice[0] = 9;
+      expect(await values(t)).toEqual([5, 7, 9, 4]);
+      expect(() => t.reshape([2, 2]).t().numpy()).toThrow("contiguous");
+    },
+  },
+  {
+    name: "x.index({}) (not an index)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).index({} as never),
+    error: TypeError,
+    words: ["index()", "object"],
+  },
+  {
+    name: "Sequential(...)[-1] and .at(-1) are the last layer",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 3), new torch.nn.ReLU()).to(d)] }),
+    run: (s) => s.modules![0] as torch.nn.Sequential,
+    gives: (m: torch.nn.Sequential) => {
+      expect(m[-1]).toBe(m[1]);
+      expect(m.at(-1)).toBe(m[1]);
+      expect(m[-2]).toBe(m[0]);
+      expect(m[-1]).toBeInstanceOf(torch.nn.ReLU);
+    },
+  },
+  {
+    name: "Sequential(...)[-3] past the start",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 3), new torch.nn.ReLU()).to(d)] }),
+    run: (s) => (s.modules![0] as torch.nn.Sequential)[-3],
+    error: RangeError,
+    words: ["index -3 is out of range"],
+  },
+  {
+    name: "torch.save({ __metadata__: t }) (a key safetensors reserves)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.saveToBytes({ __metadata__: T(s) }),
+    error: Error,
+    words: ["save", "'__metadata__' is reserved", "safetensors"],
+  },
+  {
+    name: "Linear(0, 2) has an empty weight and a zero bias, as in PyTorch",
+    run: (_, d) => new torch.nn.Linear(0, 2).to(d),
+    gives: async (m: torch.nn.Linear) => {
+      expect(m.weight.shape).toEqual([2, 0]);
+      expect(await values(m.bias!)).toEqual([0, 0]);
+      expect(await values(m(torch.zeros([3, 0], { device: m.weight.device })))).toEqual([0, 0, 0, 0, 0, 0]);
+    },
+  },
+  {
+    name: "load_state_dict(null)",
+    make: (d) => ({ modules: [new torch.nn.Linear(2, 1).to(d)] }),
+    run: (s) => s.modules![0]!.load_state_dict(null as never),
+    error: TypeError,
+    words: ["Expected state_dict to be dict-like", "null"],
+  },
+  {
+    name: "model() with no input",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 1)).to(d)] }),
+    run: (s) => (s.modules![0] as torch.nn.Sequential)(),
+    error: TypeError,
+    words: ["Sequential.forward() missing 1 required positional argument: 'input'"],
+  },
 ];
 
 async function snapshotAll(state: Involved): Promise<unknown> {
-  const tensors = await Promise.all((state.tensors ?? []).map(snapshot));
+  const tensors = await Promise.all((state.tensors ?? []).map(async (t) => [await snapshot(t), t.grad && (await snapshot(t.grad))]));
   const modules = await Promise.all(
     (state.modules ?? []).map(async (m) => ({
       params: await Promise.all(m.named_parameters().map(async ([n, p]) => [n, await snapshot(p), p.grad && (await snapshot(p.grad))])),
@@ -254,8 +426,9 @@ async function snapshotAll(state: Involved): Promise<unknown> {
       return { groups: JSON.stringify(sd.param_groups), state, steps: o._step_count };
     }),
   );
-  // grad_fn nodes compare by identity; the rest by value.
-  return JSON.parse(JSON.stringify({ tensors, modules, optimizers }, (k, v) => (k === "grad_fn" ? (v === null ? null : v.name ?? "node") : v)));
+  // Values compare by value: a grad_fn by its name, a gradient by its own snapshot above.
+  const plain = (k: string, v: unknown) => (k === "grad_fn" ? (v === null ? null : (v as { name?: string }).name ?? "node") : v instanceof torch.Tensor ? "tensor" : v);
+  return JSON.parse(JSON.stringify({ tensors, modules, optimizers }, plain));
 }
 
 /** Register one `it` per catalogue case on `device`. */

@@ -175,6 +175,16 @@ export function xavier_normal_(tensor: Tensor, gain: number | GainOptions = 1, o
   return normal_(tensor, 0, std, o);
 }
 
+// PyTorch skips (with a warning) a tensor with a zero-size dimension, whose fan may be 0:
+// `nn.Linear(0, 2)` is allowed and has an empty weight.
+let warnedZeroElements = false;
+function zeroElements(tensor: Tensor): boolean {
+  if (tensor.numel() !== 0) return false;
+  if (!warnedZeroElements) console.warn("UserWarning: Initializing zero-element tensors is a no-op");
+  warnedZeroElements = true;
+  return true;
+}
+
 function kaimingStd(tensor: Tensor, a: number | KaimingOptions, mode: FanMode, nonlinearity: Nonlinearity, options: InitOptions) {
   const o = isOptions(a) ? { a: 0, mode: "fan_in" as FanMode, nonlinearity: "leaky_relu" as Nonlinearity, ...a } : { a, mode, nonlinearity, ...options };
   const gain = calculate_gain(o.nonlinearity, o.a);
@@ -193,6 +203,7 @@ function kaimingStd(tensor: Tensor, a: number | KaimingOptions, mode: FanMode, n
 export function kaiming_uniform_(
   tensor: Tensor, a: number | KaimingOptions = 0, mode: FanMode = "fan_in", nonlinearity: Nonlinearity = "leaky_relu", options: InitOptions = {},
 ): Tensor {
+  if (zeroElements(tensor)) return tensor;
   const { std, generator } = kaimingStd(tensor, a, mode, nonlinearity, options);
   const bound = Math.sqrt(3.0) * std;
   return uniform_(tensor, -bound, bound, { generator });
@@ -209,6 +220,7 @@ export function kaiming_uniform_(
 export function kaiming_normal_(
   tensor: Tensor, a: number | KaimingOptions = 0, mode: FanMode = "fan_in", nonlinearity: Nonlinearity = "leaky_relu", options: InitOptions = {},
 ): Tensor {
+  if (zeroElements(tensor)) return tensor;
   const { std, generator } = kaimingStd(tensor, a, mode, nonlinearity, options);
   return normal_(tensor, 0, std, { generator });
 }

@@ -66,7 +66,16 @@ function register(reg: Registry, name: string, value: unknown): void {
 
 const handler: ProxyHandler<Target> = {
   apply(target, _thisArg, args) {
-    return target[SELF].forward(...args);
+    const self = target[SELF];
+    if (args.length > 0 || self.forward.length === 0) return self.forward(...args);
+    // `model()` with no input: fine if forward's arguments are optional, but when it fails on
+    // them, say so as Python would instead of "cannot read properties of undefined".
+    try {
+      return self.forward();
+    } catch (e) {
+      if (e instanceof TypeError) missingInput(self, e);
+      throw e;
+    }
   },
   // Assignments (`this.linear = …`) and class fields (`linear = …`) both arrive here.
   defineProperty(target, key, descriptor) {
@@ -83,6 +92,30 @@ const handler: ProxyHandler<Target> = {
     return Reflect.deleteProperty(target, key);
   },
 };
+
+/** Marks containers whose `[-1]` counts from the end, as Python's indexing does. */
+export const NEGATIVE_INDEX = Symbol.for("flambeau.nn.negativeIndex");
+
+// Only containers pay for a `get` trap: other modules' attribute reads stay trap-free.
+const containerHandler: ProxyHandler<Target> = {
+  ...handler,
+  get(target, key, receiver) {
+    if (typeof key === "string" && key.charCodeAt(0) === 45 /* - */ && /^-\d+$/.test(key)) {
+      const at = (receiver as { at(i: number): unknown }).at;
+      return at.call(receiver, Number(key));
+    }
+    return Reflect.get(target, key, receiver);
+  },
+};
+
+/**
+ * Python's `TypeError: forward() missing 1 required positional argument: 'input'`, naming
+ * forward's first parameter (the later ones may be optional: JavaScript cannot tell).
+ */
+function missingInput(self: { forward(...args: unknown[]): unknown }, cause: Error): never {
+  const first = /^[^(]*\(\s*([A-Za-z_$][\w$]*)/.exec(self.forward.toString())?.[1] ?? "input";
+  throw new TypeError(`${self.constructor.name}.forward() missing 1 required positional argument: '${first}'`, { cause });
+}
 
 const hidden = (value: unknown, writable = false): PropertyDescriptor => ({ value, writable, configurable: true, enumerable: false });
 
@@ -101,7 +134,7 @@ export function createModuleObject<T extends object>(proto: object): T {
     _modules: hidden(new Map()),
     training: hidden(true, true),
   });
-  const proxy = new Proxy(target, handler);
+  const proxy = new Proxy(target, NEGATIVE_INDEX in proto ? containerHandler : handler);
   Object.defineProperty(target, SELF, hidden(proxy));
   return proxy as unknown as T;
 }

@@ -3,7 +3,7 @@
  * validates every entry before writing any, so a failed load leaves the model as it was
  * (Decision 6) — stricter than PyTorch, which copies the good entries before raising.
  */
-import { Tensor, shapesEqual } from "@flambeau/tensor";
+import { Tensor, describeValue, shapesEqual } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import type { Module } from "./module.js";
 import { torchSize } from "./repr.js";
@@ -52,6 +52,8 @@ export class IncompatibleKeys {
 
 /** Load `stateDict` into `root`, all or nothing. */
 export function loadState(root: Module, stateDict: StateDictLike, strict: boolean): IncompatibleKeys {
+  if (stateDict === null || typeof stateDict !== "object" || Array.isArray(stateDict) || stateDict instanceof Tensor)
+    throw new TypeError(`Expected state_dict to be dict-like, got ${describeValue(stateDict)}.`);
   const sd = new Map<string, unknown>(stateDict instanceof Map ? stateDict : Object.entries(stateDict));
   const missing: string[] = [], unexpected: string[] = [], errors: string[] = [];
   const copies: [Tensor, Tensor][] = [];

@@ -2,6 +2,7 @@ import { Tensor, legacyTypeName } from "@flambeau/tensor";
 import { enable_grad, no_grad } from "@flambeau/autograd";
 import { pyRepr, pyTypeName } from "./format.js";
 import { warnOnce } from "./warn.js";
+import { checkStep } from "./step-checks.js";
 import { packGroups, unpackState, type OptimizerStateDict } from "./state_dict.js";
 
 /**
@@ -144,6 +145,7 @@ export class Optimizer<O extends object = { lr: number }, S extends object = Rec
   step<L>(closure: () => L): L;
   step<L>(closure?: () => L): L | undefined {
     const loss = closure ? enable_grad(closure) : undefined;
+    checkStep(this.constructor.name, this.param_groups, this.defaults);
     no_grad(() => {
       for (const group of this.param_groups) this._step_group(group);
     });

@@ -104,8 +104,8 @@ export function record(
 export interface BackwardEngine {
   backward(
     tensor: Tensor,
-    gradient: Tensor | undefined,
-    options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] },
+    gradientOrOptions?: Tensor | null | { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] },
+    options?: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] },
   ): void;
 }
 let engine: BackwardEngine | null = null;

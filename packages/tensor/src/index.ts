@@ -13,7 +13,7 @@ export { Device, registerBackend, getBackend, registeredDevices, set_default_dev
 export type { DeviceLike } from "./device.js";
 export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
 export { Storage, memory } from "./storage.js";
-export { Tensor, type NestedArray } from "./tensor.js";
+export { Tensor, type NestedArray, type BackwardOptions } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type BackwardEngine } from "./graph.js";
 
 export * from "./ops/creation.js";
@@ -40,4 +40,5 @@ export type { RandomOptions, GeneratorOption } from "./ops/random.js";
 export { broadcastView, type TensorOrScalar } from "./ops/elementwise.js";
 export { fill_, copy_, checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { wrap, constant } from "./ops/make.js";
+export { describeValue, checkTensor } from "./ops/checks.js";
 export * from "./random/index.js";

@@ -6,6 +6,17 @@ import { contiguousStrides, isContiguous, normalizeDim, numel, type Shape } from
 import { Storage } from "./storage.js";
 import { formatTensor } from "./format.js";
 import { contiguousBuffer } from "./ops/materialize.js";
+import { checkGradAssignment } from "./ops/checks.js";
+
+/** Keyword arguments of `backward()`. */
+export interface BackwardOptions {
+  /** Keep saved tensors so backward can run again through the same graph. */
+  retain_graph?: boolean;
+  /** Record the backward computation itself, for higher-order derivatives. */
+  create_graph?: boolean;
+  /** Accumulate gradients into these tensors only. */
+  inputs?: Tensor[];
+}
 
 declare global {
   // `using t = …` frees a tensor at the end of its block (TypeScript 5.2, `Symbol.dispose`).
@@ -40,8 +51,7 @@ export class Tensor implements View {
   readonly offset: number;
   /** Whether operations on this tensor are recorded for differentiation. */
   requires_grad = false;
-  /** Gradient accumulated by `backward()` (leaves, or non-leaves after `retain_grad()`). */
-  grad: Tensor | null = null;
+  private _grad: Tensor | null = null;
   /** The node that produced this tensor in the autograd graph; null for leaves. */
   grad_fn: Node | null = null;
   /** The tensor whose memory this one views, when it is a view (PyTorch's `._base`). */
@@ -112,6 +122,18 @@ export class Tensor implements View {
 
   // ---- autograd -------------------------------------------------------------------------
 
+  /**
+   * Gradient accumulated by `backward()` (leaves, or non-leaves after `retain_grad()`).
+   * Assigning checks it as PyTorch does: `null`, or a tensor of this one's shape, dtype and device.
+   */
+  get grad(): Tensor | null {
+    return this._grad;
+  }
+  set grad(g: Tensor | null) {
+    checkGradAssignment(this, g);
+    this._grad = g ?? null;
+  }
+
   /** Set `requires_grad` in place; only leaves can change it. Returns `this`. */
   requires_grad_(requires_grad = true): this {
     if (!this.is_leaf && !requires_grad)
@@ -136,12 +158,12 @@ export class Tensor implements View {
   }
   /**
    * Compute gradients of this tensor with respect to graph leaves (PyTorch's `backward`).
-   * A non-scalar needs an explicit `gradient` of its shape.
+   * A non-scalar needs an explicit `gradient` of its shape; a scalar's may be left out, the
+   * options coming first: `loss.backward({ retain_graph: true })`.
    */
-  backward(
-    gradient?: Tensor,
-    options: { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] } = {},
-  ): void {
+  backward(options?: BackwardOptions): void;
+  backward(gradient?: Tensor | null, options?: BackwardOptions): void;
+  backward(gradient?: Tensor | null | BackwardOptions, options?: BackwardOptions): void {
     backwardEngine().backward(this, gradient, options);
   }
   /** A new tensor sharing memory but cut from the graph. */
@@ -196,13 +218,30 @@ export class Tensor implements View {
     return nest(this.dataSync(), this.shape, this.dtype === "bool");
   }
   /**
-   * The elements as a typed array, like PyTorch's `.numpy()`: refuses a tensor that requires
-   * grad, as PyTorch does, so a graph is never exported by accident.
+   * The elements as a typed array sharing this tensor's memory, like PyTorch's `.numpy()` on the
+   * CPU: writes through either show in the other. As in PyTorch it refuses a tensor that
+   * requires grad (so a graph is never exported by accident) and a tensor on another device
+   * (`x.cpu().numpy()`, or `await x.data()` for a copy). A typed array has no strides, so a
+   * non-contiguous view (a transpose, a strided slice) is refused too: `x.contiguous().numpy()`
+   * gives a copy.
+   *
+   * @example
+   * ```ts
+   * const x = torch.zeros(3);
+   * x.numpy()[0] = 5; // x is now tensor([5., 0., 0.])
+   * ```
    */
   numpy(): TypedArray {
     if (this.requires_grad)
       throw new Error("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    return this.dataSync();
+    const host = this._storage.buffer;
+    if (this.device.type !== "cpu" || !ArrayBuffer.isView(host))
+      throw new TypeError(
+        `can't convert ${this.device.type} device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first (or 'await tensor.data()' for a copy).`,
+      );
+    if (!this.is_contiguous())
+      throw new Error("numpy(): this tensor is a non-contiguous view and a typed array cannot share its memory; use tensor.contiguous().numpy() for a copy");
+    return (host as TypedArray).subarray(this.offset, this.offset + this.numel());
   }
   /** PyTorch's printed form, e.g. `tensor([1., 2.], requires_grad=True)`; CPU-readable tensors only. */
   toString(): string {

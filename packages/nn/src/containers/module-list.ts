@@ -1,4 +1,5 @@
 import { Module } from "../module.js";
+import { NEGATIVE_INDEX } from "../module-proxy.js";
 
 export interface ModuleList {
   /** The module at a position, as `layers[0]` in PyTorch. */
@@ -29,6 +30,11 @@ export class ModuleList extends Module {
   /** The number of modules. */
   override get length(): number {
     return this._modules.size;
+  }
+
+  /** `model[-1]` is the last layer, as in Python (the Proxy reads it through `at`). */
+  get [NEGATIVE_INDEX](): true {
+    return true;
   }
 
   /** The module at `index`; negative indices count from the end. */

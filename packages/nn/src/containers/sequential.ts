@@ -1,5 +1,5 @@
 import { Module } from "../module.js";
-import { typeName } from "../module-proxy.js";
+import { NEGATIVE_INDEX, typeName } from "../module-proxy.js";
 import { isOptions } from "../options.js";
 
 export interface Sequential {
@@ -48,6 +48,11 @@ export class Sequential extends Module {
   /** The number of layers. */
   override get length(): number {
     return this._modules.size;
+  }
+
+  /** `model[-1]` is the last layer, as in Python (the Proxy reads it through `at`). */
+  get [NEGATIVE_INDEX](): true {
+    return true;
   }
 
   /** The layer at `index`; negative indices count from the end. */

@@ -26,7 +26,13 @@ function entriesOf(obj: StateDictLike): [string, Tensor][] {
   if (typeof obj !== "object" || obj === null || obj instanceof Tensor)
     throw new TypeError("save: expected a state_dict (an object or Map of names to tensors)");
   const entries = obj instanceof Map ? [...obj] : Object.entries(obj);
-  for (const [k, v] of entries) if (!(v instanceof Tensor)) throw new TypeError(`save: the value of '${k}' is not a Tensor`);
+  for (const [k, v] of entries) {
+    if (!(v instanceof Tensor)) throw new TypeError(`save: the value of '${k}' is not a Tensor`);
+    // The safetensors header keeps this key for its string metadata: a tensor under it would
+    // write a file that no reader (ours or Python's) accepts.
+    if (k === "__metadata__")
+      throw new Error("save: the name '__metadata__' is reserved by the safetensors format for the file's metadata; rename the tensor, and pass string metadata as { metadata: {...} }");
+  }
   return entries as [string, Tensor][];
 }
 

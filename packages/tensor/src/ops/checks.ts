@@ -19,7 +19,7 @@ function isTensor(x: unknown): x is Tensor {
   return x !== null && typeof x === "object" && "_storage" in x;
 }
 
-/** What a value is, for messages: `undefined`, `null`, `array`, `string "a"`, `number NaN`, … */
+/** @internal What a value is, for messages: `undefined`, `null`, `array`, `string "a"`, `number NaN`, … */
 export function describeValue(x: unknown): string {
   if (x === null || x === undefined) return String(x);
   if (Array.isArray(x)) return "array";
@@ -29,7 +29,7 @@ export function describeValue(x: unknown): string {
   return typeof x;
 }
 
-/** Reject `x` unless it is a Tensor, naming the op and the argument. */
+/** @internal Reject `x` unless it is a Tensor, naming the op and the argument. */
 export function checkTensor(op: string, name: string, x: unknown): asserts x is Tensor {
   if (!isTensor(x)) throw new TypeError(`${op}(): argument '${name}' must be Tensor, not ${describeValue(x)}`);
 }
@@ -60,6 +60,20 @@ export function checkSize(op: string, shape: readonly unknown[]): asserts shape 
       throw new TypeError(`${op}(): sizes must be whole numbers, got ${describeValue(s)} in [${shape.map(String).join(", ")}]`);
     if (s < 0) throw new Error(`${op}(): Trying to create tensor with negative dimension ${s}: [${shape.join(", ")}]`);
   }
+}
+
+/**
+ * PyTorch's checks on `x.grad = g`: a Tensor (or null) of the tensor's shape, dtype and device,
+ * so a mismatched gradient is refused when assigned rather than midway through `opt.step()`.
+ */
+export function checkGradAssignment(x: Tensor, g: unknown): asserts g is Tensor | null | undefined {
+  if (g === null || g === undefined) return;
+  if (!isTensor(g)) throw new TypeError(`assigned grad expected to be a Tensor or None but got grad of type ${describeValue(g)}`);
+  if (g.dtype !== x.dtype) throw new Error(`assigned grad has data of a different type (${g.dtype}; the tensor is ${x.dtype})`);
+  if (g.device.type !== x.device.type)
+    throw new Error(`assigned grad has data located on a different device ('${g.device}'; the tensor is on '${x.device}')`);
+  if (g.shape.length !== x.shape.length || g.shape.some((s, i) => s !== x.shape[i]))
+    throw new Error(`assigned grad has data of a different size ([${g.shape.join(", ")}]; the tensor is [${x.shape.join(", ")}])`);
 }
 
 /** Reject a value an `int32` tensor would wrap, as PyTorch refuses to overflow an integer dtype. */

@@ -3,15 +3,16 @@ import { Tensor } from "../tensor.js";
 import { tensor } from "./creation.js";
 import { index_select } from "./indexing.js";
 import { checkInPlace, copy_, fill_ } from "./inplace.js";
-import { checkOperand } from "./checks.js";
+import { checkOperand, describeValue } from "./checks.js";
 import { reshape, select, slice, unsqueeze } from "./view.js";
 
 /**
  * One entry of an index expression, PyTorch's `x[...]` written as arguments:
  * a number (`x[2]`), a slice string (`":"`, `"1:3"`, `"::2"`, `"-2:"`), `"..."` (Ellipsis),
- * `null` (None, a new axis), or an integer tensor / array of indices (advanced indexing).
+ * `null` (None, a new axis), `true` / `false` (a new axis of size 1 / 0, as Python's `x[True]`),
+ * or an integer tensor / array of indices (advanced indexing).
  */
-export type IndexSpec = number | string | null | Tensor | readonly number[];
+export type IndexSpec = number | string | null | boolean | Tensor | readonly number[];
 
 function parseSlice(s: string): [number | null, number | null, number] {
   const parts = s.split(":");
@@ -39,7 +40,7 @@ function parseSlice(s: string): [number | null, number | null, number] {
  * ```
  */
 export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
-  const consumed = specs.filter((s) => s !== null && s !== "...").length;
+  const consumed = specs.filter((s) => s !== null && s !== "..." && typeof s !== "boolean").length;
   if (consumed > x.ndim)
     throw new RangeError(`too many indices for tensor of dimension ${x.ndim}`);
   const ellipsis = specs.indexOf("...");
@@ -49,8 +50,10 @@ export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
   let out = x;
   let dim = 0;
   for (const s of expanded) {
-    if (s === null) {
+    if (s === null || s === true) {
       out = unsqueeze(out, dim++);
+    } else if (s === false) {
+      out = slice(unsqueeze(out, dim), dim++, 0, 0, 1);
     } else if (typeof s === "number") {
       if (!Number.isInteger(s)) throw new TypeError(`index: ${s} is not an integer`);
       const n = out.shape[dim]!;
@@ -59,10 +62,14 @@ export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
     } else if (typeof s === "string") {
       const [a, b, step] = parseSlice(s);
       out = slice(out, dim++, a, b, step);
-    } else {
+    } else if (s instanceof Tensor || Array.isArray(s)) {
       const idx = s instanceof Tensor ? s : tensor(s as number[], { dtype: "int32", device: out.device });
       out = advanced(out, dim, idx);
       dim += idx.dtype === "bool" ? 1 : Math.max(idx.ndim, 1);
+    } else {
+      throw new TypeError(
+        `index(): an index must be a number, a slice string, "...", null, a boolean, an array of indices or a Tensor, not ${describeValue(s)}`,
+      );
     }
   }
   return out;

@@ -15,6 +15,8 @@ export function checkInPlace(op: string, target: Tensor): void {
     throw new Error(
       `${op}: a leaf Variable that requires grad is being used in an in-place operation.`,
     );
+  if (target._base !== null && target._base.is_leaf && target._base.requires_grad && gradMode.enabled)
+    throw new Error(`${op}: a view of a leaf Variable that requires grad is being used in an in-place operation.`);
   if (target._base !== null && target._base.requires_grad && gradMode.enabled && !target.requires_grad)
     throw new Error(`${op}: in-place operations on a view of a tensor that requires grad are not supported`);
 }
