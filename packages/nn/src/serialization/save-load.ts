@@ -63,7 +63,9 @@ export async function saveToBytes(obj: StateDictLike, options: SaveOptions = {})
 export function loadFromBytes(bytes: Uint8Array | ArrayBuffer, options: LoadOptions = {}): StateDict {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const out: StateDict = {};
-  for (const [name, raw] of decodeSafetensors(view).tensors) out[name] = fromRaw(name, raw, options.map_location);
+  // defineProperty, not `out[name] =`: a tensor named "__proto__" would set the prototype instead.
+  for (const [name, raw] of decodeSafetensors(view).tensors)
+    Object.defineProperty(out, name, { value: fromRaw(name, raw, options.map_location), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
