@@ -1,7 +1,7 @@
 // RNN / LSTM / GRU behaviour beyond the PyTorch fixtures (packages/nn/test/conformance.ts):
 // carrying the state across calls, and PyTorch's refusals with messages naming the shapes.
 import "@flambeau/backend-cpu";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { manual_seed, randn, cat, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
 
@@ -41,6 +41,19 @@ describe("recurrent layers", () => {
     const [yb, hb] = b(x.transpose(0, 1));
     close(yb.transpose(0, 1), ya);
     close(hb, ha);
+  });
+
+  it("warns, as PyTorch, that dropout on a single layer does nothing", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      new nn.GRU(3, 4, { dropout: 0.2 });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/non-zero dropout expects num_layers greater than 1, but got dropout=0.2 and num_layers=1/));
+      warn.mockClear();
+      new nn.GRU(3, 4, { dropout: 0.2, num_layers: 2 });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   const lstm = () => new nn.LSTM(3, 4);

@@ -78,6 +78,10 @@ export abstract class RNNBase extends Module {
     positive(o.num_layers ?? 1, "num_layers");
     const p = o.dropout ?? 0;
     if (!(p >= 0 && p <= 1)) throw new Error(`${name}: dropout should be a number in range [0, 1] representing the probability of an element being zeroed, got ${p}`);
+    if (p > 0 && (o.num_layers ?? 1) === 1)
+      console.warn(
+        `dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers greater than 1, but got dropout=${p} and num_layers=1`,
+      );
     if ((o.proj_size ?? 0) !== 0) throw new Error(`${name}: proj_size is not supported yet (got ${o.proj_size}); use proj_size=0`);
     Object.assign(this, {
       mode, input_size, hidden_size, num_layers: o.num_layers ?? 1, bias: o.bias ?? true, batch_first: o.batch_first ?? false,
