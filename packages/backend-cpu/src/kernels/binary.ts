@@ -3,6 +3,12 @@ import { alloc, data, normalizeBool } from "./arrays.js";
 import { castView } from "./copy.js";
 import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";
 import { flatStep, Rows } from "./strided.js";
+import { binaryWasm, isSimdBinary } from "./elementwise-wasm.js";
+import { getWasm } from "../wasm/runtime.js";
+import { simdOn } from "../wasm/settings.js";
+
+/** From this many elements on, flat float32 add/sub/mul/div run on WebAssembly SIMD. */
+const WASM_MIN_ELEMENTS = 16384;
 
 /** The ops whose integral semantics differ from computing in doubles, in their integral form. */
 type IntOp = "mul_int" | "pow_int" | "floor_divide_int" | "remainder_int";
@@ -140,7 +146,10 @@ export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outD
   const sb = flatStep(a.shape, b.strides);
   let kernel: Kernel = (integral && INT_KERNEL[op]) || op;
   if (kernel === "pow" && sb === 0) kernel = SCALAR_POW.get(B[b.offset]!) ?? kernel;
-  if (sa >= 0 && sb >= 0) {
+  if (sa >= 0 && sb >= 0 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && A instanceof Float32Array &&
+      B instanceof Float32Array && isSimdBinary(kernel) && simdOn()) {
+    binaryWasm(getWasm()!, kernel, out, A, a.offset, sa, B, b.offset, sb, n);
+  } else if (sa >= 0 && sb >= 0) {
     binaryRun(kernel, out, 0, A, a.offset, sa, B, b.offset, sb, n);
   } else {
     const rows = new Rows(a.shape, [a.strides, b.strides], [a.offset, b.offset]);

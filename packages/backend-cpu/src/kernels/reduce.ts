@@ -2,6 +2,12 @@ import { numel, type DType, type ReduceOp, type TypedArray, type View } from "@f
 import { alloc, data } from "./arrays.js";
 import { copy } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";
+import { foldWasm } from "./elementwise-wasm.js";
+import { getWasm } from "../wasm/runtime.js";
+import { simdOn } from "../wasm/settings.js";
+
+/** From this many elements on, full float32 sums and maxima run on WebAssembly SIMD. */
+const WASM_MIN_ELEMENTS = 16384;
 
 type FoldOp = Exclude<ReduceOp, "argmax" | "argmin">;
 
@@ -140,6 +146,10 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
   if (!arg && outN === 1) {
     // A full reduction of a flat view needs neither the walk nor an accumulator array.
     const flat = flatStep(shape, x.strides);
+    if (flat === 1 && (op === "sum" || op === "max") && X instanceof Float32Array && redN >= WASM_MIN_ELEMENTS && simdOn()) {
+      out[0] = foldWasm(getWasm()!, op, X, x.offset, redN);
+      return out;
+    }
     if (flat >= 0) {
       out[0] = foldRun(op as FoldOp, IDENTITY[op as FoldOp], X, x.offset, flat, redN);
       return out;

@@ -98,6 +98,10 @@ export class FunctionBuilder {
   i32GeU(): this { return this.op(0x4f); }
   i32Eqz(): this { return this.op(0x45); }
   i32Ne(): this { return this.op(0x47); }
+  f64Const(v: number): this {
+    this.code.push(0x44, ...new Uint8Array(new Float64Array([v]).buffer));
+    return this;
+  }
   f32Load(offset = 0): this { return this.op(0x2a, 2, offset); }
   f32Store(offset = 0): this { return this.op(0x38, 2, offset); }
   f32Add(): this { return this.op(0x92); }

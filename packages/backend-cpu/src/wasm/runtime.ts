@@ -1,5 +1,6 @@
 import { ModuleBuilder } from "./emitter.js";
 import { addGemm } from "./gemm-kernel.js";
+import { addElementwise } from "./elementwise-kernel.js";
 
 /**
  * The one WebAssembly instance of the CPU kernels and its memory. Tensors stay in JavaScript
@@ -19,6 +20,9 @@ const PAGE = 65536;
 const MAX_PAGES = 16384;
 
 export interface KernelExports {
+  sum_f32(x: number, n4: number): number;
+  max_f32(x: number, n4: number): number;
+  [binary: `binary_${string}`]: (o: number, a: number, as: number, b: number, bs: number, n4: number) => void;
   gemm(ap: number, bp: number, c: number, k: number, ldc: number, ip0: number, ip1: number, jp0: number, jp1: number): void;
 }
 
@@ -44,6 +48,7 @@ function sharedMemoryAvailable(): boolean {
 export function kernelModuleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   const mod = new ModuleBuilder({ initial: 1, maximum: MAX_PAGES, shared });
   addGemm(mod);
+  addElementwise(mod);
   return mod.bytes();
 }
 
