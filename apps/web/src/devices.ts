@@ -58,7 +58,7 @@ export async function deviceDetail(device: DeviceName): Promise<string> {
 /**
  * Why the default is the CPU when GPU devices work here but on software rasterisers, e.g.
  * "WebGPU and gpu.js (WebGL) run on a software renderer here (SwiftShader), usually slower than
- * the CPU: lessons start on CPU. Pick one to try it anyway." — null when no GPU device is a
+ * the CPU: lessons start on the CPU. Pick one to try it anyway." — null when no GPU device is a
  * software one (or the default is one, as nothing better exists).
  *
  * @example
@@ -72,6 +72,6 @@ export function softwareNote({ probes, best }: DeviceMenu): string | null {
   const names = soft.map((p) => DEVICE_LABELS[p.device]).join(" and ");
   const renderers = [...new Set(soft.map((p) => p.software))].join(", ");
   const verb = soft.length === 1 ? "runs" : "run";
-  return `${names} ${verb} on a software renderer here (${renderers}), usually slower than the CPU: lessons start on ${DEVICE_LABELS[best]}. Pick ${soft.length === 1 ? "it" : "one"} to try it anyway.`;
+  return `${names} ${verb} on a software renderer here (${renderers}), usually slower than the CPU: lessons start on ${best === "cpu" ? "the CPU" : DEVICE_LABELS[best]}. Pick ${soft.length === 1 ? "it" : "one"} to try it anyway.`;
 }
 

@@ -15,6 +15,7 @@ import { lesson as lesson4, plot_model, type Lesson4Results } from "../../lesson
 import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
 import { FIGURES as lesson1Figures, SMALL_DATASET_PPRINT } from "../../lesson1-movie-revenue/test/checks.js";
 import { FIGURES as lesson4Figures } from "../../lesson4-nn-from-scratch/test/checks.js";
+import { setupFolds } from "../src/code-folds.js";
 import { launchChromium } from "./helpers/browser.js";
 import { buildApp } from "./helpers/build.js";
 import { charts, DEFAULT_DEVICE, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "./helpers/page.js";
@@ -58,7 +59,7 @@ describe("the lesson pages in Chromium", () => {
     expect(await page.locator(".cards li").count()).toBe(5);
     expect(await page.textContent(".devices")).toContain("CPU ✓ · WebGPU ✓ · gpu.js (WebGL) ✓ — lessons run on CPU");
     expect(await page.textContent(".device-note")).toBe(
-      "WebGPU and gpu.js (WebGL) run on a software renderer here (SwiftShader), usually slower than the CPU: lessons start on CPU. Pick one to try it anyway.",
+      "WebGPU and gpu.js (WebGL) run on a software renderer here (SwiftShader), usually slower than the CPU: lessons start on the CPU. Pick one to try it anyway.",
     );
   });
 
@@ -259,7 +260,11 @@ describe("the lesson pages in Chromium", () => {
   it("lesson 4's code panel: the lesson's title and file, its code first, the setup folded and true to the file when opened", async () => {
     await openLesson(page, site.url, 4);
     await waitForRun(page, DEFAULT_DEVICE);
-    const source = readFileSync(new URL("../../lesson4-nn-from-scratch/src/lesson.ts", import.meta.url), "utf8").replace(/\n$/, "").split("\n");
+    const text = readFileSync(new URL("../../lesson4-nn-from-scratch/src/lesson.ts", import.meta.url), "utf8");
+    const source = text.replace(/\n$/, "").split("\n");
+    const [head, entry] = setupFolds(text);
+    // 1-based: the first line after the header's fold is the first line shown.
+    const firstShown = head!.last + 2;
     expect(await page.textContent(".code-pane h2")).toBe("“Neural Networks from Scratch”, ported: lesson.ts");
     // What a learner sees: no internal file name, no imports, and the lesson's code from its first shown line.
     const seen = await page.innerText("article");
@@ -268,11 +273,12 @@ describe("the lesson pages in Chromium", () => {
     const shown = () => page.$$eval(".code-view .line:not([hidden])", (ls) => ls.map((l) => [Number((l as HTMLElement).dataset.n), l.textContent ?? ""] as const));
     const lines = await shown();
     expect(lines.some(([, t]) => /^import /.test(t))).toBe(false);
-    expect(lines[0]).toEqual([14, source[13]]);
+    expect(head!.first).toBe(0);
+    expect(lines[0]).toEqual([firstShown, source[firstShown - 1]]);
     const folds = page.locator(".code-view button.fold");
     expect(await folds.allTextContents()).toEqual([
-      "▸ setup: the port's header and imports (lines 1–13)",
-      expect.stringMatching(/^▸ setup: the results the tests check, the seed, the lesson's name and source, its entry point \(lines \d+–\d+\)$/),
+      `▸ setup: the port's header and imports (lines 1–${head!.last + 1})`,
+      `▸ setup: the results the tests check, the seed, the lesson's name and source, its entry point (lines ${entry!.first + 1}–${entry!.last + 1})`,
     ]);
     // Opened, every line is the file's, numbered as in the file.
     await folds.nth(0).click();
@@ -280,7 +286,7 @@ describe("the lesson pages in Chromium", () => {
     expect(await shown()).toEqual(source.map((t, n) => [n + 1, t]));
     expect(await folds.nth(0).getAttribute("aria-expanded")).toBe("true");
     await folds.nth(0).click();
-    expect((await shown())[0]).toEqual([14, source[13]]);
+    expect((await shown())[0]).toEqual([firstShown, source[firstShown - 1]]);
   }, 60_000);
 
   // Phone and desktop widths: nothing wider than the screen, the navigation on it; screenshots
