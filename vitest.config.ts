@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@flambeau/tensor": src("tensor"),
+      "@flambeau/scalar-math": src("scalar-math"),
       "@flambeau/autograd": src("autograd"),
       "@flambeau/backend-cpu": src("backend-cpu"),
       "@flambeau/backend-gpujs": src("backend-gpujs"),

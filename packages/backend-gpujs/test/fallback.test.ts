@@ -21,7 +21,7 @@ describe("gpujs without a display", () => {
       platform: "node",
       format: "esm",
       external: ["gpu.js"],
-      alias: Object.fromEntries(["tensor", "backend-cpu", "backend-gpujs"].map((p) => [`@flambeau/${p}`, src(p)])),
+      alias: Object.fromEntries(["tensor", "scalar-math", "backend-cpu", "backend-gpujs"].map((p) => [`@flambeau/${p}`, src(p)])),
       logLevel: "silent",
     });
     const env = { ...process.env };

@@ -59,12 +59,28 @@ export interface OpsFixture {
   cases: OpCase[];
 }
 
-let cached: OpsFixture | null = null;
+const cached = new Map<string, OpsFixture>();
+
+function loadCases(name: string): OpsFixture {
+  let f = cached.get(name);
+  if (f === undefined) {
+    f = JSON.parse(readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), "utf8")) as OpsFixture;
+    cached.set(name, f);
+  }
+  return f;
+}
 
 /** The parsed `fixtures/ops.json` (read once). */
 export function loadOpsFixture(): OpsFixture {
-  cached ??= JSON.parse(readFileSync(new URL("../../../fixtures/ops.json", import.meta.url), "utf8")) as OpsFixture;
-  return cached;
+  return loadCases("ops.json");
+}
+
+/**
+ * The parsed `fixtures/special.json` (`scripts/fixtures/special.py`): the elementwise ops over
+ * NaN, ±Infinity, ±0 and the edges of their domains, forward only, in the same case format.
+ */
+export function loadSpecialFixture(): OpsFixture {
+  return loadCases("special.json");
 }
 
 /** Decode a fixture value: "nan"/"inf"/"-inf" and booleans become numbers. */

@@ -19,7 +19,7 @@ export { expectTensor, toleranceFor, DEFAULT_TOLERANCE, type Tolerance, type Tol
 export { registerErrorTests, snapshot, type Snapshot } from "./errors.js";
 export { registerBadInputTests, BAD_INPUT_CASES, type BadInputCase, type Involved } from "./bad-input.js";
 export {
-  loadOpsFixture, buildInputs, makeTensor, applyTransform, decodeValue, caseDTypes,
+  loadOpsFixture, loadSpecialFixture, buildInputs, makeTensor, applyTransform, decodeValue, caseDTypes,
   type OpCase, type OpsFixture, type EncodedTensor, type CaseInput, type TensorInput, type ScalarInput,
   type TransformStep, type IndexSpecJSON, type Kwargs, type Operand, type BuiltInputs,
 } from "./fixture.js";

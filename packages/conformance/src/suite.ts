@@ -9,7 +9,7 @@ import * as torch from "flambeau";
 import { expectTensor, type Tolerances } from "./compare.js";
 import { registerErrorTests } from "./errors.js";
 import { registerBadInputTests } from "./bad-input.js";
-import { buildInputs, caseDTypes, loadOpsFixture, makeTensor, type OpCase } from "./fixture.js";
+import { buildInputs, caseDTypes, loadOpsFixture, loadSpecialFixture, makeTensor, type OpCase } from "./fixture.js";
 import { OPS, runOp } from "./ops.js";
 
 export interface ConformanceOptions {
@@ -122,6 +122,11 @@ export function runConformance(device: string, options: ConformanceOptions = {})
         for (const c of run) it(c.name, () => checkCase(c, device, options.tolerance));
       });
     }
+    // One tolerance for every backend: the GPUs' shared recipes (@flambeau/scalar-math) must
+    // meet the same bound as the CPU's Math.*, and give non-finite results exactly.
+    describe("special values", () => {
+      for (const c of loadSpecialFixture().cases) it(c.name, () => checkCase(c, device, options.tolerance));
+    });
     describe("errors", () => registerErrorTests(device));
     describe("bad input", () => registerBadInputTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));

@@ -8,7 +8,7 @@ import { build, type Plugin } from "esbuild";
 
 const root = new URL("../../../../", import.meta.url);
 const src = (p: string) => fileURLToPath(new URL(`packages/${p}/src/index.ts`, root));
-const PACKAGES = ["tensor", "autograd", "backend-cpu", "backend-gpujs", "nn", "optim", "data", "plotting", "conformance"];
+const PACKAGES = ["tensor", "scalar-math", "autograd", "backend-cpu", "backend-gpujs", "nn", "optim", "data", "plotting", "conformance"];
 
 /** `readFileSync(new URL("…/fixtures/ops.json", import.meta.url))` answered from the embedded fixtures. */
 const fixtures: Plugin = {

@@ -2,22 +2,19 @@
 import type { BinaryOp, DType } from "@flambeau/tensor";
 import { faultPrelude } from "../errors.js";
 import { ENTRY_ARGS, PRELUDE, linearIndex, loadAs, storageType, storeAs, stridedPrelude, type Scalar } from "../wgsl.js";
-import { INT_MATH, MATH } from "./math.js";
+import { INT_MATH } from "./math.js";
+import { BINARY, wgslCall, wgslFunctions } from "@flambeau/scalar-math";
 
 export const WORKGROUP = 256;
 
+/** Integer comparisons; floats compare by the shared recipes. */
 const COMPARE: Partial<Record<BinaryOp, string>> = {
   eq: "a == b", ne: "!(a == b)", lt: "a < b", le: "a <= b", gt: "a > b", ge: "a >= b",
-};
-const FLOAT: Partial<Record<BinaryOp, string>> = {
-  add: "a + b", sub: "a - b", mul: "a * b", div: "a / b", pow: "pow_(a, b)", maximum: "max_(a, b)",
-  minimum: "min_(a, b)", atan2: "atan2(a, b)", floor_divide: "floor_divide_(a, b)", remainder: "remainder_(a, b)",
-  logical_and: "nz(a) && nz(b)", logical_or: "nz(a) || nz(b)", logical_xor: "nz(a) != nz(b)",
 };
 /** Integer ops wrap like int32; the ones that can fail report through the status buffer. */
 const INT: Partial<Record<BinaryOp, string>> = {
   add: "a + b", sub: "a - b", mul: "a * b", div: "f32(a) / f32(b)", pow: "pow_i(a, b)", maximum: "max(a, b)",
-  minimum: "min(a, b)", atan2: "atan2(f32(a), f32(b))", floor_divide: "floor_divide_i(a, b)", remainder: "remainder_i(a, b)",
+  minimum: "min(a, b)", atan2: "m_atan2(f32(a), f32(b))", floor_divide: "floor_divide_i(a, b)", remainder: "remainder_i(a, b)",
   logical_and: "a != 0 && b != 0", logical_or: "a != 0 || b != 0", logical_xor: "(a != 0) != (b != 0)",
 };
 const FAULTS = new Set<BinaryOp>(["pow", "floor_divide", "remainder"]);
@@ -30,15 +27,16 @@ export function binaryFaults(op: BinaryOp, compute: DType): boolean {
 export function binaryKernel(op: BinaryOp, a: DType, b: DType, compute: DType, out: DType): { key: string; source: () => string } {
   // Bools compute as integers (True + True is 2 before the store makes it True).
   const t: Scalar = compute === "float32" ? "f32" : "i32";
-  const cmp = COMPARE[op];
-  const expr = cmp ?? (t === "f32" ? FLOAT : INT)[op]!;
-  const result: Scalar = cmp || op.startsWith("logical_") ? "bool" : op === "div" || op === "atan2" ? "f32" : t;
+  // Floats compute by the shared recipe (@flambeau/scalar-math), integers by the tables above.
+  const recipe = BINARY[op];
+  const expr = t === "f32" ? wgslCall(recipe, ["a", "b"]) : (COMPARE[op] ?? INT[op]!);
+  const result: Scalar = recipe.result === "bool" ? "bool" : op === "div" || op === "atan2" ? "f32" : t;
   const faults = binaryFaults(op, compute);
   return {
     key: `binary:${op}:${a}:${b}:${compute}:${out}`,
     source: () => /* wgsl */ `
 ${PRELUDE}
-${t === "f32" ? MATH : ""}
+${t === "f32" || op === "atan2" ? wgslFunctions([recipe]) : ""}
 @group(0) @binding(0) var<storage, read> A: array<${storageType(a)}>;
 @group(0) @binding(1) var<storage, read> B: array<${storageType(b)}>;
 @group(0) @binding(2) var<storage, read_write> O: array<${storageType(out)}>;

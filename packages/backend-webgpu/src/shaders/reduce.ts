@@ -9,7 +9,7 @@
  */
 import { numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
 import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
-import { MATH } from "./math.js";
+import { BINARY, wgslFunctions } from "@flambeau/scalar-math";
 
 export const TREE = 128;
 export const SEQ = 64;
@@ -37,10 +37,10 @@ function fold(op: ReduceOp, x: DType, out: DType): Fold {
       return { type: acc, identity: f ? "1.0" : "1", combine: "a * b" };
     case "max":
     case "argmax":
-      return { type: acc, identity: f ? "-inf()" : "(-2147483647 - 1)", combine: f ? "max_(a, b)" : "max(a, b)" };
+      return { type: acc, identity: f ? "-inf()" : "(-2147483647 - 1)", combine: f ? "m_maximum(a, b)" : "max(a, b)" };
     case "min":
     case "argmin":
-      return { type: acc, identity: f ? "inf()" : "2147483647", combine: f ? "min_(a, b)" : "min(a, b)" };
+      return { type: acc, identity: f ? "inf()" : "2147483647", combine: f ? "m_minimum(a, b)" : "min(a, b)" };
     case "any":
       return { type: "bool", identity: "false", combine: "a || b" };
     case "all":
@@ -107,7 +107,7 @@ export function reduceKernel(op: ReduceOp, x: DType, out: DType, tree: boolean):
     key: `reduce:${op}:${x}:${out}:${tree ? "tree" : "seq"}`,
     source: () => /* wgsl */ `
 ${PRELUDE}
-${f.type === "f32" ? MATH : ""}
+${f.type === "f32" ? wgslFunctions([BINARY.maximum, BINARY.minimum]) : ""}
 @group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
 @group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
 ${META}

@@ -1,18 +1,10 @@
 /** `unary(op, x)`: one invocation per element, reading `x` through its strides. */
 import type { DType, UnaryOp } from "@flambeau/tensor";
 import { ENTRY_ARGS, PRELUDE, linearIndex, loadAs, storageType, storeAs, stridedPrelude, type Scalar } from "../wgsl.js";
-import { MATH } from "./math.js";
+import { UNARY, wgslCall, wgslFunctions } from "@flambeau/scalar-math";
 
 export const WORKGROUP = 256;
 
-/** Float expressions of `x` (the CPU backend's unary.ts is the reference). */
-const FLOAT: Record<UnaryOp, string> = {
-  neg: "-x", abs: "abs(x)", sqrt: "sqrt_(x)", rsqrt: "1.0 / sqrt_(x)", exp: "exp_(x)", expm1: "expm1_(x)",
-  log: "log_(x)", log1p: "log1p_(x)", sin: "sincos_(x).x", cos: "sincos_(x).y", tan: "tan_(x)", tanh: "tanh_(x)",
-  sigmoid: "sigmoid_(x)", relu: "select(x, 0.0, x <= 0.0)", sign: "select(select(0.0, -1.0, x < 0.0), 1.0, x > 0.0)",
-  floor: "floor(x)", ceil: "ceil(x)", round: "round(x)", trunc: "trunc(x)", reciprocal: "1.0 / x", erf: "erf_(x)",
-  logical_not: "!nz(x)", isnan: "isnan_(x)", square: "x * x",
-};
 /** Ops that keep integers integral (rounding ops are the identity there). */
 const INT: Partial<Record<UnaryOp, string>> = {
   neg: "-x", abs: "abs(x)", sign: "select(select(0, -1, x < 0), 1, x > 0)", relu: "max(x, 0)", square: "x * x",
@@ -28,13 +20,14 @@ function computeIn(op: UnaryOp, x: DType, out: DType): Scalar {
 
 export function unaryKernel(op: UnaryOp, x: DType, out: DType): { key: string; source: () => string } {
   const t = computeIn(op, x, out);
-  const expr = (t === "f32" ? FLOAT : INT)[op]!;
+  // Floats compute by the shared recipe (@flambeau/scalar-math), integers by the table above.
+  const expr = t === "f32" ? wgslCall(UNARY[op], ["x"]) : INT[op]!;
   const result: Scalar = PREDICATES.has(op) ? "bool" : t;
   return {
     key: `unary:${op}:${x}:${out}`,
     source: () => /* wgsl */ `
 ${PRELUDE}
-${MATH}
+${t === "f32" ? wgslFunctions([UNARY[op]]) : ""}
 @group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
 @group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
 ${stridedPrelude(1)}
