@@ -15,7 +15,7 @@ const tsc = join(root, "node_modules/typescript/bin/tsc");
 
 /** The packages a CPU-only program installs: the facade and the six it depends on. */
 const CPU_SET = ["flambeau", "@flambeau/tensor", "@flambeau/autograd", "@flambeau/backend-cpu", "@flambeau/nn", "@flambeau/optim", "@flambeau/data"];
-const PUBLISHED = [...CPU_SET, "@flambeau/plotting", "@flambeau/backend-webgpu", "@flambeau/backend-gpujs"];
+const PUBLISHED = [...CPU_SET, "@flambeau/plotting", "@flambeau/scalar-math", "@flambeau/backend-webgpu", "@flambeau/backend-gpujs"];
 const MAX_CPU_INSTALL_BYTES = 5 * 1024 * 1024;
 
 // pnpm's bin shims (npx vitest) set NODE_PATH to the workspace's packages: a consumer must not
