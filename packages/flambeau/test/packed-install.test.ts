@@ -3,9 +3,9 @@
 // empty projects, with no registry: the CPU set has no third-party dependency, so an offline
 // install that needs anything else fails. The projects then train, require() the ESM packages
 // from CommonJS, and type-check the published types as a strict, DOM-free TypeScript consumer.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,14 @@ function installFromTarballs(dir: string, names: string[], type: "module" | "com
 }
 
 /** Package names under node_modules (scoped ones as @scope/name). */
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function installedPackages(dir: string): string[] {
   const nm = join(dir, "node_modules");
   return readdirSync(nm).filter((e) => !e.startsWith(".")).flatMap((e) =>
@@ -85,13 +93,13 @@ let packs: string;
 let project: string;
 
 beforeAll(() => {
-  packs = mkdtempSync(join(tmpdir(), "flambeau-packs-"));
+  packs = tempDir("flambeau-packs-");
   // pnpm pack turns workspace:* into the versions a registry would hold.
   const filters = PUBLISHED.flatMap((n) => ["--filter", n]);
   run("pnpm", [...filters, "-r", "pack", "--pack-destination", packs], root);
-  project = mkdtempSync(join(tmpdir(), "flambeau-consumer-"));
+  project = tempDir("flambeau-consumer-");
   installFromTarballs(project, CPU_SET, "module");
-}, 120_000);
+}, 300_000);
 
 describe("the packed packages", () => {
   it("each carries its LICENSE, a README, repository, engines and the MIT license", () => {
@@ -125,12 +133,12 @@ describe("a CPU-only install of flambeau", () => {
   it("trains a model from an ES module, and torch.plotting says what to install", () => {
     writeFileSync(join(project, "train.mjs"), `import * as torch from "flambeau";\n${TRAIN}`);
     expectTrained(run("node", ["train.mjs"], project));
-  });
+  }, 60_000);
 
   it("trains a model through require() from CommonJS", () => {
     writeFileSync(join(project, "train.cjs"), `const torch = require("flambeau");\n${TRAIN}`);
     expectTrained(run("node", ["train.cjs"], project));
-  });
+  }, 60_000);
 
   it("type-checks as a strict TypeScript ES module with lib ES2022, no DOM and no skipLibCheck", () => {
     // No @types/node either: the published types must not need it. The consumer declares the
@@ -151,7 +159,7 @@ export const shape: readonly number[] = out.shape;
       files: ["consumer.ts"],
     }));
     run("node", [tsc, "-p", "tsconfig.json"], project);
-  });
+  }, 180_000);
 
   it("compiles as a TypeScript project with type commonjs, and the output runs", () => {
     const cjs = join(project, "cjs");
@@ -171,17 +179,17 @@ console.log(JSON.stringify(x.grad!.tolistSync()));
     // The compiler wrote require("flambeau"), not an import: it is really the CommonJS path.
     expect(run("cat", ["out/main.js"], cjs)).toMatch(/require\("flambeau"\)/);
     expect(run("node", ["out/main.js"], cjs).trim()).toBe("[[7,11],[9,13]]");
-  });
+  }, 180_000);
 });
 
 describe("a selective install", () => {
   it("@flambeau/tensor with @flambeau/backend-cpu computes without autograd", () => {
-    const dir = mkdtempSync(join(tmpdir(), "flambeau-tensor-only-"));
+    const dir = tempDir("flambeau-tensor-only-");
     installFromTarballs(dir, ["@flambeau/tensor", "@flambeau/backend-cpu"], "module");
     writeFileSync(join(dir, "probe.mjs"), `import * as t from "@flambeau/tensor"; import "@flambeau/backend-cpu";
        const x = t.tensor([[1, 2], [3, 4]], { dtype: "float32" });
        console.log(JSON.stringify(x.matmul(x).tolistSync()));
        try { x.requires_grad_().sum().backward(); } catch (e) { console.log(e.message.includes("@flambeau/autograd")); }`);
     expect(run("node", ["probe.mjs"], dir).trim().split("\n")).toEqual(["[[7,10],[15,22]]", "true"]);
-  });
+  }, 120_000);
 });

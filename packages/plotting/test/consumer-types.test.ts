@@ -4,7 +4,7 @@
 // with the facade, whose `torch.plotting` takes plotting's types once the program imports it.
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,8 @@ function typecheck(source: string): string {
     return "";
   } catch (e) {
     return (e as { stdout?: string }).stdout || String(e);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -47,5 +49,5 @@ export function where(r: ShowResult): string {
 torch.plotting.pyplott;
 `);
     expect(errors).toBe("");
-  }, 60_000);
+  }, 180_000);
 });
