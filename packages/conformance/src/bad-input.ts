@@ -403,6 +403,55 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: TypeError,
     words: ["Sequential.forward() missing 1 required positional argument: 'input'"],
   },
+  // ---- sorting, scans, closeness, einsum, scatter, sampling, recurrent layers ----------------
+  {
+    name: "isclose(t, 1.0) (a number, not a tensor: PyTorch refuses it too)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.isclose(T(s), 1.0 as never),
+    error: TypeError,
+    words: ["isclose()", "argument 'other' must be Tensor", "number 1"],
+  },
+  {
+    name: "scatter_ with an array index",
+    make: (d) => ({ tensors: [f32(d, [1, 2, 3])] }),
+    run: (s) => T(s).scatter_(0, [0, 1] as never, 5),
+    error: TypeError,
+    words: ["scatter()", "argument 'index' must be Tensor", "array"],
+  },
+  {
+    name: "einsum with an operand that is an array",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.einsum("i,i->", T(s), [1, 2] as never),
+    error: TypeError,
+    words: ["einsum()", "operands[1]", "must be Tensor", "array"],
+  },
+  {
+    name: "topk(1.5) (k not a whole number)",
+    make: (d) => ({ tensors: [leaf(d, [3, 1, 2])] }),
+    run: (s) => T(s).topk(1.5),
+    error: RangeError,
+    words: ["topk()", "k out of range", "k = 1.5"],
+  },
+  {
+    name: "cumsum of a string",
+    run: () => torch.cumsum("abc" as never, 0),
+    error: TypeError,
+    words: ["cumsum()", "argument 'input' must be Tensor", "string \"abc\""],
+  },
+  {
+    name: "multinomial of zero samples",
+    make: (d) => ({ tensors: [f32(d, [0.5, 0.5])] }),
+    run: (s) => T(s).multinomial(0),
+    error: Error,
+    words: ["multinomial", "n_sample <= 0"],
+  },
+  {
+    name: "LSTM given an input of the wrong width changes no parameter",
+    make: (d) => ({ modules: [new torch.nn.LSTM(3, 2).to(d)] }),
+    run: (s, d) => (s.modules![0] as torch.nn.LSTM)(torch.zeros([4, 1, 5], { device: d })),
+    error: Error,
+    words: ["LSTM: input.size(-1) must be equal to input_size. Expected 3, got 5"],
+  },
 ];
 
 async function snapshotAll(state: Involved): Promise<unknown> {

@@ -1,6 +1,6 @@
 import { isFloating } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameDevice } from "./checks.js";
+import { checkSameDevice, checkTensor } from "./checks.js";
 import { binary, unary } from "./elementwise.js";
 
 /** Keyword arguments of `torch.isclose` and `torch.allclose`. */
@@ -28,6 +28,8 @@ const TYPE_NAME = { float32: "Float", float64: "Double", int32: "Int", bool: "Bo
  */
 export function isclose(input: Tensor, other: Tensor, options: CloseOptions = {}): Tensor {
   const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
+  checkTensor("isclose", "input", input);
+  checkTensor("isclose", "other", other);
   checkSameDevice("isclose", input, other);
   if (input.dtype !== other.dtype)
     throw new Error(`isclose(): ${TYPE_NAME[input.dtype]} did not match ${TYPE_NAME[other.dtype]} (dtypes ${input.dtype} and ${other.dtype})`);

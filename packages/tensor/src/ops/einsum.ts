@@ -1,5 +1,6 @@
 import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
+import { checkTensor } from "./checks.js";
 import { eye } from "./creation.js";
 import { unary } from "./elementwise.js";
 import { matmul } from "./linalg.js";
@@ -107,6 +108,8 @@ function contract(a: Labelled, b: Labelled, keep: Set<string>, sizes: Map<string
  */
 export function einsum(equation: string, ...operands: (Tensor | readonly Tensor[])[]): Tensor {
   const ops = (operands.length === 1 && Array.isArray(operands[0]) ? operands[0] : operands) as Tensor[];
+  if (typeof equation !== "string") throw new TypeError(`einsum(): argument 'equation' must be a string, not ${typeof equation}`);
+  ops.forEach((t, i) => checkTensor("einsum", `operands[${i}]`, t));
   const eq = equation.replace(/\s+/g, "");
   const arrow = eq.indexOf("->");
   const lhs = arrow < 0 ? eq : eq.slice(0, arrow);

@@ -2,6 +2,7 @@ import { allocArray, isFloating, type DType } from "../dtype.js";
 import { default_generator, type Generator } from "../random/index.js";
 import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
+import { checkTensor } from "./checks.js";
 import { fromHost } from "./creation.js";
 import { toDType } from "./convert.js";
 import { cumsum } from "./cumulative.js";
@@ -47,6 +48,7 @@ function checkProbabilities(p: Tensor): void {
  */
 export function multinomial(input: Tensor, num_samples: number, replacement: boolean | MultinomialOptions = false, options: MultinomialOptions = {}): Tensor {
   const o = typeof replacement === "object" ? { ...replacement, ...options } : { replacement, ...options };
+  checkTensor("multinomial", "input", input);
   const withReplacement = o.replacement ?? false;
   if (!isFloating(input.dtype)) throw new Error(`multinomial only supports floating-point dtypes for input, got: ${TYPE_NAME[input.dtype]}`);
   if (input.ndim !== 1 && input.ndim !== 2) throw new Error(`multinomial: prob_dist must be 1 or 2 dim (got shape ${fmtShape(input.shape)})`);

@@ -3,6 +3,7 @@ import { fmtShape, normalizeDim, normalizeDims } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import type { DType } from "../dtype.js";
 import { isFloating } from "../dtype.js";
+import { checkTensor } from "./checks.js";
 import { toDType } from "./convert.js";
 import { unary } from "./elementwise.js";
 import { amax, amin, norm as pnorm, sum, type Dim } from "./reduce.js";
@@ -39,6 +40,7 @@ export interface NormOptions {
 type MatrixOrd = "fro" | "nuc" | number;
 
 function floatInput(op: string, x: Tensor, dtype?: DType): Tensor {
+  checkTensor(`linalg.${op}`, "input", x);
   const t = dtype === undefined ? x : toDType(x, dtype);
   if (!isFloating(t.dtype))
     throw new Error(`linalg.${op}: Expected a floating point tensor as input. Got ${t.dtype}`);

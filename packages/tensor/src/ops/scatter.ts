@@ -1,7 +1,7 @@
 import { record } from "../graph.js";
 import { normalizeDim } from "../shape.js";
 import { Tensor } from "../tensor.js";
-import { checkScatter } from "./checks.js";
+import { checkOperand, checkScatter, checkTensor } from "./checks.js";
 import { arange } from "./creation.js";
 import { binary } from "./elementwise.js";
 import { constant, wrap } from "./make.js";
@@ -36,6 +36,9 @@ function overwritten(index: Tensor, d: number): Tensor | null {
  * ```
  */
 export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean): Tensor {
+  checkTensor("scatter", "input", x);
+  checkTensor("scatter", "index", index);
+  checkOperand("scatter", "src", src);
   const d = normalizeDim(dim, x.ndim, "scatter");
   const backend = x._storage.backend;
   const srcT = src instanceof Tensor ? src : null;

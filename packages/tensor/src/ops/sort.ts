@@ -2,6 +2,7 @@ import { fmtShape, normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { arange, full, tensor } from "./creation.js";
 import { toDType } from "./convert.js";
+import { checkTensor } from "./checks.js";
 import { binary, unary } from "./elementwise.js";
 import { gather } from "./indexing.js";
 import { wrap } from "./make.js";
@@ -110,6 +111,7 @@ function sortedIndices(x: Tensor, d: number, descending: boolean): Tensor {
  * ```
  */
 export function sort(x: Tensor, dim: number | SortOptions = -1, descending = false, options: SortOptions = {}): ValuesIndices {
+  checkTensor("sort", "input", x);
   const o = typeof dim === "object" ? { ...dim, ...options } : { dim, descending, ...options };
   const d = normalizeDim(o.dim ?? -1, x.ndim, "sort");
   if (x.ndim === 0) return valuesIndices(x.clone(), tensor(0, { device: x.device }));
@@ -142,6 +144,7 @@ export function argsort(x: Tensor, dim: number | SortOptions = -1, descending = 
  * ```
  */
 export function topk(x: Tensor, k: number, dim: number | TopkOptions = -1, largest = true, options: TopkOptions = {}): ValuesIndices {
+  checkTensor("topk", "input", x);
   const o = typeof dim === "object" ? { ...dim, ...options } : { dim, largest, ...options };
   const d = normalizeDim(o.dim ?? -1, x.ndim, "topk");
   const n = x.ndim === 0 ? 1 : x.shape[d]!;

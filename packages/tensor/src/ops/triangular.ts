@@ -1,5 +1,6 @@
 import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
+import { checkTensor } from "./checks.js";
 import { arange } from "./creation.js";
 import { binary } from "./elementwise.js";
 import { masked_fill } from "./select.js";
@@ -7,6 +8,7 @@ import { reshape } from "./view.js";
 
 // Column minus row of every element of the last two dimensions, as an int32 [rows, cols] tensor.
 function offsets(x: Tensor, op: string): Tensor {
+  checkTensor(op, "input", x);
   if (x.ndim < 2) throw new Error(`${op}: input tensor must have at least 2 dimensions (got shape ${fmtShape(x.shape)})`);
   const rows = x.shape[x.ndim - 2]!, cols = x.shape[x.ndim - 1]!;
   const r = reshape(arange(rows, { device: x.device }), [rows, 1]);
