@@ -5,8 +5,22 @@ import { tfjsCpu } from "./tfjs.mjs";
 import { jaxMlpStep, jaxWasm, tfjsWasm } from "./wasm-peers.mjs";
 import { median } from "./timing.mjs";
 import { flambeauMlpStep, tfjsMlpStep } from "./mlp-steps.mjs";
+import { simdMemoryBytes } from "@flambeau/backend-cpu";
 
 const STEPS = 5;
+/** Steps of the memory check: RSS and the SIMD kernels' WebAssembly memory must stay flat. */
+const MEMORY_STEPS = 500;
+const MiB = (b) => (b / 2 ** 20).toFixed(1) + " MiB";
+
+async function memoryCheck() {
+  const step = flambeauMlpStep(torch);
+  for (let i = 0; i < 50; i++) step();
+  const before = { rss: process.memoryUsage().rss, wasm: simdMemoryBytes() };
+  for (let i = 0; i < MEMORY_STEPS; i++) step();
+  const after = { rss: process.memoryUsage().rss, wasm: simdMemoryBytes() };
+  console.log(`memory over ${MEMORY_STEPS} more MLP steps: RSS ${MiB(before.rss)} -> ${MiB(after.rss)}, ` +
+    `WebAssembly memory ${MiB(before.wasm)} -> ${MiB(after.wasm)}`);
+}
 const perStep = async (step, repeats = 5) => (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats })) / STEPS;
 
 export async function mlp() {
@@ -17,6 +31,7 @@ export async function mlp() {
   };
   await jaxWasm();
   peers["jax-js wasm"] = await perStep(jaxMlpStep(), 3);
+  await memoryCheck();
   console.log(`mlp step: flambeau ${oursMs.toFixed(1)} ms; ` + Object.entries(peers).map(([p, ms]) => `${p} ${ms.toFixed(1)} ms`).join(", "));
   return Object.entries(peers).map(([peerName, peer]) => ({
     name: "MLP 784-256-256-10 step, batch 128", unit: "ms", peerName, ours: oursMs, peer, target: "<= 10 ms, ahead",

@@ -2,7 +2,7 @@ import { registerBackend } from "@flambeau/tensor";
 import { CpuBackend } from "./cpu-backend.js";
 
 export { CpuBackend } from "./cpu-backend.js";
-export { setCpuKernels, cpuKernels, type CpuKernels } from "./wasm/settings.js";
+export { setCpuKernels, cpuKernels, simdMemoryBytes, type CpuKernels } from "./wasm/settings.js";
 export { get_num_threads, set_num_threads } from "./wasm/num-threads.js";
 
 /** The CPU backend instance; importing this package registers it as device "cpu". */

@@ -2,7 +2,7 @@
 // JavaScript kernel, on the layouts the kernel packs through strides, and on worker threads.
 import { afterAll, describe, expect, it } from "vitest";
 import { contiguousStrides, type View } from "@flambeau/tensor";
-import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels } from "../src/index.js";
+import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels, simdMemoryBytes } from "../src/index.js";
 import { threadedJobs } from "../src/wasm/threads.js";
 import { arr, cpu, rng, view } from "./helpers.js";
 
@@ -81,6 +81,18 @@ describe("matmul on WebAssembly SIMD", () => {
     expect(two).toEqual(one);
     setCpuKernels("plain");
     expect(worstDiff(arr(cpu.matmul(a, b, "float32")), one)).toBeLessThan(1e-3);
+  });
+
+  it("reuses its WebAssembly memory: repeated products keep it flat", () => {
+    const r = rng(14);
+    const a = randomView(r, [300, 200], "contiguous");
+    const b = randomView(r, [200, 100], "transposed");
+    const first = arr(cpu.matmul(a, b, "float32"));
+    const bytes = simdMemoryBytes();
+    expect(bytes).toBeGreaterThanOrEqual(4 * (300 * 200 + 200 * 104 + 300 * 104));
+    for (let i = 0; i < 50; i++) cpu.matmul(a, b, "float32");
+    expect(simdMemoryBytes()).toBe(bytes);
+    expect(arr(cpu.matmul(a, b, "float32"))).toEqual(first);
   });
 
   it("rejects a thread count that is not a positive integer", () => {

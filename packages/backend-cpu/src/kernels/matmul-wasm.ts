@@ -41,6 +41,12 @@ function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number
         M[d] = B[s]!; M[d + 1] = B[s + 1]!; M[d + 2] = B[s + 2]!; M[d + 3] = B[s + 3]!;
         M[d + 4] = B[s + 4]!; M[d + 5] = B[s + 5]!; M[d + 6] = B[s + 6]!; M[d + 7] = B[s + 7]!;
       }
+    } else if (cols === NR) {
+      // A transposed B (w.t() in a linear layer): eight columns, each read along its own run.
+      for (let p = 0, s = b + j0 * sbn; p < k; p++, d += NR, s += sbk) {
+        M[d] = B[s]!; M[d + 1] = B[s + sbn]!; M[d + 2] = B[s + 2 * sbn]!; M[d + 3] = B[s + 3 * sbn]!;
+        M[d + 4] = B[s + 4 * sbn]!; M[d + 5] = B[s + 5 * sbn]!; M[d + 6] = B[s + 6 * sbn]!; M[d + 7] = B[s + 7 * sbn]!;
+      }
     } else {
       for (let p = 0; p < k; p++, d += NR) {
         const s = b + p * sbk + j0 * sbn;

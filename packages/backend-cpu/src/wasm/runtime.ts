@@ -87,6 +87,11 @@ function tryInstantiate(shared: boolean): Wasm | null {
 
 let wasm: Wasm | null | undefined;
 
+/** The instance if one was made already (null: none, or no SIMD here). */
+export function peekWasm(): Wasm | null {
+  return wasm ?? null;
+}
+
 /** The kernels' instance, or null where WebAssembly SIMD is unavailable. */
 export function getWasm(): Wasm | null {
   if (wasm !== undefined) return wasm;

@@ -1,4 +1,4 @@
-import { getWasm } from "./runtime.js";
+import { getWasm, peekWasm } from "./runtime.js";
 
 /**
  * Which kernels the CPU backend runs: "simd" (WebAssembly SIMD where it is faster, the
@@ -38,4 +38,18 @@ export function cpuKernels(): CpuKernels {
 /** Whether the SIMD path is on (the kernels' quick check). */
 export function simdOn(): boolean {
   return chosen === "simd" && getWasm() !== null;
+}
+
+/**
+ * Bytes of WebAssembly memory the SIMD kernels hold (0 before the first SIMD op or without
+ * SIMD). It grows to the largest operation's operands and stays there: a training loop keeps it flat.
+ *
+ * @example
+ * ```ts
+ * import { simdMemoryBytes } from "@flambeau/backend-cpu";
+ * console.log(simdMemoryBytes() / 2 ** 20, "MiB");
+ * ```
+ */
+export function simdMemoryBytes(): number {
+  return peekWasm()?.memory.buffer.byteLength ?? 0;
 }
