@@ -3,7 +3,7 @@
  * applying {@link RULES} and summing gradients where paths meet (micrograd's engine, with
  * PyTorch's checks and options).
  */
-import { AccumulateGrad, describeValue, gradMode, legacyTypeName, ones_like, type Node, Tensor } from "@flambeau/tensor";
+import { AccumulateGrad, describeValue, gradMode, keep, legacyTypeName, ones_like, scoped, type Node, Tensor } from "@flambeau/tensor";
 import { RULES } from "./rules.js";
 
 export interface BackwardOptions {
@@ -88,18 +88,29 @@ function checkSavedVersions(node: Node): void {
 function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean): void {
   // A gradient may be shared between inputs (the rule of `add` passes it through): the first
   // one stored is a private copy, later ones accumulate into it in place, as PyTorch does.
-  if (leaf.grad === null) leaf.grad = createGraph ? g : g.detach().clone();
-  else if (createGraph) leaf.grad = leaf.grad.add(g);
-  else leaf.grad.add_(g.detach());
+  // Gradients outlive the backward call's memory scope (scope.ts). A private copy belongs to
+  // the `.grad` slot until user code reads it, so zero_grad() can free it (tensor.ts).
+  const current = leaf._grad;
+  if (current === null) {
+    const own = !createGraph;
+    leaf.grad = keep(own ? g.detach().clone() : g);
+    if (own) leaf._grad!._storage._gradSlotOnly = true;
+  } else if (createGraph) leaf.grad = keep(current.add(g));
+  else current.add_(g.detach());
 }
 
-/** Run backward from `roots` seeded with `seeds`. */
+/**
+ * Run backward from `roots` seeded with `seeds`. Callers run it inside a memory scope
+ * (`scoped`), so every gradient temporary is freed when they return; without `retain_graph`,
+ * each node that ran then releases its saved tensors, freeing those only the graph could reach.
+ */
 export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardOptions, sink: Sink): void {
   const create = options.create_graph ?? false;
   const retain = options.retain_graph ?? create;
   const rootNodes = roots.map((r) => r.grad_fn ?? r._accumulator());
   const order = topoOrder(rootNodes);
   rootNodes.forEach((n, i) => (n._pending = n._pending === null ? seeds[i]! : n._pending.add(seeds[i]!)));
+  const ran: Node[] = [];
   const prev = gradMode.enabled;
   gradMode.enabled = create;
   try {
@@ -118,6 +129,7 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
           "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
         );
       checkSavedVersions(node);
+      ran.push(node);
       const rule = RULES[node.op];
       if (!rule) throw new Error(`the derivative for '${node.op}' is not implemented`);
       const next = node.next;
@@ -131,11 +143,11 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
         const fitted = fitTo(gi, node.inputShapes[i]!, node.inputDTypes[i]!);
         target._pending = target._pending === null ? fitted : target._pending.add(fitted);
       }
-      if (!retain) {
-        node.saved = null;
-        node.released = true;
-      }
     }
+    // Released only once the whole walk is done, so no gradient still pending can share
+    // memory with a saved tensor being freed; captured gradients are the caller's.
+    if (sink.capture) for (const g of sink.capture.values()) if (g) g._storage._graphOnly = false;
+    if (!retain) for (const node of ran) node.release();
   } finally {
     gradMode.enabled = prev;
     // An error mid-walk must not leave gradients behind for the next backward.
@@ -146,7 +158,7 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
 /**
  * `tensor.backward(gradient?, options)`. As in PyTorch the gradient may be omitted (or `null`)
  * for a scalar, so `y.backward({ retain_graph: true })` and `y.backward(null, { retain_graph:
- * true })` both work.
+ * true })` both work. Its temporaries are freed when it returns.
  */
 export function backward(
   tensor: Tensor,
@@ -164,6 +176,11 @@ export function backward(
   if (options === undefined || options === null) options = {};
   else if (typeof options !== "object" || Array.isArray(options))
     throw new TypeError(`backward(): the options must be an object such as { retain_graph: true }, not ${describeValue(options)}`);
+  const opts = options;
+  scoped(() => backwardInScope(tensor, gradient, opts));
+}
+
+function backwardInScope(tensor: Tensor, gradient: Tensor | undefined, options: BackwardOptions & { inputs?: Tensor[] }): void {
   if (!tensor.requires_grad)
     throw new Error("element 0 of tensors does not require grad and does not have a grad_fn");
   let seed = gradient;
@@ -182,7 +199,7 @@ export function backward(
     const got = grad([tensor], options.inputs, [seed], { ...options, allow_unused: true });
     options.inputs.forEach((x, i) => {
       const gi = got[i];
-      if (gi) x.grad = x.grad === null ? gi : x.grad.add(gi);
+      if (gi) x.grad = keep(x._grad === null ? gi : x._grad.add(gi));
     });
     return;
   }
@@ -204,6 +221,16 @@ export function grad(
   inputs: Tensor | Tensor[],
   grad_outputs?: (Tensor | null)[] | Tensor,
   options: BackwardOptions & { allow_unused?: boolean } = {},
+): (Tensor | null)[] {
+  // What it returns survives the scope; every other temporary is freed when it returns.
+  return scoped(() => gradInScope(outputs, inputs, grad_outputs, options));
+}
+
+function gradInScope(
+  outputs: Tensor | Tensor[],
+  inputs: Tensor | Tensor[],
+  grad_outputs: (Tensor | null)[] | Tensor | undefined,
+  options: BackwardOptions & { allow_unused?: boolean },
 ): (Tensor | null)[] {
   const outs = Array.isArray(outputs) ? outputs : [outputs];
   const ins = Array.isArray(inputs) ? inputs : [inputs];

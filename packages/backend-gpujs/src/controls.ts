@@ -3,7 +3,8 @@
  * the facade (`import * as torch from "flambeau"`) reaches them as PyTorch code reaches
  * `torch.backends.mps`.
  */
-import { registerBackendControls } from "@flambeau/tensor";
+import { max_memory_allocated, memory_allocated, registerBackendControls, reset_peak_memory_stats } from "@flambeau/tensor";
+import { emptyPool } from "./texture-pool.js";
 import { fallbackReason, mode } from "./mode.js";
 import { isGPUMode } from "./runtime.js";
 import { textureStats } from "./texture-stats.js";
@@ -18,6 +19,46 @@ export const controls = {
   mode,
   fallbackReason,
   textureStats,
+  /**
+   * Delete the textures freed tensors left in the reuse pool, as `torch.cuda.empty_cache()`
+   * gives cached blocks back; live tensors are untouched.
+   *
+   * @example
+   * ```ts
+   * torch.backends.gpujs.empty_cache();
+   * ```
+   */
+  empty_cache: (): void => emptyPool(),
+  /**
+   * Bytes held by live tensors on `"gpujs"` (`torch.cuda.memory_allocated()`), counted as
+   * elements times element size; `textureStats()` gives the textures' own sizes.
+   *
+   * @example
+   * ```ts
+   * torch.backends.gpujs.memory_allocated(); // 4096
+   * ```
+   */
+  memory_allocated: (): number => memory_allocated("gpujs"),
+  /**
+   * The most bytes live tensors held on `"gpujs"` at once since the start or the last
+   * `reset_peak_memory_stats()` (`torch.cuda.max_memory_allocated()`).
+   *
+   * @example
+   * ```ts
+   * torch.backends.gpujs.reset_peak_memory_stats(); step();
+   * torch.backends.gpujs.max_memory_allocated();
+   * ```
+   */
+  max_memory_allocated: (): number => max_memory_allocated("gpujs"),
+  /**
+   * Restart `max_memory_allocated()` from what is live now (`torch.cuda.reset_peak_memory_stats()`).
+   *
+   * @example
+   * ```ts
+   * torch.backends.gpujs.reset_peak_memory_stats();
+   * ```
+   */
+  reset_peak_memory_stats: (): void => reset_peak_memory_stats("gpujs"),
 };
 
 declare module "@flambeau/tensor" {

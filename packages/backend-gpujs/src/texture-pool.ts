@@ -47,6 +47,7 @@ const free = new Map<string, RawTexture[]>();
 const keys = new WeakMap<RawTexture, string>();
 const sizes = new Map<string, number>(); // bytes of a texture of each key
 const installed = new WeakSet<PoolKernel>();
+const contexts = new WeakMap<RawTexture, GLContext>(); // where each pooled texture lives
 let pooled = 0;
 let pooledBytes = 0;
 
@@ -113,7 +114,16 @@ export function adoptOutput(kernel: PoolKernel): void {
     const cached = this.textureCache?.indexOf(texture) ?? -1;
     if (cached !== -1) this.textureCache!.splice(cached, 1);
     list.push(texture);
+    contexts.set(texture, this.context);
     pooled++;
     pooledBytes += bytes;
   };
+}
+
+/** Delete every pooled texture (`torch.backends.gpujs.empty_cache()`); textures tensors hold stay. */
+export function emptyPool(): void {
+  for (const list of free.values())
+    for (const texture of list.splice(0)) contexts.get(texture)?.deleteTexture(texture);
+  pooled = 0;
+  pooledBytes = 0;
 }

@@ -160,6 +160,18 @@ export class WebGPUBackend implements Backend {
     await L.ctx.device.queue.onSubmittedWorkDone();
   }
 
+  /**
+   * Destroy the pool's idle buffers and slabs (`torch.cuda.empty_cache()`): memory no tensor
+   * uses goes back to the driver. Work recorded so far is submitted first, so buffers freed
+   * during it are idle too.
+   */
+  emptyCache(): void {
+    if (this.live === null) return;
+    this.live.rec.flush();
+    this.live.pool.submitted(); // no batch is open now: buffers freed since the last one are idle
+    this.live.pool.trim();
+  }
+
   /** Pool statistics: GPU buffers created and not destroyed, and their bytes. */
   poolStats(): { buffers: number; bytes: number; pipelines: number } {
     const L = this.L;

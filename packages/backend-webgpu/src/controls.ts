@@ -4,10 +4,16 @@
  * `torch.backends.mps` or `torch.cuda`.
  */
 import { registerBackendControls } from "@flambeau/tensor";
-import { init, init_error, is_available, is_initialized, pool_stats, synchronize } from "./index.js";
+import {
+  empty_cache, init, init_error, is_available, is_initialized, max_memory_allocated, memory_allocated, pool_stats,
+  reset_peak_memory_stats, synchronize,
+} from "./index.js";
 
 /** What `torch.backends.webgpu` holds once `@flambeau/backend-webgpu` is imported. */
-export const controls = { init, is_available, is_initialized, init_error, synchronize, pool_stats };
+export const controls = {
+  init, is_available, is_initialized, init_error, synchronize, pool_stats,
+  empty_cache, memory_allocated, max_memory_allocated, reset_peak_memory_stats,
+};
 
 declare module "@flambeau/tensor" {
   interface Backends {

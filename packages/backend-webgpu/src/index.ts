@@ -16,7 +16,7 @@
  *
  * @packageDocumentation
  */
-import { registerBackend } from "@flambeau/tensor";
+import { max_memory_allocated as maxAllocated, memory_allocated as allocated, registerBackend, reset_peak_memory_stats as resetPeak } from "@flambeau/tensor";
 import { WebGPUBackend } from "./backend.js";
 import { createContext } from "./device.js";
 // Publishes `torch.backends.webgpu` (its functions are declared below; declarations hoist).
@@ -140,4 +140,60 @@ export function synchronize(): Promise<void> {
  */
 export function pool_stats(): { buffers: number; bytes: number; pipelines: number } {
   return webgpu.poolStats();
+}
+
+/**
+ * Give the GPU buffers no tensor is using back to the driver, as `torch.cuda.empty_cache()`
+ * does: freed tensors' buffers otherwise wait in a pool for reuse. Live tensors are untouched.
+ *
+ * @example
+ * ```ts
+ * model = null; torch.backends.webgpu.empty_cache();
+ * ```
+ */
+export function empty_cache(): void {
+  webgpu.emptyCache();
+}
+
+/**
+ * Bytes held by live tensors on the `"webgpu"` device, as `torch.cuda.memory_allocated()`:
+ * freed tensors' buffers waiting in the pool are not counted (`pool_stats()` counts those).
+ *
+ * @example
+ * ```ts
+ * const before = torch.backends.webgpu.memory_allocated();
+ * const x = torch.ones([256], { device: "webgpu" });
+ * torch.backends.webgpu.memory_allocated() - before; // 1024
+ * ```
+ */
+export function memory_allocated(): number {
+  return allocated("webgpu");
+}
+
+/**
+ * The most bytes live tensors held on `"webgpu"` at once since the program started or the last
+ * {@link reset_peak_memory_stats}, as `torch.cuda.max_memory_allocated()`.
+ *
+ * @example
+ * ```ts
+ * torch.backends.webgpu.reset_peak_memory_stats();
+ * step();
+ * console.log(torch.backends.webgpu.max_memory_allocated(), "bytes at the peak of a step");
+ * ```
+ */
+export function max_memory_allocated(): number {
+  return maxAllocated("webgpu");
+}
+
+/**
+ * Restart {@link max_memory_allocated} from what is live now, as
+ * `torch.cuda.reset_peak_memory_stats()`.
+ *
+ * @example
+ * ```ts
+ * torch.backends.webgpu.reset_peak_memory_stats();
+ * ```
+ */
+export function reset_peak_memory_stats(): void {
+  resetPeak("webgpu");
 }

@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 export { Module } from "./module.js";
+import "./builtin-modules.js";
 export { Parameter } from "./parameter.js";
 export { IncompatibleKeys, type StateDict, type StateDictLike } from "./state-dict.js";
 

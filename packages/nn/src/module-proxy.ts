@@ -7,7 +7,7 @@
  * `__call__` and `__setattr__` do. Registered values also stay plain own properties of the
  * function, so reading `model.linear` needs no trap and costs nothing.
  */
-import { Tensor, legacyTypeName } from "@flambeau/tensor";
+import { Tensor, keep, legacyTypeName, scoped } from "@flambeau/tensor";
 import { Parameter } from "./parameter.js";
 
 /** Marks module objects, so this file can recognise them without importing the class. */
@@ -62,20 +62,45 @@ function register(reg: Registry, name: string, value: unknown): void {
       throw new TypeError(`cannot assign '${typeName(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
     reg._buffers.set(name, none ? null : (value as Tensor));
   }
+  // A module's tensors outlive any memory scope they were made in (scope.ts).
+  if (value instanceof Tensor && (reg._parameters.get(name) === value || reg._buffers.get(name) === value)) keep(value);
+}
+
+/** Prototypes of this package's own module classes (builtin-modules.ts); not their subclasses. */
+const builtinPrototypes = new Set<object>();
+
+/** Record classes whose calls run no user code except through child modules. */
+export function markBuiltinModules(...classes: { prototype: object }[]): void {
+  for (const c of classes) builtinPrototypes.add(c.prototype);
+}
+
+/**
+ * Whether calling `reg` runs only this package's code: then no user code can keep a temporary
+ * of the call, and its device memory is freed when the call returns, or, for what the autograd
+ * graph saved, once backward has used it (@flambeau/tensor's scope.ts). A user's own module, or
+ * a container holding one, runs unscoped: its temporaries are the garbage collector's.
+ */
+function callsOnlyLibraryCode(reg: Registry): boolean {
+  if (!builtinPrototypes.has(Object.getPrototypeOf(reg) as object)) return false;
+  for (const child of reg._modules.values()) if (child !== null && !callsOnlyLibraryCode(child)) return false;
+  return true;
 }
 
 const handler: ProxyHandler<Target> = {
   apply(target, _thisArg, args) {
     const self = target[SELF];
-    if (args.length > 0 || self.forward.length === 0) return self.forward(...args);
-    // `model()` with no input: fine if forward's arguments are optional, but when it fails on
-    // them, say so as Python would instead of "cannot read properties of undefined".
-    try {
-      return self.forward();
-    } catch (e) {
-      if (e instanceof TypeError) missingInput(self, e);
-      throw e;
-    }
+    const run = (): unknown => {
+      if (args.length > 0 || self.forward.length === 0) return self.forward(...args);
+      // `model()` with no input: fine if forward's arguments are optional, but when it fails on
+      // them, say so as Python would instead of "cannot read properties of undefined".
+      try {
+        return self.forward();
+      } catch (e) {
+        if (e instanceof TypeError) missingInput(self, e);
+        throw e;
+      }
+    };
+    return callsOnlyLibraryCode(target) ? scoped(run) : run();
   },
   // Assignments (`this.linear = …`) and class fields (`linear = …`) both arrive here.
   defineProperty(target, key, descriptor) {

@@ -1,4 +1,4 @@
-import { Tensor, isDType, type DType, type DeviceLike, type Device } from "@flambeau/tensor";
+import { Tensor, isDType, keep as keepMemory, readingGradsInternally, type DType, type DeviceLike, type Device } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import { IS_MODULE, createModuleObject, typeName } from "./module-proxy.js";
 import { Parameter, setData } from "./parameter.js";
@@ -66,6 +66,7 @@ export class Module {
       throw new TypeError(`cannot assign '${typeName(tensor)}' object to buffer '${name}' (torch Tensor or None required)`);
     const keep = typeof persistent === "boolean" ? persistent : persistent.persistent ?? true;
     this._buffers.set(name, tensor);
+    if (tensor !== null) keepMemory(tensor); // outlives any memory scope it was made in
     if (keep) this._non_persistent_buffers_set.delete(name);
     else this._non_persistent_buffers_set.add(name);
     define(this, name, tensor);
@@ -221,6 +222,11 @@ export class Module {
    * or to zeros.
    */
   zero_grad(set_to_none = true): void {
+    // Gradients user code never read are freed as they are cleared (Tensor.grad).
+    readingGradsInternally(() => this._zero_grad(set_to_none));
+  }
+
+  private _zero_grad(set_to_none: boolean): void {
     for (const p of this.parameters()) {
       if (p.grad === null) continue;
       if (set_to_none) {

@@ -1,4 +1,4 @@
-import { Tensor, zeros } from "@flambeau/tensor";
+import { Tensor, keep, zeros } from "@flambeau/tensor";
 
 /**
  * A tensor that is a module parameter (`torch.nn.Parameter`): assigning one to a field of a
@@ -17,6 +17,7 @@ export class Parameter extends Tensor {
   constructor(data: Tensor = zeros(0), requires_grad = true) {
     super(data._storage, data.shape, data.strides, data.offset);
     this.requires_grad_(requires_grad);
+    keep(this); // a parameter outlives any memory scope it was made in (scope.ts)
   }
 
   /** PyTorch's form: `Parameter containing:` above the tensor. */
@@ -39,4 +40,5 @@ export function setData(t: Tensor, src: Tensor): void {
     _storage: src._storage, buffer: src.buffer, dtype: src.dtype, shape: src.shape, strides: src.strides, offset: src.offset,
   };
   Object.assign(t as Mutable<DataFields>, fields);
+  src._storage._kept = t._storage._kept || src._storage._kept;
 }

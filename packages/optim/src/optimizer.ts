@@ -1,4 +1,4 @@
-import { Tensor, legacyTypeName } from "@flambeau/tensor";
+import { Tensor, keep, legacyTypeName, readingGradsInternally, scoped } from "@flambeau/tensor";
 import { enable_grad, no_grad } from "@flambeau/autograd";
 import { pyRepr, pyTypeName } from "./format.js";
 import { warnOnce } from "./warn.js";
@@ -112,6 +112,11 @@ export class Optimizer<O extends object = { lr: number }, S extends object = Rec
    */
   zero_grad(options: boolean | { set_to_none?: boolean } = {}): void {
     const set_to_none = typeof options === "boolean" ? options : (options.set_to_none ?? true);
+    // Gradients user code never read are freed as they are cleared (Tensor.grad).
+    readingGradsInternally(() => this._zero_grad(set_to_none));
+  }
+
+  private _zero_grad(set_to_none: boolean): void {
     for (const group of this.param_groups)
       for (const p of group.params) {
         const g = p.grad;
@@ -145,11 +150,22 @@ export class Optimizer<O extends object = { lr: number }, S extends object = Rec
   step<L>(closure: () => L): L;
   step<L>(closure?: () => L): L | undefined {
     const loss = closure ? enable_grad(closure) : undefined;
-    checkStep(this.constructor.name, this.param_groups, this.defaults);
-    no_grad(() => {
-      for (const group of this.param_groups) this._step_group(group);
-    });
+    // Gradients are read here (checks, updates) without handing them to user code (Tensor.grad),
+    // and the step's temporaries are freed when it ends; its state is kept (scope.ts).
+    readingGradsInternally(() => checkStep(this.constructor.name, this.param_groups, this.defaults));
+    scoped(
+      () => readingGradsInternally(() => no_grad(() => {
+        for (const group of this.param_groups) this._step_group(group);
+      })),
+      () => this._keepState(),
+    );
     return loss;
+  }
+
+  /** Exempt every state tensor from memory scopes: the optimizer holds it across steps. */
+  private _keepState(): void {
+    for (const s of this.state.values())
+      for (const v of Object.values(s as object)) if (v instanceof Tensor) keep(v);
   }
 
   /** Update one group's parameters; called by `step()` under `no_grad`. */

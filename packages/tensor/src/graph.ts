@@ -1,6 +1,7 @@
 import type { Tensor } from "./tensor.js";
 import type { Shape } from "./shape.js";
 import type { DType } from "./dtype.js";
+import { Storage } from "./storage.js";
 
 /**
  * The recording half of autograd. Ops in this package record a {@link Node} on their output
@@ -50,6 +51,22 @@ export class Node {
     this.saved = saved;
     this.savedVersions = saved ? saved.map((s) => s._storage.version) : [];
     this.attrs = attrs;
+    forEachHeld(this, (s) => s._holdForGraph());
+  }
+  /**
+   * Drop the tensors kept for backward (saved ones and tensor attributes such as masks and
+   * indices), freeing at once the memory only the graph could reach (scope.ts). Called by the
+   * backward engine once this node has run without `retain_graph`.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    forEachHeld(this, (s) => s._releaseFromGraph());
+    this.saved = null;
+    for (const k of Object.keys(this.attrs)) {
+      const v = this.attrs[k];
+      if (isTensorLike(v) || (Array.isArray(v) && v.some(isTensorLike))) delete this.attrs[k];
+    }
   }
   /** PyTorch's class name of this node, e.g. `AddBackward0`. */
   name(): string {
@@ -57,6 +74,20 @@ export class Node {
   }
   toString(): string {
     return `<${this.name()}>`;
+  }
+}
+
+function isTensorLike(v: unknown): v is Tensor {
+  return typeof v === "object" && v !== null && (v as { _storage?: unknown })._storage instanceof Storage;
+}
+
+/** Each storage `node` keeps alive for backward, once per tensor that holds it. */
+function forEachHeld(node: Node, f: (s: Storage) => void): void {
+  if (node.saved) for (const t of node.saved) f(t._storage);
+  for (const k in node.attrs) {
+    const v = node.attrs[k];
+    if (isTensorLike(v)) f(v._storage);
+    else if (Array.isArray(v)) for (const x of v) if (isTensorLike(x)) f(x._storage);
   }
 }
 

@@ -12,8 +12,9 @@ export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "
 export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
 export type { DeviceLike } from "./device.js";
 export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
-export { Storage, memory } from "./storage.js";
-export { Tensor, type NestedArray, type BackwardOptions } from "./tensor.js";
+export { Storage, memory, memory_allocated, max_memory_allocated, reset_peak_memory_stats } from "./storage.js";
+export { tidy, keep, scoped } from "./scope.js";
+export { Tensor, readingGradsInternally, type NestedArray, type BackwardOptions } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type BackwardEngine } from "./graph.js";
 
 export * from "./ops/creation.js";

@@ -1,18 +1,22 @@
 import type { Backend, BackendBuffer } from "./backend.js";
 import { ITEM_SIZE, type DType } from "./dtype.js";
 import { toDevice, type Device } from "./device.js";
+import { track } from "./scope.js";
 
 interface Usage {
   tensors: number;
   bytes: number;
 }
 const usage = new Map<string, Usage>();
+/** Highest `bytes` per device since the start or the last {@link reset_peak_memory_stats}. */
+const peaks = new Map<string, number>();
 
 function account(device: string, count: number, bytes: number): void {
   let u = usage.get(device);
   if (!u) usage.set(device, (u = { tensors: 0, bytes: 0 }));
   u.tensors += count;
   u.bytes += bytes;
+  if (bytes > 0 && u.bytes > (peaks.get(device) ?? 0)) peaks.set(device, u.bytes);
 }
 
 // GPU memory is released when the last tensor using it is collected (Decision 5).
@@ -28,6 +32,14 @@ const finalizer = new FinalizationRegistry<{ backend: Backend; buffer: BackendBu
 export class Storage {
   version = 0;
   private freed = false;
+  /** @internal How many autograd nodes save a tensor on this storage for backward. */
+  _graphRefs = 0;
+  /** @internal Only the autograd graph reaches this storage: freed once no node saves it (scope.ts). */
+  _graphOnly = false;
+  /** @internal Never freed by a scope: parameters, buffers, gradients, optimizer state, `keep()`. */
+  _kept = false;
+  /** @internal A gradient only its tensor's `.grad` slot holds: freed when the slot is cleared (tensor.ts). */
+  _gradSlotOnly = false;
   readonly device: Device;
   constructor(
     readonly backend: Backend,
@@ -41,7 +53,16 @@ export class Storage {
       const bytes = size * ITEM_SIZE[dtype];
       account(backend.name, 1, bytes);
       finalizer.register(this, { backend, buffer, bytes }, this);
+      track(this);
     }
+  }
+  /** @internal A graph node saves a tensor on this storage. */
+  _holdForGraph(): void {
+    this._graphRefs++;
+  }
+  /** @internal A graph node let go of it: free it now if nothing outside the graph can reach it. */
+  _releaseFromGraph(): void {
+    if (--this._graphRefs === 0 && this._graphOnly) this.dispose();
   }
   /** Free the memory now; later use of any tensor on this storage throws. */
   dispose(): void {
@@ -69,4 +90,44 @@ export function memory(): Record<string, Usage> {
   const out: Record<string, Usage> = {};
   for (const [k, v] of usage) out[k] = { ...v };
   return out;
+}
+
+/**
+ * Bytes of live tensors on `device` now (`torch.cuda.memory_allocated()`); 0 for a device whose
+ * memory the garbage collector owns (the CPU). Backend packages publish it per device, e.g.
+ * `torch.backends.webgpu.memory_allocated()`.
+ *
+ * @example
+ * ```ts
+ * memory_allocated("webgpu"); // 1048576
+ * ```
+ */
+export function memory_allocated(device: string): number {
+  return usage.get(device)?.bytes ?? 0;
+}
+
+/**
+ * The highest {@link memory_allocated} of `device` since the program started or
+ * {@link reset_peak_memory_stats} (`torch.cuda.max_memory_allocated()`).
+ *
+ * @example
+ * ```ts
+ * reset_peak_memory_stats("webgpu"); step(); max_memory_allocated("webgpu");
+ * ```
+ */
+export function max_memory_allocated(device: string): number {
+  return peaks.get(device) ?? 0;
+}
+
+/**
+ * Start measuring {@link max_memory_allocated} of `device` again from what is live now
+ * (`torch.cuda.reset_peak_memory_stats()`).
+ *
+ * @example
+ * ```ts
+ * reset_peak_memory_stats("webgpu");
+ * ```
+ */
+export function reset_peak_memory_stats(device: string): void {
+  peaks.set(device, memory_allocated(device));
 }

@@ -27,6 +27,22 @@ declare global {
   }
 }
 
+/**
+ * @internal While `internal` is positive, reads of `.grad` are the library's own (an optimizer
+ * step, `zero_grad`) and do not hand the gradient to user code, so it stays free-able.
+ */
+export const gradReads = { internal: 0 };
+
+/** @internal Run `fn` with `.grad` reads counted as the library's own (see {@link gradReads}). */
+export function readingGradsInternally<T>(fn: () => T): T {
+  gradReads.internal++;
+  try {
+    return fn();
+  } finally {
+    gradReads.internal--;
+  }
+}
+
 /** Nested arrays as returned by `tolist()`. */
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -51,7 +67,8 @@ export class Tensor implements View {
   readonly offset: number;
   /** Whether operations on this tensor are recorded for differentiation. */
   requires_grad = false;
-  private _grad: Tensor | null = null;
+  /** @internal The gradient, read without handing it to user code (see {@link gradReads}). */
+  _grad: Tensor | null = null;
   /** The node that produced this tensor in the autograd graph; null for leaves. */
   grad_fn: Node | null = null;
   /** The tensor whose memory this one views, when it is a view (PyTorch's `._base`). */
@@ -125,13 +142,19 @@ export class Tensor implements View {
   /**
    * Gradient accumulated by `backward()` (leaves, or non-leaves after `retain_grad()`).
    * Assigning checks it as PyTorch does: `null`, or a tensor of this one's shape, dtype and device.
+   * Replacing a gradient that user code never read (`optimizer.zero_grad()` sets it to null)
+   * frees its memory at once; one that was read stays valid, as in PyTorch.
    */
   get grad(): Tensor | null {
-    return this._grad;
+    const g = this._grad;
+    if (g !== null && gradReads.internal === 0) g._storage._gradSlotOnly = false;
+    return g;
   }
   set grad(g: Tensor | null) {
     checkGradAssignment(this, g);
+    const old = this._grad;
     this._grad = g ?? null;
+    if (old !== null && old._storage._gradSlotOnly && old._storage !== g?._storage) old._storage.dispose();
   }
 
   /** Set `requires_grad` in place; only leaves can change it. Returns `this`. */

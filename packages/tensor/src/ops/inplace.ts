@@ -38,6 +38,10 @@ export function commitInPlace(op: string, target: Tensor, result: Tensor, allowD
     for (let i = 0; i < node.saved.length; i++)
       if (node.saved[i]!._storage === target._storage) {
         const keep = clone(node.saved[i]!.detach());
+        // Only this node can reach the copy: free it when backward has used it (scope.ts).
+        keep._storage._graphOnly = true;
+        keep._storage._holdForGraph();
+        node.saved[i]!._storage._releaseFromGraph();
         node.saved[i] = keep;
         node.savedVersions[i] = keep._version;
       }

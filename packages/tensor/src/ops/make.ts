@@ -37,9 +37,14 @@ export function constant(backend: Backend, value: number, dtype: DType): Tensor 
   if (Object.is(value, -0)) return wrap(backend, backend.full(1, -0, dtype), dtype, []);
   let t = cache.get(value);
   if (t === undefined) {
-    if (cache.size >= MAX_CONSTANTS) cache.clear();
     t = wrap(backend, backend.full(1, castScalar(value, dtype), dtype), dtype, []);
-    cache.set(value, t);
+    // A full cache stops growing rather than starting over: cached constants outlive memory
+    // scopes, so dropped ones would wait for the garbage collector (scope.ts). Uncached ones
+    // are freed with the scope that made them.
+    if (cache.size < MAX_CONSTANTS) {
+      t._storage._kept = true;
+      cache.set(value, t);
+    }
   }
   return t;
 }

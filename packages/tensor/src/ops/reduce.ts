@@ -1,6 +1,6 @@
 import type { ReduceOp } from "../backend.js";
 import { isFloating, type DType, legacyTypeName } from "../dtype.js";
-import { record } from "../graph.js";
+import { gradMode, record } from "../graph.js";
 import { normalizeDims } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { binary, unary } from "./elementwise.js";
@@ -185,16 +185,31 @@ export function logsumexp(x: Tensor, dim: Dim, keepdim = false): Tensor {
   const axes = normalizeDims(dim, x.ndim, "logsumexp");
   // Nothing to shift in an empty tensor (and no maximum to take): log(0) gives -inf, as PyTorch.
   if (x.numel() === 0) return unary("log", sum(unary("exp", x), axes, keepdim));
-  const m = amax(x, axes, true).detach();
+  const m = shiftMax(x, axes);
   // An infinite maximum would turn x - m into NaN; shift by zero there instead.
   const shift = m.dtype === "bool" ? m : where(unary("isnan", binary("sub", m, m)), 0, m);
   const s = unary("log", sum(unary("exp", binary("sub", x, shift)), axes, keepdim));
   return binary("add", s, keepdim ? shift : reshape(shift, keptShape(x.shape, axes, false)));
 }
 
+/**
+ * The maximum a stable softmax shifts by, kept out of the graph: it cancels in the result.
+ * Recorded and then detached, its node would hold `x` for a backward that never reaches it,
+ * and with it `x`'s memory until the garbage collector ran (scope.ts).
+ */
+function shiftMax(x: Tensor, axes: number[]): Tensor {
+  const prev = gradMode.enabled;
+  gradMode.enabled = false;
+  try {
+    return amax(x, axes, true);
+  } finally {
+    gradMode.enabled = prev;
+  }
+}
+
 /** `softmax` along `dim`: `exp(x) / sum(exp(x))`, shifted by the maximum for stability. */
 export function softmax(x: Tensor, dim: number): Tensor {
-  const e = unary("exp", x.numel() === 0 ? x : binary("sub", x, amax(x, dim, true).detach()));
+  const e = unary("exp", x.numel() === 0 ? x : binary("sub", x, shiftMax(x, [dim])));
   return binary("div", e, sum(e, dim, true));
 }
 

@@ -1,0 +1,213 @@
+// Decision 5 on every backend: what backward and memory scopes free, and what they must not.
+// On devices that free memory explicitly (webgpu, gpujs) live bytes are counted exactly;
+// everywhere, tensors the user holds stay readable. No test relies on the garbage collector:
+// `gc` (when given) is called only to show that the counts do not depend on it.
+import { describe, expect, it } from "vitest";
+import * as torch from "flambeau";
+
+type Tensor = torch.Tensor;
+
+const bytesOf = (ts: Iterable<Tensor>): number => {
+  let n = 0;
+  for (const t of ts) n += t.numel() * t.element_size();
+  return n;
+};
+
+/** A small MLP training setup on `device`; its step's only tensors are the model's. */
+function setup(device: string) {
+  torch.manual_seed(0);
+  const model = new torch.nn.Sequential(new torch.nn.Linear(8, 16), new torch.nn.ReLU(), new torch.nn.Linear(16, 3)).to(device);
+  // Adam would make two constants a step (its bias corrections) until the constant cache is full.
+  const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });
+  const lossFn = new torch.nn.CrossEntropyLoss();
+  const x = torch.randn([32, 8]).to(device);
+  const y = torch.randint(0, 3, [32]).to(device);
+  const step = (): Tensor => {
+    opt.zero_grad();
+    const loss = lossFn(model(x), y);
+    loss.backward();
+    opt.step();
+    return loss;
+  };
+  const params = model.parameters();
+  /** Parameters + their gradients + a momentum buffer per parameter. */
+  const expected = () => bytesOf(params) * 3;
+  /** Free everything the setup made, so no garbage of this test frees itself in a later one. */
+  const dispose = () => {
+    for (const p of params) {
+      p.grad?.dispose();
+      p.dispose();
+    }
+    for (const st of opt.state.values()) (st as { momentum_buffer?: Tensor }).momentum_buffer?.dispose();
+    x.dispose();
+    y.dispose();
+  };
+  return { model, opt, x, y, step, params, expected, dispose };
+}
+
+async function settle(gc: (() => void) | undefined): Promise<void> {
+  if (!gc) return;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+export function runMemoryConformance(device: string, options: { countsBytes: boolean; gc?: () => void }): void {
+  const allocated = () => torch.memory_allocated(device);
+
+  describe(`memory ownership on ${device} (${options.gc ? "collector forced at checks" : "collector never forced"})`, () => {
+    it("keeps what a scope returns, and its saved tensors until backward ran, with retain_graph twice", async () => {
+      const run = async () => {
+        const w = torch.tensor([1, 2, 3], { dtype: "float32", device, requires_grad: true });
+        const before = allocated();
+        const [loss, y] = torch.tidy(() => {
+          const y = w.mul(2);
+          return [y.exp().sum(), y.detach()];
+        });
+        const withGraph = allocated() - before;
+        loss.backward(undefined, { retain_graph: true });
+        const retained = allocated() - before;
+        const first = (await w.grad!.tolist()) as number[];
+        loss.backward(); // the saved exp output is still there
+        const twice = (await w.grad!.tolist()) as number[];
+        first.forEach((g, i) => expect(twice[i]).toBeCloseTo(2 * g, 2));
+        expect(() => loss.backward()).toThrow(/backward through the graph a second time/);
+        expect(await y.tolist()).toEqual([2, 4, 6]);
+        const after = allocated() - before;
+        for (const t of [loss, y, w.grad!, w]) t.dispose();
+        return [withGraph, retained, after];
+      };
+      await settle(options.gc);
+      await run(); // makes the constants (2, 1) the device caches
+      const [withGraph, retained, after] = await run();
+      if (options.countsBytes) {
+        // loss (4 bytes), y (12), and exp's output (12), which only the graph holds …
+        expect(withGraph).toBe(4 + 12 + 12);
+        // … and still holds after a retain_graph backward, beside w.grad (12) …
+        expect(retained).toBe(4 + 12 + 12 + 12);
+        // … until the last backward frees it; the temporaries of both backwards are gone.
+        expect(after).toBe(4 + 12 + 12);
+      }
+    });
+
+    it("frees a step's temporaries, saved tensors and unread gradients without the garbage collector", async () => {
+      await settle(options.gc);
+      const { step, expected, params, dispose } = setup(device);
+      const base = allocated() - bytesOf(params); // x, y and cached constants from earlier tests
+      const marks: number[] = [];
+      for (let i = 1; i <= 20; i++) {
+        const loss = torch.tidy(step);
+        expect(Number.isFinite(await loss.item())).toBe(true);
+        loss.dispose();
+        if (i === 2 || i === 20) marks.push(allocated()); // momentum first scales the buffer at step 2
+      }
+      if (options.countsBytes) {
+        // Constants made by the first steps (learning rate, momentum) are cached for later ones.
+        expect(marks[1]).toBe(marks[0]);
+        const constants = marks[0]! - base - expected();
+        expect(constants).toBeGreaterThanOrEqual(0);
+        expect(constants).toBeLessThanOrEqual(64 * 4);
+        await settle(options.gc);
+        expect(allocated()).toBe(marks[1]);
+      }
+      dispose();
+    });
+
+    it("keeps a gradient the user read when zero_grad clears it, and frees it otherwise", async () => {
+      await settle(options.gc);
+      const { step, opt, params, dispose } = setup(device);
+      torch.tidy(step).dispose();
+      const read = params[0]!.grad!; // handed to user code: it must survive zero_grad
+      const expectedValues = await read.tolist();
+      const before = allocated();
+      opt.zero_grad();
+      expect(await read.tolist()).toEqual(expectedValues);
+      if (options.countsBytes) expect(before - allocated()).toBe(bytesOf(params) - bytesOf([read]));
+      read.dispose();
+      dispose();
+    });
+
+    it("frees at once with dispose() and tidy(), and says so when a freed tensor is used", async () => {
+      const run = async () => {
+        const before = allocated();
+        const a = torch.ones([64], { device });
+        let other: Tensor | null = null;
+        const kept = torch.tidy(() => {
+          const t = a.mul(3);
+          other = torch.keep(t.add(1).mul(2)); // survives the scope though not returned
+          return t.sub(1);
+        });
+        expect(await other!.tolist()).toEqual(new Array(64).fill(8));
+        expect(await kept.tolist()).toEqual(new Array(64).fill(2));
+        const inScope = allocated() - before;
+        a.dispose();
+        const afterDispose = allocated() - before;
+        kept.dispose();
+        other!.dispose();
+        return [inScope, afterDispose, a] as const;
+      };
+      await settle(options.gc);
+      await run(); // makes the constants the device caches
+      const [inScope, afterDispose, a] = await run();
+      if (options.countsBytes) {
+        expect(inScope).toBe(3 * 256); // a, the kept tensor and the result; t and t + 1 freed
+        expect(afterDispose).toBe(2 * 256);
+        expect(() => a.add(1)).toThrow(/disposed|freed/);
+      }
+      expect(() => torch.tidy((async () => a) as never)).toThrow(/tidy: fn returned a Promise/);
+    });
+
+    if (options.countsBytes)
+      it("reports the peak as max_memory_allocated and restarts it", () => {
+        const work = () => {
+          torch.ones([1000], { device }).add(1);
+        };
+        torch.tidy(work); // caches the constant 1
+        torch.reset_peak_memory_stats(device);
+        const start = allocated();
+        expect(torch.max_memory_allocated(device)).toBe(start);
+        torch.tidy(work);
+        expect(allocated()).toBe(start);
+        expect(torch.max_memory_allocated(device)).toBe(start + 2 * 4000);
+      });
+    it("keeps an intermediate the user holds readable after backward", async () => {
+      const w = torch.tensor([[1, -2], [3, 4]], { dtype: "float32", device, requires_grad: true });
+      const x = torch.tensor([[1, 1], [2, -1]], { dtype: "float32", device });
+      const h = x.matmul(w); // saved by relu's backward, and held here
+      const loss = torch.tidy(() => h.relu().pow(2).sum()); // its own temporaries freed by backward
+      loss.backward();
+      expect(await h.tolist()).toEqual([[4, 2], [-1, -8]]);
+      expect(await loss.item()).toBe(20);
+      expect(await x.tolist()).toEqual([[1, 1], [2, -1]]); // an input matmul saved
+      expect(await w.grad!.tolist()).toEqual([[8, 4], [8, 4]]);
+      for (const t of [h, loss, x, w.grad!, w]) t.dispose();
+    });
+
+    // Last: its garbage is left to the collector.
+    it("leaves only each step's returned output and loss to the garbage collector in a plain loop", async () => {
+      await settle(options.gc);
+      const { step, params, x, y } = setup(device);
+      torch.tidy(step).dispose(); // constants of the step
+      const base = allocated();
+      let last: Tensor | null = null;
+      for (let i = 0; i < 10; i++) last = step();
+      expect(Number.isFinite(await last!.item())).toBe(true);
+      if (options.countsBytes) {
+        // The model's output [32, 3] and the loss of every step, nothing else, wait for the
+        // collector; gradients replace gradients and the momentum is updated in place.
+        const perStep = 32 * 3 * 4 + 4;
+        expect(allocated() - base).toBeLessThanOrEqual(10 * perStep);
+        expect(allocated() - base).toBeGreaterThanOrEqual(4); // at least the loss `last` holds
+        if (options.gc) {
+          await settle(options.gc);
+          expect(allocated() - base).toBeLessThanOrEqual(perStep);
+        }
+      }
+      expect(bytesOf(params)).toBeGreaterThan(0);
+      expect(x.shape).toEqual([32, 8]);
+      expect(y.shape).toEqual([32]);
+    });
+
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The modules of this package whose calls run only library code, so each call's temporaries
+ * are freed when it returns (module-proxy.ts). A class missing here is only slower to release
+ * memory, never wrong; one listed here must not call user code except through child modules.
+ */
+import { markBuiltinModules } from "./module-proxy.js";
+import { Sequential } from "./containers/sequential.js";
+import { Linear } from "./layers/linear.js";
+import { Identity } from "./layers/identity.js";
+import { Flatten } from "./layers/flatten.js";
+import { ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LogSoftmax } from "./layers/activation.js";
+import { Dropout } from "./layers/dropout.js";
+import { Embedding } from "./layers/embedding.js";
+import { LayerNorm } from "./layers/layer-norm.js";
+import { BatchNorm1d } from "./layers/batch-norm.js";
+import { MSELoss, L1Loss, SmoothL1Loss, HuberLoss } from "./loss/regression.js";
+import { BCELoss, BCEWithLogitsLoss } from "./loss/binary.js";
+import { NLLLoss, CrossEntropyLoss } from "./loss/classification.js";
+
+markBuiltinModules(
+  Sequential, Linear, Identity, Flatten, ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LogSoftmax, Dropout,
+  Embedding, LayerNorm, BatchNorm1d, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss,
+  NLLLoss, CrossEntropyLoss,
+);
