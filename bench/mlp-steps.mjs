@@ -7,6 +7,12 @@ export const SIZES = [784, 256, 256, 10];
 
 /** A Flambeau step on `device`; `read` turns the loss into a number (sync or async). */
 export function flambeauMlpStep(torch, { device = "cpu", read = (loss) => loss.itemSync() } = {}) {
+  const { step } = flambeauMlp(torch, device);
+  return () => read(step());
+}
+
+/** The MLP, its optimizer and data on `device`, and the step returning the loss tensor. */
+export function flambeauMlp(torch, device) {
   torch.manual_seed(0);
   const model = new torch.nn.Sequential(
     new torch.nn.Linear(SIZES[0], SIZES[1]), new torch.nn.ReLU(),
@@ -17,13 +23,14 @@ export function flambeauMlpStep(torch, { device = "cpu", read = (loss) => loss.i
   const lossFn = new torch.nn.CrossEntropyLoss();
   const x = torch.randn([BATCH, SIZES[0]], { device });
   const y = torch.randint(0, SIZES[3], [BATCH], { device });
-  return () => {
+  const step = () => {
     opt.zero_grad();
     const loss = lossFn(model(x), y);
     loss.backward();
     opt.step();
-    return read(loss);
+    return loss;
   };
+  return { model, opt, x, y, step };
 }
 
 /** The same step in TensorFlow.js on its current backend; `read` as above, on the cost tensor. */

@@ -10,6 +10,7 @@ import { cpuKernels } from "@flambeau/backend-cpu";
 const suites = { "tiny-loop": tinyLoop, matmul, mlp, muladd };
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
 suites.webgpu = async () => (await import("./webgpu.mjs")).webgpuBench(); // Dawn in Node, beside tfjs-backend-webgpu
+suites.memory = async () => (await import("./memory.mjs")).memory(); // live GPU bytes over 10,000 training steps
 const only = process.argv[2];
 const rows = [];
 for (const [name, run] of Object.entries(suites)) {
