@@ -2,9 +2,11 @@
  * How each dtype lives in float32 textures. float32 is itself; int32 and bool are integers,
  * exact in float32 up to 2^24 in magnitude. A value beyond that cannot be held exactly, so
  * uploading one is an error rather than a silent rounding (PyTorch users expect int32 to be
- * exact); results computed past 2^24 on the device round as float32 does.
+ * exact); a result computed past 2^24 on the device (a large integer sum) may have rounded, so
+ * reading one back is an error too, and one past int32 reads as the overflow error every backend
+ * gives.
  */
-import type { DType, TypedArray } from "@flambeau/tensor";
+import { INT32_MAX, INT32_MIN, int32OverflowError, type DType, type TypedArray } from "@flambeau/tensor";
 
 /** The largest magnitude an int32 element can have on this device: 2^24. */
 export const INT_LIMIT = 2 ** 24;
@@ -13,6 +15,13 @@ function intRangeError(v: number): RangeError {
   return new RangeError(
     `gpujs: int32 value ${v} cannot be stored exactly: the device keeps int32 tensors in float32 textures, ` +
       `which hold every integer up to 2^24 (${INT_LIMIT}) in magnitude and no more. Keep such tensors on the CPU, or use float32 if rounding is acceptable.`,
+  );
+}
+
+function inexactIntError(v: number): RangeError {
+  return new RangeError(
+    `gpujs: an int32 result of magnitude ${v} was computed past 2^24 (${INT_LIMIT}) in float32 textures and may have rounded; ` +
+      "compute it on the CPU, or in float32 if rounding is acceptable (x.float().sum())",
   );
 }
 
@@ -51,8 +60,14 @@ export function fromTexels(values: Float32Array, dtype: DType): TypedArray {
     return out;
   }
   // Kernels store integers already; NaN or infinity (never stored for int32) would read as 0.
+  // A sum or product past int32 is held as a float; reading it as int32 would wrap it.
   const out = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v > INT32_MAX || v < INT32_MIN) throw int32OverflowError("sum", v);
+    if (Math.abs(v) > INT_LIMIT) throw inexactIntError(v);
+    out[i] = v;
+  }
   return out;
 }
 

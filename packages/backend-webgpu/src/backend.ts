@@ -28,7 +28,7 @@ import { binaryFaults, binaryKernel, WORKGROUP as BINARY_WG } from "./shaders/bi
 import { copyKernel, fillKernel, WORKGROUP as COPY_WG } from "./shaders/copy.js";
 import { gatherKernel, gatherMeta, scatterAddKernel, scatterAddMeta, WORKGROUP as GATHER_WG } from "./shaders/gather.js";
 import { matmulKernel, matmulMeta, tileFor } from "./shaders/matmul.js";
-import { reduceKernel, reducePlan, SEQ, TREE, TREE_MAX_OUTPUTS, TREE_MIN } from "./shaders/reduce.js";
+import { reduceFaults, reduceKernel, reducePlan, SEQ, TREE, TREE_MAX_OUTPUTS, TREE_MIN } from "./shaders/reduce.js";
 import { unaryKernel, WORKGROUP as UNARY_WG } from "./shaders/unary.js";
 import { whereKernel, WORKGROUP as WHERE_WG } from "./shaders/where.js";
 import { readBack, StagingPool } from "./staging.js";
@@ -303,7 +303,9 @@ export class WebGPUBackend implements Backend {
     const tree = redN >= TREE_MIN && outN < TREE_MAX_OUTPUTS;
     const k = this.kernel(K.reduce(op, x.dtype, outDtype, tree), tree ? TREE : SEQ);
     const grid = tree ? gridFor(outN * TREE, TREE) : gridFor(outN, SEQ);
-    this.L.rec.dispatch(k, [gpu(x.buffer), out.block.buffer], meta, grid, out.base);
+    const bufs = [gpu(x.buffer), out.block.buffer];
+    if (reduceFaults(op, outDtype)) bufs.push(this.L.status);
+    this.L.rec.dispatch(k, bufs, meta, grid, out.base);
     return out;
   }
 

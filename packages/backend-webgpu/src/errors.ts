@@ -5,12 +5,16 @@
  * message. This is how CUDA reports device-side asserts: asynchronously, at the next sync.
  */
 
+import { int32OverflowError } from "@flambeau/tensor";
+
 export enum Fault {
   None = 0,
   ZeroDivision = 1,
   NegativePower = 2,
   GatherIndex = 3,
   ScatterIndex = 4,
+  /** An integer sum or product past int32; `dim` holds 0 for sum, 1 for prod. */
+  IntOverflow = 5,
 }
 
 /** Bytes of the status buffer: `[fault, value, dim, extent]`. */
@@ -40,6 +44,8 @@ export function faultError(status: Uint32Array): Error | null {
       return new Error("Integers to negative integer powers are not allowed.");
     case Fault.GatherIndex:
       return new RangeError(`gather(): index ${value} is out of bounds for dimension ${status[2]} with size ${status[3]}`);
+    case Fault.IntOverflow:
+      return int32OverflowError(status[2] === 1 ? "prod" : "sum");
     case Fault.ScatterIndex:
       return new RangeError(`scatter_add(): index ${value} is out of bounds for dimension ${status[2]} with size ${status[3]}`);
     default:

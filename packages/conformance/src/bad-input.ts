@@ -101,6 +101,43 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: Error,
     words: ["fill_", "3000000000", "int32", "overflow"],
   },
+  {
+    name: "arange(0, 100000).sum(), past int32 (PyTorch's int64 gives 4999950000), is refused, not wrapped",
+    run: async (_, d) => torch.arange(0, 100000, { device: d }).sum().data(),
+    error: Error,
+    words: ["sum()", "does not fit int32", "x.double().sum()"],
+  },
+  {
+    name: "row sums past int32 on a [300, 3000] int32 tensor are refused, not wrapped",
+    run: async (_, d) => torch.full([300, 3000], 1000000, { dtype: "int32", device: d }).sum(1).data(),
+    error: Error,
+    words: ["sum()", "does not fit int32"],
+  },
+  {
+    name: "an int32 product past int32 (2^40) is refused, not wrapped",
+    run: async (_, d) => torch.full([40], 2, { dtype: "int32", device: d }).prod().data(),
+    error: Error,
+    words: ["does not fit int32"],
+  },
+  {
+    name: "integer sums that fit stay exact int32 (bool counts, 1..5000)",
+    run: async (_, d) => [torch.arange(1, 5001, { device: d }).sum(), torch.arange(0, 5000, { device: d }).lt(1234).sum(), torch.full([8, 100], 1000, { dtype: "int32", device: d }).sum(0)],
+    gives: async ([a, b, c]: torch.Tensor[]) => {
+      expect(a!.dtype).toBe("int32");
+      expect(await values(a!)).toEqual([12502500]);
+      expect(b!.dtype).toBe("int32");
+      expect(await values(b!)).toEqual([1234]);
+      expect(await values(c!)).toEqual(new Array(100).fill(8000));
+    },
+  },
+  {
+    name: "an int32 sum past 2^24 is exact, or refused on gpujs (float32 textures round it)",
+    run: (_, d) => torch.arange(1, 10001, { device: d }).sum(),
+    gives: async (t: torch.Tensor) => {
+      if (t.device.type === "gpujs") await expect(t.data()).rejects.toThrow(/gpujs: an int32 result of magnitude \d+ was computed past 2\^24/);
+      else expect(await values(t)).toEqual([50005000]);
+    },
+  },
   // ---- operands of the wrong kind ---------------------------------------------------------
   {
     name: "add(undefined)",

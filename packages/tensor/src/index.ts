@@ -41,5 +41,5 @@ export type { RandomOptions, GeneratorOption } from "./ops/random.js";
 export { broadcastView, type TensorOrScalar } from "./ops/elementwise.js";
 export { fill_, copy_, checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { wrap, constant } from "./ops/make.js";
-export { describeValue, checkTensor } from "./ops/checks.js";
+export { describeValue, checkTensor, int32OverflowError } from "./ops/checks.js";
 export * from "./random/index.js";

@@ -1,4 +1,4 @@
-import { numel, type DType, type ReduceOp, type TypedArray, type View } from "@flambeau/tensor";
+import { INT32_MAX, INT32_MIN, int32OverflowError, numel, type DType, type ReduceOp, type TypedArray, type View } from "@flambeau/tensor";
 import { alloc, data } from "./arrays.js";
 import { copy } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";
@@ -151,7 +151,9 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
       return out;
     }
     if (flat >= 0) {
-      out[0] = foldRun(op as FoldOp, IDENTITY[op as FoldOp], X, x.offset, flat, redN);
+      const v = foldRun(op as FoldOp, IDENTITY[op as FoldOp], X, x.offset, flat, redN);
+      if (outDtype === "int32") checkInt32(op, v);
+      out[0] = v;
       return out;
     }
   }
@@ -182,6 +184,13 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
     if (step[1] === 0) acc[off[1]!] = foldRun(fold, acc[off[1]!]!, X, off[0]!, step[0]!, rows.n);
     else foldEach(fold, acc, off[1]!, step[1]!, X, off[0]!, step[0]!, rows.n);
   } while (rows.next());
+  if (outDtype === "int32") for (let i = 0; i < acc.length; i++) checkInt32(fold, acc[i]!);
   if (acc !== out) out.set(acc);
   return out;
+}
+
+// Sums and products accumulate in doubles (exact to 2^53): one that int32 cannot hold is an
+// error, never a wrapped value (docs/design.md, "Whole numbers and dtypes").
+function checkInt32(op: ReduceOp, v: number): void {
+  if (v > INT32_MAX || v < INT32_MIN) throw int32OverflowError(op, v);
 }

@@ -10,6 +10,28 @@
 import { numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
 import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
 import { BINARY, wgslFunctions } from "@flambeau/scalar-math";
+import { Fault, faultPrelude } from "../errors.js";
+
+/** Whether a reduction checks for int32 overflow, and so binds the status buffer. */
+export function reduceFaults(op: ReduceOp, out: DType): boolean {
+  return (op === "sum" || op === "prod") && out === "int32";
+}
+
+// An int32 sum or product that wraps reports a fault (read back as an error at the next read,
+// docs/design.md, "Whole numbers and dtypes") instead of a wrapped value.
+function checkedIntOps(): string {
+  return /* wgsl */ `
+fn add_checked(a: i32, b: i32) -> i32 {
+  let s = a + b;
+  if ((a >= 0) == (b >= 0) && (s >= 0) != (a >= 0)) { fault(${Fault.IntOverflow}u, 0, 0u, 0u); }
+  return s;
+}
+fn mul_checked(a: i32, b: i32) -> i32 {
+  let p = a * b;
+  if (a != 0 && (p / a != b || (a == -1 && b == (-2147483647 - 1)))) { fault(${Fault.IntOverflow}u, 0, 1u, 0u); }
+  return p;
+}`;
+}
 
 export const TREE = 128;
 export const SEQ = 64;
@@ -64,6 +86,8 @@ fn better(a: ${t}, ia: i32, b: ${t}, ib: i32) -> bool {
 
 export function reduceKernel(op: ReduceOp, x: DType, out: DType, tree: boolean): { key: string; source: () => string } {
   const f = fold(op, x, out);
+  const checked = reduceFaults(op, out);
+  if (checked) f.combine = op === "sum" ? "add_checked(a, b)" : "mul_checked(a, b)";
   const arg = op === "argmax" || op === "argmin";
   const wg = tree ? TREE : SEQ;
   const load = (r: string) => loadAs(`X[base + redOffset(${r})]`, x, f.type);
@@ -111,6 +135,7 @@ ${f.type === "f32" ? wgslFunctions([BINARY.maximum, BINARY.minimum]) : ""}
 @group(0) @binding(0) var<storage, read> X: array<${storageType(x)}>;
 @group(0) @binding(1) var<storage, read_write> O: array<${storageType(out)}>;
 ${META}
+${checked ? faultPrelude(2) + checkedIntOps() : ""}
 ${tree ? `var<workgroup> sv: array<${f.type}, ${TREE}>;\nvar<workgroup> si: array<i32, ${TREE}>;` : ""}
 ${arg ? argBetter(op, f.type) : ""}
 fn walk(i: u32, rank: u32, shape: u32, strides: u32) -> i32 {

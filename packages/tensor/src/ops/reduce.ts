@@ -30,7 +30,8 @@ function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boole
 }
 
 /**
- * Sum of elements over `dim` (all by default). Integer and bool inputs sum to `int32`.
+ * Sum of elements over `dim` (all by default). Integer and bool inputs sum to `int32`, exactly;
+ * a sum that `int32` cannot hold raises rather than wraps (docs/design.md).
  *
  * @example
  * ```ts
