@@ -1,6 +1,7 @@
-// The CPU sorts with its own argsort kernel; the GPU backends get the composed bitonic network.
-// Here the network runs on the CPU too, over the same PyTorch fixture cases, so both paths are
-// checked on every run (the GPU suites check it again on their devices).
+// The CPU sorts with its own argsort kernel; the GPU backends get the composed sorts: ranking by
+// counting for short rows, the bitonic network for long ones. Here both run on the CPU too,
+// over the same PyTorch fixture cases, so every path is checked on every run (the GPU suites
+// check them again on their devices; sort_long_row takes the network there).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as torch from "flambeau";
 import { casesByOp, checkCase } from "@flambeau/conformance";
@@ -8,7 +9,7 @@ import { casesByOp, checkCase } from "@flambeau/conformance";
 const backend = torch.getBackend("cpu");
 const kernel = backend.argsort;
 
-describe("sort, argsort and topk as the composed bitonic network (no argsort primitive)", () => {
+describe("sort, argsort and topk composed from primitives (no argsort primitive)", () => {
   beforeAll(() => {
     (backend as { argsort?: unknown }).argsort = undefined;
   });
@@ -21,15 +22,15 @@ describe("sort, argsort and topk as the composed bitonic network (no argsort pri
   for (const op of ["sort", "argsort", "topk"])
     for (const c of byOp.get(op) ?? []) it(c.name, () => checkCase(c, "cpu"));
 
-  it("agrees with the kernel on a long row with ties and NaN, both directions", () => {
-    const values = Array.from({ length: 1000 }, (_, i) => (i % 17 === 0 ? NaN : ((i * 7919) % 113) - 56));
-    const x = torch.tensor(values).reshape([4, 250]);
-    for (const descending of [false, true]) {
-      const network = x.argsort(1, descending).tolistSync();
+  it("agrees with the kernel on rows with ties and NaN, both directions, counted and by the network", () => {
+    const values = Array.from({ length: 4000 }, (_, i) => (i % 17 === 0 ? NaN : ((i * 7919) % 113) - 56));
+    // [4, 250] is ranked by counting; [2, 2000] (2 · 2000² comparisons, over the limit) goes through the network.
+    for (const [x, descending] of [[4, 250], [2, 2000]].flatMap((s) => [false, true].map((d) => [torch.tensor(values.slice(0, s[0]! * s[1]!)).reshape(s), d] as const))) {
+      const composed = x.argsort(1, descending).tolistSync();
       (backend as { argsort?: unknown }).argsort = kernel;
       const direct = x.argsort(1, descending).tolistSync();
       (backend as { argsort?: unknown }).argsort = undefined;
-      expect(network).toEqual(direct);
+      expect(composed).toEqual(direct);
     }
   });
 });
