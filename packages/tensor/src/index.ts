@@ -19,13 +19,10 @@ export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type Bac
 
 export * from "./ops/creation.js";
 export * from "./ops/math.js";
-export { sum, mean, prod, max, min, amax, amin, argmax, argmin, all, any, variance as var, std, logsumexp, softmax, log_softmax, norm } from "./ops/reduce.js";
-export type { Dim, ValuesIndices, VarOptions } from "./ops/reduce.js";
+export type { Dim, ValuesIndices } from "./ops/reduce.js";
 export * from "./ops/view.js";
 export * from "./ops/linalg.js";
 export * from "./ops/join.js";
-export { gather, scatter_add, index_select, slice_backward } from "./ops/indexing.js";
-export { where, masked_fill, clamp, clamp as clip } from "./ops/select.js";
 export { scatter } from "./ops/scatter.js";
 export { sort, argsort, topk, type SortOptions, type TopkOptions } from "./ops/sort.js";
 export { cumsum, cumprod, type CumulativeOptions } from "./ops/cumulative.js";
@@ -34,12 +31,28 @@ export { isclose, allclose, type CloseOptions } from "./ops/closeness.js";
 export { einsum } from "./ops/einsum.js";
 export { multinomial, type MultinomialOptions } from "./ops/multinomial.js";
 export * as linalg from "./ops/linalg-namespace.js";
+export { slice_backward } from "./ops/indexing.js";
 export { index, setIndex, type IndexSpec } from "./ops/getitem.js";
-export { to } from "./ops/convert.js";
-export { rand, randn, randint, randperm, rand_like, randn_like, normal_, uniform_, bernoulli_ } from "./ops/random.js";
-export type { RandomOptions, GeneratorOption } from "./ops/random.js";
+export { rand, randn } from "./ops/random.js";
+export type { RandomOptions } from "./ops/random.js";
 export { broadcastView, type TensorOrScalar } from "./ops/elementwise.js";
-export { fill_, copy_, checkInPlace, commitInPlace } from "./ops/inplace.js";
+export { checkInPlace, commitInPlace } from "./ops/inplace.js";
+// The public ops with PyTorch's signatures (named arguments in a trailing options object); these
+// names take precedence over the same names re-exported above from the implementations.
+export {
+  add, sub, mul, div, pow, maximum, minimum, floor_divide, remainder, atan2, eq, ne, lt, le, gt, ge,
+  logical_and, logical_or, logical_xor, round, clamp, clip, where, masked_fill, addcmul, addcdiv, lerp,
+  sum, mean, prod, max, min, amax, amin, argmax, argmin, all, any, variance as var, std, logsumexp, softmax, log_softmax, norm,
+  matmul, mm, bmm, dot, outer, cat, concat, stack, split, chunk, unbind, squeeze, unsqueeze, flatten, transpose, narrow, select,
+  reshape, permute, flip, broadcast_to, gather, index_select, scatter_add, to, fill_, copy_,
+  tensor, full, full_like, zeros_like, ones_like, empty_like, rand_like, randn_like, arange, linspace, eye, randint, randperm,
+  normal_, uniform_, bernoulli_,
+} from "./signatures.js";
+export type {
+  AlphaOptions, DivOptions, ClampOptions, ValueOptions, ReduceOptions, DTypeReduceOptions, MaxOptions, VarOptions, SoftmaxOptions,
+  NormOptions, SplitOptions, ToOptions, FullOptions, ArangeOptions, RandintOptions, GeneratorOption, MaxFn,
+} from "./signatures.js";
+export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor, int32OverflowError } from "./ops/checks.js";
 export * from "./random/index.js";

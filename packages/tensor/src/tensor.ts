@@ -26,6 +26,7 @@ declare global {
     readonly dispose: unique symbol;
   }
 }
+import { checkOptions, isOptions, optionKeys } from "./keywords.js";
 
 /**
  * @internal While `internal` is positive, reads of `.grad` are the library's own (an optimizer
@@ -187,6 +188,8 @@ export class Tensor implements View {
   backward(options?: BackwardOptions): void;
   backward(gradient?: Tensor | null, options?: BackwardOptions): void;
   backward(gradient?: Tensor | null | BackwardOptions, options?: BackwardOptions): void {
+    // A misspelt keyword (`retain_grahp`) must fail, not silently skip retaining the graph.
+    checkOptions("backward", isOptions(gradient) ? gradient : options, BACKWARD_KEYS);
     backwardEngine().backward(this, gradient, options);
   }
   /** A new tensor sharing memory but cut from the graph. */
@@ -289,6 +292,8 @@ export class Tensor implements View {
     this.dispose();
   }
 }
+
+const BACKWARD_KEYS = optionKeys("backward", ["retain_graph", "create_graph", "inputs"]);
 
 function checkItem(t: Tensor): void {
   const n = t.numel();

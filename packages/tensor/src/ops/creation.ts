@@ -1,6 +1,7 @@
 import { allocArray, fitsInt32, scalarDType, type DType, type TypedArray } from "../dtype.js";
 import { defaultDevice, getBackend, toDevice, type DeviceLike } from "../device.js";
 import { numel } from "../shape.js";
+import { checkOptions, isOptions, optionKeys } from "../keywords.js";
 import { Tensor } from "../tensor.js";
 import { checkDType, checkInt32Value, checkSize, describeValue } from "./checks.js";
 import { wrap } from "./make.js";
@@ -127,21 +128,33 @@ export function from_numpy(array: TypedArray & { readonly shape?: readonly numbe
   return from(array, array.shape ?? [array.length]);
 }
 
-/** Split PyTorch-style variadic sizes (`zeros(2, 3)` or `zeros([2, 3])`) from a trailing options object. */
-export function parseSize<O extends object>(args: readonly unknown[], op = "zeros"): [number[], O] {
+/** The keywords of the size-taking factories (`zeros`, `ones`, `empty`); `rand`/`randn` add `generator`. */
+export const FACTORY_KEYS = ["size", "dtype", "device", "requires_grad"] as const;
+for (const op of ["zeros", "ones", "empty"]) optionKeys(op, FACTORY_KEYS);
+
+/**
+ * Split PyTorch-style variadic sizes (`zeros(2, 3)`, `zeros([2, 3])` or `zeros({ size: [2, 3] })`)
+ * from a trailing options object, whose keys are checked against `accepted`.
+ */
+export function parseSize<O extends object>(op: string, args: readonly unknown[], accepted: readonly string[] = FACTORY_KEYS): [number[], O] {
   let options = {} as O;
   let parts = args;
   const last = args[args.length - 1];
-  if (last !== undefined && typeof last === "object" && !Array.isArray(last)) {
+  if (isOptions(last)) {
+    checkOptions(op, last, accepted);
     options = last as O;
     parts = args.slice(0, -1);
+    if (last.size !== undefined) {
+      if (parts.length > 0) throw new TypeError(`${op}() got multiple values for argument 'size' (by position and in the options object)`);
+      parts = [last.size];
+    }
   }
   const shape = parts.length === 1 && Array.isArray(parts[0]) ? (parts[0] as readonly number[]).slice() : (parts as number[]).slice();
   checkSize(op, shape);
   return [shape, options];
 }
 
-export type SizeArgs = [readonly number[], TensorOptions?] | number[] | [...number[], TensorOptions];
+export type SizeArgs = [readonly number[], TensorOptions?] | number[] | [...number[], TensorOptions] | [TensorOptions & { size: readonly number[] }];
 
 /** `torch.full(size, fill_value)`; the dtype follows the fill value unless given. */
 export function full(size: readonly number[], fill_value: number | boolean, options: TensorOptions = {}, op = "full"): Tensor {
@@ -170,24 +183,25 @@ export function full(size: readonly number[], fill_value: number | boolean, opti
  * ```
  */
 export function zeros(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<TensorOptions>(args, "zeros");
+  const [shape, options] = parseSize<TensorOptions>("zeros", args);
   return full(shape, 0, { ...options, dtype: options.dtype ?? "float32" }, "zeros");
 }
 
 /** `torch.ones`: a tensor of ones. */
 export function ones(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<TensorOptions>(args, "ones");
+  const [shape, options] = parseSize<TensorOptions>("ones", args);
   return full(shape, 1, { ...options, dtype: options.dtype ?? "float32" }, "ones");
 }
 
 /** `torch.empty`: an uninitialised tensor (zeros here: typed arrays are always initialised). */
 export function empty(...args: SizeArgs): Tensor {
-  return zeros(...args);
+  const [shape, options] = parseSize<TensorOptions>("empty", args);
+  return full(shape, 0, { ...options, dtype: options.dtype ?? "float32" }, "empty");
 }
 
 /** `torch.eye(n, m?)`: ones on the diagonal. */
-export function eye(n: number, m?: number | TensorOptions, options: TensorOptions = {}): Tensor {
-  if (typeof m === "object" && m !== null) return eye(n, n, m);
+export function eye(n: number, m?: number | null | TensorOptions, options: TensorOptions = {}): Tensor {
+  if (typeof m === "object" && m !== null) return eye(n, n, m); // internal callers' `eye(n, { device })`
   const cols = m ?? n;
   for (const [name, v] of [["n", n], ["m", cols]] as const) {
     if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError(`eye(): argument '${name}' must be a whole number, not ${describeValue(v)}`);
@@ -204,14 +218,15 @@ export function eye(n: number, m?: number | TensorOptions, options: TensorOption
  * `torch.arange(start, end, step)` (or `arange(end)`): values from `start` up to, not
  * including, `end`. Integer arguments give `int32`, otherwise `float32`.
  */
-export function arange(start: number, end?: number | TensorOptions, step?: number | TensorOptions, options: TensorOptions = {}): Tensor {
-  if (typeof end === "object") return arange(0, start, 1, end);
-  if (typeof step === "object") return arange(start, end, 1, step);
-  let s = start, e = end, st = step ?? 1;
+export function arange(start?: number, end?: number | null | TensorOptions, step?: number, options: TensorOptions = {}): Tensor {
+  if (typeof end === "object" && end !== null) return arange(0, start, step, end); // internal callers' `arange(n, { device })`
+  // `arange(end)`: a single number is the end (the signature binds it to `start`).
+  let s = start ?? 0, e = end ?? undefined;
   if (e === undefined) {
-    e = start;
-    s = 0;
+    if (start === undefined) throw new TypeError("arange() missing required argument 'end'");
+    [s, e] = [0, start];
   }
+  const st = step ?? 1;
   for (const v of [s, e, st])
     if (typeof v !== "number") throw new TypeError(`arange(): start, end and step must be numbers, got ${describeValue(v)}`);
   if (![s, e, st].every(Number.isFinite)) throw new Error(`arange(): unsupported range: ${s} -> ${e} (step ${st})`);

@@ -2,8 +2,9 @@ import { allocArray, isFloating, type DType } from "../dtype.js";
 import { Generator, default_generator } from "../random/index.js";
 import { Tensor } from "../tensor.js";
 import { checkDType, checkSize } from "./checks.js";
-import { fromHost, parseSize, type TensorOptions } from "./creation.js";
+import { FACTORY_KEYS, fromHost, parseSize, type TensorOptions } from "./creation.js";
 import { checkInPlace } from "./inplace.js";
+import { optionKeys } from "../keywords.js";
 
 /** The `generator` keyword of the random functions. */
 export interface GeneratorOption {
@@ -20,7 +21,9 @@ function floatOptions(op: string, options: RandomOptions): DType {
   return dtype;
 }
 
-type SizeArgs = [readonly number[], RandomOptions?] | number[] | [...number[], RandomOptions];
+type SizeArgs = [readonly number[], RandomOptions?] | number[] | [...number[], RandomOptions] | [RandomOptions & { size: readonly number[] }];
+const RANDOM_KEYS = [...FACTORY_KEYS, "generator"];
+for (const op of ["rand", "randn"]) optionKeys(op, RANDOM_KEYS);
 
 /**
  * `torch.rand`: uniform samples in `[0, 1)`, the same stream as PyTorch for the same seed.
@@ -32,7 +35,7 @@ type SizeArgs = [readonly number[], RandomOptions?] | number[] | [...number[], R
  * ```
  */
 export function rand(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<RandomOptions>(args, "rand");
+  const [shape, options] = parseSize<RandomOptions>("rand", args, RANDOM_KEYS);
   const dtype = floatOptions("rand", options);
   const host = allocArray(dtype, shape.reduce((a, b) => a * b, 1)) as Float32Array | Float64Array;
   (options.generator ?? default_generator).uniformFill(host, 0, 1);
@@ -41,7 +44,7 @@ export function rand(...args: SizeArgs): Tensor {
 
 /** `torch.randn`: standard normal samples, the same stream as PyTorch for the same seed. */
 export function randn(...args: SizeArgs): Tensor {
-  const [shape, options] = parseSize<RandomOptions>(args, "randn");
+  const [shape, options] = parseSize<RandomOptions>("randn", args, RANDOM_KEYS);
   const dtype = floatOptions("randn", options);
   const host = allocArray(dtype, shape.reduce((a, b) => a * b, 1)) as Float32Array | Float64Array;
   (options.generator ?? default_generator).normalFill(host, 0, 1);
@@ -49,8 +52,10 @@ export function randn(...args: SizeArgs): Tensor {
 }
 
 /** `torch.randint(low, high, size)` or `torch.randint(high, size)`: integers in `[low, high)`. */
-export function randint(low: number, high: number | readonly number[], size?: readonly number[] | RandomOptions, options: RandomOptions = {}): Tensor {
-  if (Array.isArray(high)) return randint(0, low, high, (size as RandomOptions) ?? {});
+export function randint(low: number | undefined, high: number | readonly number[], size?: readonly number[], options: RandomOptions = {}): Tensor {
+  // `randint(high, size)`: the signature binds the two to `low` and `high`.
+  if (Array.isArray(high)) return randint(0, low!, high, options);
+  if (low === undefined) low = 0;
   const shape = (size as number[]) ?? [];
   checkSize("randint", shape);
   const hi = high as number;

@@ -1,0 +1,286 @@
+/**
+ * The public ops with PyTorch's signatures: each is its implementation wrapped by
+ * {@link keywords}, so every parameter PyTorch lets you name can also be named in a trailing
+ * options object (`torch.cat(xs, { dim: 1 })`, `x.sum(1, { keepdim: true })`), and a key the op
+ * does not take is an error. The signature strings are PyTorch's documented ones, with `/` after
+ * the operands that only come by position here. Tensor methods call these (methods.ts).
+ */
+import type { DType } from "./dtype.js";
+import type { Device, DeviceLike } from "./device.js";
+import { keywords, type Kw } from "./keywords.js";
+import type { Tensor } from "./tensor.js";
+import * as cr from "./ops/creation.js";
+import * as cv from "./ops/convert.js";
+import * as ix from "./ops/indexing.js";
+import * as j from "./ops/join.js";
+import * as l from "./ops/linalg.js";
+import * as m from "./ops/math.js";
+import * as r from "./ops/reduce.js";
+import * as rnd from "./ops/random.js";
+import * as sel from "./ops/select.js";
+import * as v from "./ops/view.js";
+import { copy_ as copyImpl, fill_ as fillImpl } from "./ops/inplace.js";
+import type { TensorOrScalar } from "./ops/elementwise.js";
+
+type TensorOptions = cr.TensorOptions;
+type DTypeOption = { dtype?: DType };
+/** Cast first when a `dtype` keyword asks for it, as PyTorch's reductions do. */
+const cast = (x: Tensor, o?: DTypeOption): Tensor => (o?.dtype ? cv.toDType(x, o.dtype) : x);
+
+// ---- elementwise ------------------------------------------------------------------------------
+
+type Binary = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], { other?: TensorOrScalar }>) => Tensor;
+const binaryOp = (name: string, f: (a: TensorOrScalar, b: TensorOrScalar) => Tensor): Binary =>
+  keywords(`${name}(input, /, other)`, f) as unknown as Binary;
+
+export type AlphaOptions = { other?: TensorOrScalar; alpha?: number };
+type Arith = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], AlphaOptions>) => Tensor;
+/** `torch.add(input, other, { alpha })`: `input + alpha * other`. @example `torch.add(x, y, { alpha: 2 })` */
+export const add = keywords("add(input, /, other, *, alpha=1)", m.add) as unknown as Arith;
+/** `torch.sub(input, other, { alpha })`: `input - alpha * other`. */
+export const sub = keywords("sub(input, /, other, *, alpha=1)", m.sub) as unknown as Arith;
+export type DivOptions = { other?: TensorOrScalar; rounding_mode?: "trunc" | "floor" | null };
+/** `torch.div(input, other, { rounding_mode })`. */
+export const div = keywords("div(input, /, other, *, rounding_mode=None)", m.div) as unknown as (
+  input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], DivOptions>) => Tensor;
+/** `torch.mul`. */ export const mul = binaryOp("mul", m.mul);
+/** `torch.pow(input, exponent)`. */
+export const pow = keywords("pow(input, /, exponent)", m.pow) as unknown as (
+  input: TensorOrScalar, ...args: Kw<[exponent: TensorOrScalar], { exponent?: TensorOrScalar }>) => Tensor;
+/** `torch.maximum`. */ export const maximum = binaryOp("maximum", m.maximum as Parameters<typeof binaryOp>[1]);
+/** `torch.minimum`. */ export const minimum = binaryOp("minimum", m.minimum as Parameters<typeof binaryOp>[1]);
+/** `torch.floor_divide`. */ export const floor_divide = binaryOp("floor_divide", m.floor_divide);
+/** `torch.remainder`. */ export const remainder = binaryOp("remainder", m.remainder);
+/** `torch.atan2`. */ export const atan2 = binaryOp("atan2", m.atan2 as Parameters<typeof binaryOp>[1]);
+/** `torch.eq`. */ export const eq = binaryOp("eq", m.eq);
+/** `torch.ne`. */ export const ne = binaryOp("ne", m.ne);
+/** `torch.lt`. */ export const lt = binaryOp("lt", m.lt);
+/** `torch.le`. */ export const le = binaryOp("le", m.le);
+/** `torch.gt`. */ export const gt = binaryOp("gt", m.gt);
+/** `torch.ge`. */ export const ge = binaryOp("ge", m.ge);
+/** `torch.logical_and`. */ export const logical_and = binaryOp("logical_and", m.logical_and);
+/** `torch.logical_or`. */ export const logical_or = binaryOp("logical_or", m.logical_or);
+/** `torch.logical_xor`. */ export const logical_xor = binaryOp("logical_xor", m.logical_xor);
+
+/**
+ * `torch.round(input, { decimals })`: round half to even, to `decimals` decimal places
+ * (negative: to tens, hundreds, …), computed as PyTorch does.
+ */
+export const round = keywords("round(input, /, *, decimals=0)", (x: Tensor, o?: { decimals?: number }) => {
+  const d = o?.decimals ?? 0;
+  if (!Number.isInteger(d)) throw new TypeError(`round(): argument 'decimals' must be int, not ${d}`);
+  if (d === 0) return m.round(x);
+  const scale = 10 ** Math.abs(d);
+  return d > 0 ? m.round(m.mul(x, scale)).div(scale) : m.round(m.div(x, scale)).mul(scale);
+}) as unknown as (input: Tensor, options?: { decimals?: number }) => Tensor;
+
+export type ClampOptions = { min?: TensorOrScalar | null; max?: TensorOrScalar | null };
+type Clamp = (input: Tensor, ...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], ClampOptions>) => Tensor;
+/** `torch.clamp(input, min, max)` or `(input, { min, max })`. @example `x.clamp({ min: 0 })` */
+export const clamp = keywords("clamp(input, /, min=None, max=None)", sel.clamp) as unknown as Clamp;
+/** `torch.clip`, an alias of clamp. */
+export const clip = keywords("clip(input, /, min=None, max=None)", sel.clamp) as unknown as Clamp;
+/** `torch.where(condition, input, other)`. */
+export const where = keywords("where(condition, /, input, other)", sel.where) as unknown as (
+  condition: Tensor, ...args: Kw<[input: TensorOrScalar, other: TensorOrScalar], { input?: TensorOrScalar; other?: TensorOrScalar }>) => Tensor;
+/** `torch.masked_fill(input, mask, value)`. */
+export const masked_fill = keywords("masked_fill(input, /, mask, value)", sel.masked_fill) as unknown as (
+  input: Tensor, ...args: Kw<[mask: Tensor, value: TensorOrScalar], { mask?: Tensor; value?: TensorOrScalar }>) => Tensor;
+export type ValueOptions = { tensor1?: Tensor; tensor2?: Tensor; value?: number };
+type Addc = (input: Tensor, ...args: Kw<[tensor1: Tensor, tensor2: Tensor], ValueOptions>) => Tensor;
+/** `torch.addcmul(input, tensor1, tensor2, { value })`. */
+export const addcmul = keywords("addcmul(input, /, tensor1, tensor2, *, value=1)", m.addcmul) as unknown as Addc;
+/** `torch.addcdiv(input, tensor1, tensor2, { value })`. */
+export const addcdiv = keywords("addcdiv(input, /, tensor1, tensor2, *, value=1)", m.addcdiv) as unknown as Addc;
+/** `torch.lerp(input, end, weight)`. */
+export const lerp = keywords("lerp(input, /, end, weight)", m.lerp) as unknown as (
+  input: Tensor, ...args: Kw<[end: Tensor, weight: TensorOrScalar], { end?: Tensor; weight?: TensorOrScalar }>) => Tensor;
+
+// ---- reductions ------------------------------------------------------------------------------
+
+export type ReduceOptions = { dim?: r.Dim; keepdim?: boolean };
+export type DTypeReduceOptions = ReduceOptions & DTypeOption;
+type Reduce<O> = (input: Tensor, ...args: Kw<[dim: r.Dim, keepdim: boolean], O>) => Tensor;
+const reduceOp = (name: string, f: (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor): Reduce<ReduceOptions> =>
+  keywords(`${name}(input, /, dim=None, keepdim=False)`, f) as unknown as Reduce<ReduceOptions>;
+const dtypeReduceOp = (name: string, f: (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor): Reduce<DTypeReduceOptions> =>
+  keywords(`${name}(input, /, dim=None, keepdim=False, *, dtype=None)`, (x: Tensor, d?: r.Dim, k?: boolean, o?: DTypeOption) =>
+    f(cast(x, o), d, k)) as unknown as Reduce<DTypeReduceOptions>;
+
+/** `torch.sum(input, dim, keepdim, { dtype })`. @example `x.sum({ dim: 1, keepdim: true })` */
+export const sum = dtypeReduceOp("sum", r.sum);
+/** `torch.mean(input, dim, keepdim, { dtype })`. */
+export const mean = dtypeReduceOp("mean", r.mean);
+/** `torch.prod(input, dim, keepdim, { dtype })`. */
+export const prod = dtypeReduceOp("prod", r.prod as (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor);
+/** `torch.amax`. */ export const amax = reduceOp("amax", r.amax);
+/** `torch.amin`. */ export const amin = reduceOp("amin", r.amin);
+/** `torch.argmax`. */ export const argmax = reduceOp("argmax", r.argmax as (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor);
+/** `torch.argmin`. */ export const argmin = reduceOp("argmin", r.argmin as (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor);
+/** `torch.all`. */ export const all = reduceOp("all", r.all);
+/** `torch.any`. */ export const any = reduceOp("any", r.any);
+/** `torch.logsumexp(input, dim, keepdim)`. */
+export const logsumexp = keywords("logsumexp(input, /, dim, keepdim=False)", r.logsumexp) as unknown as Reduce<ReduceOptions>;
+
+export type MaxOptions = { dim?: number; keepdim?: boolean };
+/** `torch.max(input)`, or `(values, indices)` along `dim`. */
+export interface MaxFn {
+  (input: Tensor): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean): r.ValuesIndices;
+  (input: Tensor, dim: number, options: { keepdim?: boolean }): r.ValuesIndices;
+  (input: Tensor, options: MaxOptions & { dim: number }): r.ValuesIndices;
+}
+/** `torch.max`. */ export const max = keywords("max(input, /, dim=None, keepdim=False)", r.max) as unknown as MaxFn;
+/** `torch.min`. */ export const min = keywords("min(input, /, dim=None, keepdim=False)", r.min) as unknown as MaxFn;
+
+export type VarOptions = r.VarOptions & { dim?: r.Dim };
+type Var = (input: Tensor, ...args: Kw<[dim: r.Dim], VarOptions>) => Tensor;
+/** `torch.var(input, dim, { correction, keepdim })`. */
+export const variance = keywords("var(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", r.variance) as unknown as Var;
+/** `torch.std(input, dim, { correction, keepdim })`. */
+export const std = keywords("std(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", r.std) as unknown as Var;
+
+export type SoftmaxOptions = { dim?: number } & DTypeOption;
+type Softmax = (input: Tensor, ...args: Kw<[dim: number], SoftmaxOptions>) => Tensor;
+/** `torch.softmax(input, dim, { dtype })`. @example `x.softmax({ dim: 1 })` */
+export const softmax = keywords("softmax(input, /, dim, *, dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
+  r.softmax(cast(x, o), d)) as unknown as Softmax;
+/** `torch.log_softmax(input, dim, { dtype })`. */
+export const log_softmax = keywords("log_softmax(input, /, dim, *, dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
+  r.log_softmax(cast(x, o), d)) as unknown as Softmax;
+
+export type NormOptions = { p?: number | "fro"; dim?: r.Dim; keepdim?: boolean } & DTypeOption;
+/** `torch.norm(input, p, dim, keepdim, { dtype })`. @example `x.norm({ p: 1, dim: 0 })` */
+export const norm = keywords("norm(input, /, p='fro', dim=None, keepdim=False, *, dtype=None)",
+  (x: Tensor, p?: number | "fro", d?: r.Dim, k?: boolean, o?: DTypeOption) => r.norm(cast(x, o), p, d, k)) as unknown as (
+  input: Tensor, ...args: Kw<[p: number | "fro", dim: r.Dim, keepdim: boolean], NormOptions>) => Tensor;
+
+// ---- linear algebra --------------------------------------------------------------------------
+
+type Product<K extends string> = (input: Tensor, ...args: Kw<[other: Tensor], { [k in K]?: Tensor }>) => Tensor;
+/** `torch.matmul`. */ export const matmul = keywords("matmul(input, /, other)", l.matmul) as unknown as Product<"other">;
+/** `torch.mm`. */ export const mm = keywords("mm(input, /, mat2)", l.mm) as unknown as Product<"mat2">;
+/** `torch.bmm`. */ export const bmm = keywords("bmm(input, /, mat2)", l.bmm) as unknown as Product<"mat2">;
+/** `torch.dot`. */ export const dot = keywords("dot(input, /, other)", l.dot) as unknown as Product<"other">;
+/** `torch.outer`. */ export const outer = keywords("outer(input, /, vec2)", l.outer) as unknown as Product<"vec2">;
+
+// ---- joining, splitting, views and indexing --------------------------------------------------
+
+type Join = (tensors: readonly Tensor[], ...args: Kw<[dim: number], { dim?: number }>) => Tensor;
+/** `torch.cat(tensors, dim)`. @example `torch.cat([a, b], { dim: 1 })` */
+export const cat = keywords("cat(tensors, /, dim=0)", j.cat) as unknown as Join;
+/** `torch.concat`, an alias of cat. */ export const concat = keywords("concat(tensors, /, dim=0)", j.cat) as unknown as Join;
+/** `torch.stack(tensors, dim)`. */
+export const stack = keywords("stack(tensors, /, dim=0)", j.stack) as unknown as Join;
+export type SplitOptions = { split_size_or_sections?: number | readonly number[]; dim?: number };
+/** `torch.split(tensor, split_size_or_sections, dim)`. */
+export const split = keywords("split(tensor, /, split_size_or_sections, dim=0)", j.split) as unknown as (
+  tensor: Tensor, ...args: Kw<[split_size_or_sections: number | readonly number[], dim: number], SplitOptions>) => Tensor[];
+/** `torch.chunk(input, chunks, dim)`. */
+export const chunk = keywords("chunk(input, /, chunks, dim=0)", j.chunk) as unknown as (
+  input: Tensor, ...args: Kw<[chunks: number, dim: number], { chunks?: number; dim?: number }>) => Tensor[];
+/** `torch.unbind(input, dim)`: the slices along `dim`, with `dim` removed. */
+export const unbind = keywords("unbind(input, /, dim=0)", (x: Tensor, d = 0) =>
+  Array.from({ length: x.size(d) }, (_, i) => v.select(x, d, i))) as unknown as (
+  input: Tensor, ...args: Kw<[dim: number], { dim?: number }>) => Tensor[];
+
+type DimOnly<T = number> = (input: Tensor, ...args: Kw<[dim: T], { dim?: T }>) => Tensor;
+/** `torch.squeeze(input, dim)`. */ export const squeeze = keywords("squeeze(input, /, dim=None)", v.squeeze) as unknown as DimOnly<number | readonly number[]>;
+/** `torch.unsqueeze(input, dim)`. */ export const unsqueeze = keywords("unsqueeze(input, /, dim)", v.unsqueeze) as unknown as DimOnly;
+/** `torch.flatten(input, start_dim, end_dim)`. */
+export const flatten = keywords("flatten(input, /, start_dim=0, end_dim=-1)", v.flatten) as unknown as (
+  input: Tensor, ...args: Kw<[start_dim: number, end_dim: number], { start_dim?: number; end_dim?: number }>) => Tensor;
+/** `torch.transpose(input, dim0, dim1)`. */
+export const transpose = keywords("transpose(input, /, dim0, dim1)", v.transpose) as unknown as (
+  input: Tensor, ...args: Kw<[dim0: number, dim1: number], { dim0?: number; dim1?: number }>) => Tensor;
+/** `torch.narrow(input, dim, start, length)`. */
+export const narrow = keywords("narrow(input, /, dim, start, length)", v.narrow) as unknown as (
+  input: Tensor, ...args: Kw<[dim: number, start: number, length: number], { dim?: number; start?: number; length?: number }>) => Tensor;
+/** `torch.select(input, dim, index)`. */
+export const select = keywords("select(input, /, dim, index)", v.select) as unknown as (
+  input: Tensor, ...args: Kw<[dim: number, index: number], { dim?: number; index?: number }>) => Tensor;
+type Shaped<K extends string> = (input: Tensor, ...args: Kw<[shape: readonly number[]], { [k in K]?: readonly number[] }>) => Tensor;
+/** `torch.reshape(input, shape)`. */ export const reshape = keywords("reshape(input, /, shape)", v.reshape) as unknown as Shaped<"shape">;
+/** `torch.permute(input, dims)`. */ export const permute = keywords("permute(input, /, dims)", v.permute) as unknown as Shaped<"dims">;
+/** `torch.flip(input, dims)`. */ export const flip = keywords("flip(input, /, dims)", v.flip) as unknown as Shaped<"dims">;
+/** `torch.broadcast_to(input, size)`. */ export const broadcast_to = keywords("broadcast_to(input, /, size)", v.broadcast_to) as unknown as Shaped<"size">;
+
+type DimIndex<X = object> = (input: Tensor, ...args: Kw<[dim: number, index: Tensor], { dim?: number; index?: Tensor } & X>) => Tensor;
+/** `torch.gather(input, dim, index)`. */ export const gather = keywords("gather(input, /, dim, index)", ix.gather) as unknown as DimIndex;
+/** `torch.index_select(input, dim, index)`. */
+export const index_select = keywords("index_select(input, /, dim, index)", ix.index_select) as unknown as DimIndex;
+/** `torch.scatter_add(input, dim, index, src)`. */
+export const scatter_add = keywords("scatter_add(input, /, dim, index, src)", ix.scatter_add) as unknown as (
+  input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: Tensor], { dim?: number; index?: Tensor; src?: Tensor }>) => Tensor;
+
+// ---- casts and copies ------------------------------------------------------------------------
+
+export type ToOptions = { device?: Device | string; dtype?: DType; copy?: boolean };
+/**
+ * `Tensor.to(dtype)`, `to(device)`, `to(device, dtype)`, `to(other)` or `to({ device, dtype, copy })`.
+ * @example `x.to({ device: "webgpu", dtype: "float32" })`
+ */
+export const to = keywords("to(input, /, device=None, dtype=None, *, copy=False)",
+  (x: Tensor, a?: DType | Device | string | Tensor, b?: DType, o?: { copy?: boolean }) => {
+    const out = a === undefined ? (b === undefined ? x : cv.toDType(x, b)) : cv.to(x, a, b);
+    return o?.copy && out === x ? v.clone(x) : out;
+  }) as unknown as (input: Tensor, ...args: Kw<[dtypeOrDevice: DType | Device | string | Tensor, dtype: DType], ToOptions>) => Tensor;
+/** `Tensor.fill_(value)`. */
+export const fill_ = keywords("fill_(input, /, value)", fillImpl) as unknown as (
+  input: Tensor, ...args: Kw<[value: number | boolean | Tensor], { value?: number | boolean | Tensor }>) => Tensor;
+/** `Tensor.copy_(src)`. */
+export const copy_ = keywords("copy_(input, /, src)", copyImpl) as unknown as (
+  input: Tensor, ...args: Kw<[src: Tensor], { src?: Tensor }>) => Tensor;
+
+// ---- creation and random numbers -------------------------------------------------------------
+
+/** `torch.tensor(data, { dtype, device, requires_grad })`. */
+export const tensor = keywords("tensor(data, /, *, dtype=None, device=None, requires_grad=False)", cr.tensor) as unknown as typeof cr.tensor;
+export type FullOptions = TensorOptions & { fill_value?: number | boolean };
+/** `torch.full(size, fill_value, { dtype, device, requires_grad })`. */
+export const full = keywords("full(size, /, fill_value, *, dtype=None, device=None, requires_grad=False)", cr.full) as unknown as (
+  size: readonly number[], ...args: Kw<[fill_value: number | boolean], FullOptions>) => Tensor;
+/** `torch.full_like(input, fill_value, { dtype, device, requires_grad })`. */
+export const full_like = keywords("full_like(input, /, fill_value, *, dtype=None, device=None, requires_grad=False)", cr.full_like) as unknown as (
+  input: Tensor, ...args: Kw<[fill_value: number | boolean], FullOptions>) => Tensor;
+const LIKE = "(input, /, *, dtype=None, device=None, requires_grad=False)";
+type Like = (input: Tensor, options?: TensorOptions) => Tensor;
+/** `torch.zeros_like`. */ export const zeros_like = keywords("zeros_like" + LIKE, cr.zeros_like) as unknown as Like;
+/** `torch.ones_like`. */ export const ones_like = keywords("ones_like" + LIKE, cr.ones_like) as unknown as Like;
+/** `torch.empty_like`. */ export const empty_like = keywords("empty_like" + LIKE, cr.empty_like) as unknown as Like;
+/** `torch.rand_like`. */
+export const rand_like = keywords("rand_like(input, /, *, dtype=None, device=None, requires_grad=False, generator=None)", rnd.rand_like) as unknown as Like;
+/** `torch.randn_like`. */
+export const randn_like = keywords("randn_like(input, /, *, dtype=None, device=None, requires_grad=False, generator=None)", rnd.randn_like) as unknown as Like;
+
+export type ArangeOptions = TensorOptions & { start?: number; end?: number; step?: number };
+/** `torch.arange(end)` or `torch.arange(start, end, step)`. @example `torch.arange(0, 10, { step: 2 })` */
+export const arange = keywords("arange(start=0, end=None, step=1, *, dtype=None, device=None, requires_grad=False)", cr.arange) as unknown as (
+  ...args: Kw<[start: number, end: number, step: number], ArangeOptions>) => Tensor;
+/** `torch.linspace(start, end, steps)`. */
+export const linspace = keywords("linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)", cr.linspace) as unknown as (
+  ...args: Kw<[start: number, end: number, steps: number], TensorOptions & { start?: number; end?: number; steps?: number }>) => Tensor;
+/** `torch.eye(n, m)`. */
+export const eye = keywords("eye(n, m=None, *, dtype=None, device=None, requires_grad=False)", cr.eye) as unknown as (
+  ...args: Kw<[n: number, m: number], TensorOptions & { n?: number; m?: number }>) => Tensor;
+export type RandintOptions = rnd.RandomOptions & { low?: number; high?: number; size?: readonly number[] };
+/** `torch.randint(low, high, size)` or `torch.randint(high, size)`. */
+export const randint = keywords("randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False)", rnd.randint) as unknown as (
+  ...args: Kw<[low: number, high: number | readonly number[], size: readonly number[]], RandintOptions>) => Tensor;
+/** `torch.randperm(n, { generator, dtype, device })`. */
+export const randperm = keywords("randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False)", rnd.randperm) as unknown as (
+  ...args: Kw<[n: number], rnd.RandomOptions & { n?: number }>) => Tensor;
+
+export type GeneratorOption = rnd.GeneratorOption;
+/** `Tensor.normal_(mean, std, { generator })`. */
+export const normal_ = keywords("normal_(input, /, mean=0, std=1, *, generator=None)", rnd.normal_) as unknown as (
+  input: Tensor, ...args: Kw<[mean: number, std: number], GeneratorOption & { mean?: number; std?: number }>) => Tensor;
+/** `Tensor.uniform_(from, to, { generator })`. */
+export const uniform_ = keywords("uniform_(input, /, from=0, to=1, *, generator=None)", rnd.uniform_) as unknown as (
+  input: Tensor, ...args: Kw<[from: number, to: number], GeneratorOption & { from?: number; to?: number }>) => Tensor;
+/** `Tensor.bernoulli_(p, { generator })`. */
+export const bernoulli_ = keywords("bernoulli_(input, /, p=0.5, *, generator=None)", rnd.bernoulli_) as unknown as (
+  input: Tensor, ...args: Kw<[p: number], GeneratorOption & { p?: number }>) => Tensor;
+
+/** The `device` keyword as factories accept it. */
+export type { DeviceLike };
