@@ -102,7 +102,7 @@ export function bindArguments(sig: Signature, args: readonly unknown[]): unknown
   }
   for (let i = 0; i < sig.params.length; i++)
     if (sig.required[i] && out[nOps + i] === undefined)
-      throw new TypeError(`${sig.op}() missing required argument '${sig.params[i]}' (by position or in the options object)`);
+      throw new TypeError(`${sig.op}() missing required argument '${sig.params[i]}': got undefined; give it by position or in the options object`);
   if (sig.keywordOnly !== null && kw !== undefined) {
     while (out.length < max) out.push(undefined);
     out.push(kw);
