@@ -10,6 +10,7 @@ import { expectTensor, type Tolerances } from "./compare.js";
 import { registerErrorTests } from "./errors.js";
 import { registerBadInputTests } from "./bad-input.js";
 import { buildInputs, caseDTypes, loadOpsFixture, loadSpecialFixture, makeTensor, type OpCase } from "./fixture.js";
+import { registerKeywordTests } from "./keywords.js";
 import { OPS, runOp } from "./ops.js";
 
 export interface ConformanceOptions {
@@ -129,6 +130,7 @@ export function runConformance(device: string, options: ConformanceOptions = {})
     });
     describe("errors", () => registerErrorTests(device));
     describe("bad input", () => registerBadInputTests(device));
+    describe("keyword arguments", () => registerKeywordTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));
   });
 }
