@@ -35,6 +35,8 @@ function differences(x: TypedArray, y: TypedArray): number {
   return bad;
 }
 
+const first = (buffer: unknown): number => (buffer as TypedArray)[0]!;
+
 const N = 20001; // above the SIMD threshold, not a multiple of 4
 
 describe("elementwise float32 on WebAssembly SIMD", () => {
@@ -44,7 +46,7 @@ describe("elementwise float32 on WebAssembly SIMD", () => {
     const scalar: View = { ...view([2.5], [1]), shape: [N], strides: [0] };
     for (const op of ["add", "sub", "mul", "div"] as const)
       for (const [x, y] of [[a, b], [a, scalar], [scalar, b]] as const) {
-        const { simd, plain, calls } = onBoth(() => cpu.binary(op, x, y, "float32", "float32"));
+        const { simd, plain, calls } = onBoth(() => cpu.binary(op, x, y, "float32", "float32") as TypedArray);
         expect(calls).toBe(1);
         expect(differences(simd, plain)).toBe(0);
       }
@@ -53,24 +55,24 @@ describe("elementwise float32 on WebAssembly SIMD", () => {
   it("full sums agree to rounding, maxima exactly, NaN included", () => {
     const finite = values(N, 3).map((v) => (Number.isFinite(v) ? v : 1));
     const x = view(finite, [N]);
-    const { simd, plain, calls } = onBoth(() => [cpu.reduce("sum", x, [0], "float32")[0]!, cpu.reduce("max", x, [0], "float32")[0]!]);
+    const { simd, plain, calls } = onBoth(() => [first(cpu.reduce("sum", x, [0], "float32")), first(cpu.reduce("max", x, [0], "float32"))]);
     expect(calls).toBe(2);
     expect(Math.abs(simd[0]! - plain[0]!)).toBeLessThanOrEqual(1e-6 * Math.abs(plain[0]!));
     expect(simd[1]).toBe(plain[1]);
     const withNaN = view(values(N, 4), [N]);
-    const both = onBoth(() => [cpu.reduce("sum", withNaN, [0], "float32")[0]!, cpu.reduce("max", withNaN, [0], "float32")[0]!]);
+    const both = onBoth(() => [first(cpu.reduce("sum", withNaN, [0], "float32")), first(cpu.reduce("max", withNaN, [0], "float32"))]);
     expect(both.simd.every(Number.isNaN)).toBe(true);
     expect(both.plain.every(Number.isNaN)).toBe(true);
   });
 
   it("leaves int32 and strided operands to the plain kernels, with the same results", () => {
     const ints = view(Int32Array.from({ length: N }, (_, i) => i * 3), [N], { dtype: "int32" });
-    const i = onBoth(() => cpu.binary("add", ints, ints, "int32", "int32"));
+    const i = onBoth(() => cpu.binary("add", ints, ints, "int32", "int32") as TypedArray);
     expect(i.calls).toBe(0);
     expect(differences(i.simd, i.plain)).toBe(0);
     expect(i.simd[N - 1]).toBe((N - 1) * 6);
     const strided = view(values(2 * N, 5), [N], { strides: [2] });
-    const s = onBoth(() => cpu.binary("mul", strided, strided, "float32", "float32"));
+    const s = onBoth(() => cpu.binary("mul", strided, strided, "float32", "float32") as TypedArray);
     expect(s.calls).toBe(0);
     expect(differences(s.simd, s.plain)).toBe(0);
   });
