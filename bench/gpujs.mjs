@@ -12,6 +12,7 @@ import { mode } from "@flambeau/backend-gpujs";
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-webgl";
 import { flambeauMlpStep, tfjsMlpStep } from "./mlp-steps.mjs";
+import { flambeauMath, mathInput, tfjsMath } from "./math-chain.mjs";
 
 async function median(fn, repeats = 5) {
   await fn();
@@ -38,6 +39,14 @@ window.bench = {
     const peer = await median(() => tf.tidy(() => tf.matMul(ta, tb).dataSync()), repeats);
     tf.dispose([ta, tb]);
     return { ours, peer };
+  },
+  async math() {
+    const values = mathInput();
+    const x = torch.tensor(values, { device: "gpujs" }), tx = tf.tensor1d(values);
+    const check = [await flambeauMath(x), await tfjsMath(tf, tx)];
+    const ours = await median(() => flambeauMath(x)), peer = await median(() => tfjsMath(tf, tx));
+    tx.dispose();
+    return { ours, peer, check };
   },
   async mlp() {
     const ours = flambeauMlpStep(torch, { device: "gpujs" }), peer = tfjsMlpStep(tf);
@@ -83,6 +92,11 @@ export async function gpujs() {
         ours: gflops(ours), peer: gflops(peer), higherIsBetter: true, target: "",
       });
     }
+    const math = await page.evaluate(() => window.bench.math());
+    const [a, c] = math.check;
+    if (Math.abs(a - c) > 1e-3 * Math.abs(c)) throw new Error(`gpujs elementwise math: results disagree (${a} vs ${c})`);
+    console.log(`elementwise math on WebGL: gpujs ${math.ours.toFixed(1)} ms, tfjs-webgl ${math.peer.toFixed(1)} ms`);
+    rows.push({ name: "sin-tanh-erf-sigmoid-exp-log1p-atan2 on 262144, WebGL", unit: "ms", peerName: "tfjs-webgl", ours: math.ours, peer: math.peer, target: "" });
     const { ours, peer } = await page.evaluate(() => window.bench.mlp());
     console.log(`mlp step on WebGL: gpujs ${ours.toFixed(1)} ms, tfjs-webgl ${peer.toFixed(1)} ms`);
     rows.push({ name: "MLP 784-256-256-10 step on WebGL, batch 128", unit: "ms", peerName: "tfjs-webgl", ours, peer, target: "" });

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as torch from "flambeau";
 import { median } from "./timing.mjs";
 import { flambeauMlpStep, tfjsMlpStep } from "./mlp-steps.mjs";
+import { MATH_N, flambeauMath, mathInput, tfjsMath } from "./math-chain.mjs";
 
 let init, webgpu;
 
@@ -108,6 +109,18 @@ async function tinyLoop(tf) {
   };
 }
 
+async function elementwiseMath(tf) {
+  const values = mathInput();
+  const x = torch.tensor(values, { device: "webgpu" }), tx = tf.tensor1d(values);
+  const [a, c] = [await flambeauMath(x), await tfjsMath(tf, tx)];
+  if (Math.abs(a - c) > 1e-3 * Math.abs(c)) throw new Error(`webgpu elementwise math: results disagree (${a} vs ${c})`);
+  const ours = await median(() => flambeauMath(x), { repeats: 5 });
+  const peer = await median(() => tfjsMath(tf, tx), { repeats: 5 });
+  tx.dispose();
+  console.log(`webgpu elementwise math: flambeau ${ours.toFixed(1)} ms, tfjs-webgpu ${peer.toFixed(1)} ms`);
+  return { name: `webgpu sin-tanh-erf-sigmoid-exp-log1p-atan2 on ${MATH_N}`, unit: "ms", peerName: "tfjs-webgpu", ours, peer, target: "" };
+}
+
 export async function webgpuBench() {
   await loadBackend();
   await init();
@@ -122,5 +135,6 @@ export async function webgpuBench() {
   console.log(`webgpu mlp step: flambeau ${oursMs.toFixed(1)} ms, tfjs-webgpu ${peerMs.toFixed(1)} ms`);
   rows.push({ name: "webgpu MLP 784-256-256-10 step, batch 128", unit: "ms", peerName: "tfjs-webgpu", ours: oursMs, peer: peerMs, target: "faster" });
   rows.push(await tinyLoop(tf));
+  rows.push(await elementwiseMath(tf));
   return rows;
 }
