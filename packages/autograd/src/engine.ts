@@ -3,7 +3,10 @@
  * applying {@link RULES} and summing gradients where paths meet (micrograd's engine, with
  * PyTorch's checks and options).
  */
-import { AccumulateGrad, describeValue, gradMode, keep, legacyTypeName, ones_like, scoped, type Node, Tensor } from "@flambeau/tensor";
+import {
+  AccumulateGrad, closeScope, describeValue, gradMode, keep, legacyTypeName, ones_like, openScope, scoped, type Node,
+  type Storage, Tensor,
+} from "@flambeau/tensor";
 import { RULES } from "./rules.js";
 
 export interface BackwardOptions {
@@ -100,27 +103,81 @@ function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean): void {
 }
 
 /**
+ * The gradients waiting at nodes, counted per storage (a rule may pass one gradient to several
+ * inputs), so one the walk made is freed as soon as the last node waiting on it has run, unless
+ * it was captured, kept (a `.grad`) or saved by a graph `create_graph` records.
+ */
+class GradientFlow {
+  private readonly waiting = new Map<Storage, number>();
+  private readonly madeHere = new Set<Storage>();
+  readonly captured = new Set<Storage>();
+
+  /** Add `grad` to what waits at `target`. */
+  pass(target: Node, grad: Tensor): void {
+    const old = target._pending;
+    target._pending = old === null ? grad : old.add(grad);
+    this.hold(target._pending._storage);
+    if (old !== null) this.consumed(old);
+  }
+  /** Storages made while a node ran (its scope has freed the temporaries among them). */
+  made(storages: readonly Storage[]): void {
+    for (const s of storages) if (!s.disposed) this.madeHere.add(s);
+  }
+  /** A waiting gradient was used (or summed into another). */
+  consumed(grad: Tensor): void {
+    const s = grad._storage;
+    const n = (this.waiting.get(s) ?? 1) - 1;
+    if (n > 0) {
+      this.waiting.set(s, n);
+      return;
+    }
+    this.waiting.delete(s);
+    if (this.madeHere.has(s) && !s._kept && s._graphRefs === 0 && !this.captured.has(s)) s.dispose();
+  }
+  private hold(s: Storage): void {
+    this.waiting.set(s, (this.waiting.get(s) ?? 0) + 1);
+  }
+}
+
+/** Whether a gradient `node` just passed on shares memory with a tensor it saved. */
+function passesOnSaved(node: Node): boolean {
+  const saved = node.saved;
+  if (!saved) return false;
+  for (const target of node.next) {
+    const p = target?._pending;
+    if (p && saved.some((t) => t._storage === p._storage)) return true;
+  }
+  return false;
+}
+
+/**
  * Run backward from `roots` seeded with `seeds`. Callers run it inside a memory scope
- * (`scoped`), so every gradient temporary is freed when they return; without `retain_graph`,
- * each node that ran then releases its saved tensors, freeing those only the graph could reach.
+ * (`scoped`), so the gradients passed between nodes are freed when they return, and each rule's
+ * temporaries as soon as it has run; without `retain_graph`, each node that ran releases its
+ * saved tensors, freeing those only the graph could reach (PyTorch frees them as it goes too).
  */
 export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardOptions, sink: Sink): void {
   const create = options.create_graph ?? false;
   const retain = options.retain_graph ?? create;
   const rootNodes = roots.map((r) => r.grad_fn ?? r._accumulator());
   const order = topoOrder(rootNodes);
-  rootNodes.forEach((n, i) => (n._pending = n._pending === null ? seeds[i]! : n._pending.add(seeds[i]!)));
-  const ran: Node[] = [];
+  const flow = new GradientFlow();
+  rootNodes.forEach((n, i) => flow.pass(n, seeds[i]!));
+  const ran: Node[] = []; // nodes whose saved tensors are released at the end of the walk
   const prev = gradMode.enabled;
   gradMode.enabled = create;
   try {
     for (const node of order) {
       const g = node._pending;
       if (g === null) continue;
-      node._pending = null; // free gradients as soon as they are consumed
-      if (sink.capture?.has(node)) sink.capture.set(node, g);
+      node._pending = null;
+      if (sink.capture?.has(node)) {
+        sink.capture.set(node, g);
+        flow.captured.add(g._storage);
+      }
       if (node instanceof AccumulateGrad) {
         if (sink.accumulate) accumulateInto(node.variable, g, create);
+        flow.consumed(g);
         continue;
       }
       if (node.retained && sink.accumulate) accumulateInto(node.retained, g, create);
@@ -129,25 +186,36 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
           "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
         );
       checkSavedVersions(node);
-      ran.push(node);
       const rule = RULES[node.op];
       if (!rule) throw new Error(`the derivative for '${node.op}' is not implemented`);
       const next = node.next;
       const needs = new Array<boolean>(next.length);
       for (let i = 0; i < next.length; i++) needs[i] = next[i] !== null;
-      const inputGrads = rule(node, g, needs);
-      for (let i = 0; i < next.length; i++) {
-        const target = next[i];
-        const gi = inputGrads[i];
-        if (!target || !gi) continue;
-        const fitted = fitTo(gi, node.inputShapes[i]!, node.inputDTypes[i]!);
-        target._pending = target._pending === null ? fitted : target._pending.add(fitted);
+      // The rule's own temporaries are freed as soon as the gradients it passes on are summed.
+      const scope = openScope();
+      try {
+        const inputGrads = rule(node, g, needs);
+        for (let i = 0; i < next.length; i++) {
+          const target = next[i];
+          const gi = inputGrads[i];
+          if (!target || !gi) continue;
+          flow.pass(target, fitTo(gi, node.inputShapes[i]!, node.inputDTypes[i]!));
+        }
+      } finally {
+        closeScope(scope, next.map((t) => t?._pending ?? null));
+      }
+      flow.made(scope.storages);
+      flow.consumed(g);
+      // As in PyTorch, a node's saved tensors go once it has run; the rare rule whose gradient
+      // shares memory with one of them waits for the end of the walk.
+      if (!retain) {
+        if (passesOnSaved(node)) ran.push(node);
+        else node.release();
       }
     }
-    // Released only once the whole walk is done, so no gradient still pending can share
-    // memory with a saved tensor being freed; captured gradients are the caller's.
+    // Captured gradients are the caller's.
     if (sink.capture) for (const g of sink.capture.values()) if (g) g._storage._graphOnly = false;
-    if (!retain) for (const node of ran) node.release();
+    for (const node of ran) node.release();
   } finally {
     gradMode.enabled = prev;
     // An error mid-walk must not leave gradients behind for the next backward.

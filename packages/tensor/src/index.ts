@@ -13,7 +13,7 @@ export { Device, registerBackend, getBackend, registeredDevices, set_default_dev
 export type { DeviceLike } from "./device.js";
 export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
 export { Storage, memory, memory_allocated, max_memory_allocated, reset_peak_memory_stats } from "./storage.js";
-export { tidy, keep, scoped } from "./scope.js";
+export { tidy, keep, scoped, openScope, closeScope } from "./scope.js";
 export { Tensor, readingGradsInternally, type NestedArray, type BackwardOptions } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type BackwardEngine } from "./graph.js";
 
