@@ -89,8 +89,8 @@ export const abs = (a: Operand) => call("abs", a);
 export const floor = (a: Operand) => call("floor", a);
 /** `|a| == Infinity`. */
 export const isinf = (a: Operand) => eq(abs(a), INF);
-/** `-a` where `c` holds, else `a`. */
-export const negIf = (c: Expr, a: Operand) => sel(c, neg(a), a);
+/** `-a` where `c` holds, else `a`: a product with ±1, exact, so `a` is written (and computed) once. */
+export const negIf = (c: Expr, a: Operand) => mul(a, sel(c, -1, 1));
 /** `c0 + v * (c1 + v * (c2 + …))`. */
 export function horner(v: Operand, coefficients: readonly number[]): Expr {
   let s = ex(coefficients[coefficients.length - 1]!);
