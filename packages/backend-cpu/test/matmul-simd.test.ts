@@ -66,7 +66,7 @@ describe("matmul on WebAssembly SIMD", () => {
     expect(simd.some((x) => x !== 0)).toBe(true);
   });
 
-  it("gives bit-identical products on one and on two threads", () => {
+  it("gives bit-identical products on one, two and three threads", () => {
     const r = rng(13);
     const a = randomView(r, [200, 300], "contiguous");
     const b = randomView(r, [300, 260], "transposed");
@@ -79,6 +79,13 @@ describe("matmul on WebAssembly SIMD", () => {
     const two = arr(cpu.matmul(a, b, "float32"));
     expect(threadedJobs).toBe(before + 1);
     expect(two).toEqual(one);
+    // A new pool per count; the replaced pool's workers must not take part any more.
+    for (const threads of [3, 2, 3]) {
+      set_num_threads(threads);
+      const jobs = threadedJobs;
+      expect(arr(cpu.matmul(a, b, "float32"))).toEqual(one);
+      expect(threadedJobs).toBe(jobs + 1);
+    }
     setCpuKernels("plain");
     expect(worstDiff(arr(cpu.matmul(a, b, "float32")), one)).toBeLessThan(1e-3);
   });

@@ -20,6 +20,10 @@ const READY = 2;
 const THREADS = 3;
 const ARGS = 4; // ap, bp, c, k, ldc, mp, np
 const PROBE = 15;
+/** Set by a worker whose share threw (a trap): the caller raises instead of returning garbage. */
+const FAILED = 14;
+/** The current pool's number: a worker of a pool since replaced (set_num_threads) quits, untouched. */
+const EPOCH = 13;
 
 /** The worker's program, as source so it needs no file of its own in any bundler or test runner. */
 const WORKER_SOURCE = `
@@ -28,15 +32,21 @@ function run(d) {
   const gemm = inst.exports.gemm;
   const I = new Int32Array(d.memory.buffer, 0, ${CONTROL_BYTES / 4});
   let gen = Atomics.load(I, ${GEN});
+  if (Atomics.load(I, ${EPOCH}) !== d.epoch) return;
   Atomics.add(I, ${READY}, 1);
   Atomics.notify(I, ${READY});
   for (;;) {
     Atomics.wait(I, ${GEN}, gen);
+    if (Atomics.load(I, ${EPOCH}) !== d.epoch) return;
     gen = Atomics.load(I, ${GEN});
     const t = I[${THREADS}], s = d.index;
     const np = I[${ARGS + 6}];
     const j0 = Math.floor((s * np) / t), j1 = Math.floor(((s + 1) * np) / t);
-    gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
+    try {
+      gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
+    } catch (e) {
+      Atomics.store(I, ${FAILED}, 1);
+    }
     if (Atomics.add(I, ${DONE}, 1) + 1 === t - 1) Atomics.notify(I, ${DONE});
   }
 }
@@ -101,12 +111,14 @@ function stopPool(): void {
 
 function startPool(w: Wasm, threads: number): void {
   const control = new Int32Array(w.memory.buffer, 0, CONTROL_BYTES / 4);
-  control.fill(0);
+  const epoch = Atomics.load(control, EPOCH) + 1;
+  for (const slot of [GEN, DONE, READY, FAILED]) Atomics.store(control, slot, 0);
+  Atomics.store(control, EPOCH, epoch);
   const workers: AnyWorker[] = [];
   const node = nodeProcess();
   try {
     for (let index = 1; index < threads; index++) {
-      const data = { module: w.module, memory: w.memory, index };
+      const data = { module: w.module, memory: w.memory, index, epoch };
       if (node) {
         const wt = node.getBuiltinModule!("node:worker_threads") as NodeWorkerThreads;
         const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: data });
@@ -162,11 +174,20 @@ export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, l
       I[THREADS] = threads;
       I[ARGS] = ap; I[ARGS + 1] = bp; I[ARGS + 2] = c; I[ARGS + 3] = k; I[ARGS + 4] = ldc; I[ARGS + 5] = mp; I[ARGS + 6] = np;
       Atomics.store(I, DONE, 0);
+      Atomics.store(I, FAILED, 0);
       Atomics.add(I, GEN, 1);
       Atomics.notify(I, GEN);
-      w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, Math.floor(np / threads));
+      // Even if this thread's share traps, the workers must finish before anything else runs.
+      let failure: unknown = null;
+      try {
+        w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, Math.floor(np / threads));
+      } catch (e) {
+        failure = e;
+      }
       let done: number;
       while ((done = Atomics.load(I, DONE)) < threads - 1) if (p.canBlock) Atomics.wait(I, DONE, done);
+      if (failure !== null) throw failure;
+      if (Atomics.load(I, FAILED) !== 0) throw new Error("matmul: a worker thread of the CPU backend failed its share of the product");
       threadedJobs++;
       return;
     }
