@@ -195,6 +195,34 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: TypeError,
     words: ["copy_()", "src", "number 3"],
   },
+  {
+    name: "matmul(undefined)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).matmul(undefined as never),
+    error: TypeError,
+    words: ["matmul()", "other", "undefined"],
+  },
+  {
+    name: "mm with an array",
+    make: (d) => ({ tensors: [f32(d, [1, 2]).reshape([1, 2])] }),
+    run: (s) => T(s).mm([[1], [2]] as never),
+    error: TypeError,
+    words: ["mm()", "must be Tensor", "array"],
+  },
+  {
+    name: "cat([x, undefined])",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.cat([T(s), undefined as never]),
+    error: TypeError,
+    words: ["cat()", "tensors[1]", "undefined"],
+  },
+  {
+    name: "x.to(\"float16\") (a dtype Flambeau lacks)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).to("float16" as never),
+    error: TypeError,
+    words: ["to()", "float16", "float32"],
+  },
   // ---- creation functions ----------------------------------------------------------------
   {
     name: "zeros with dtype float16",

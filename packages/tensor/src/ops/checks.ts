@@ -7,8 +7,13 @@ import { DTYPES, fitsInt32, isDType, type DType } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { fmtShape } from "../shape.js";
 
-/** PyTorch's message for operands on different devices. */
+/**
+ * PyTorch's message for operands on different devices. Ops on two tensors call it first, so it
+ * also refuses an operand that is not a tensor at all (`x.matmul(undefined)`).
+ */
 export function checkSameDevice(op: string, a: Tensor, b: Tensor): void {
+  if (!isTensor(a)) checkTensor(op, "input", a);
+  if (!isTensor(b)) checkTensor(op, "other", b);
   if (a._storage.device.type !== b._storage.device.type)
     throw new Error(
       `${op}: Expected all tensors to be on the same device, but found at least two devices, ${a.device} and ${b.device}!`,
@@ -27,6 +32,12 @@ export function describeValue(x: unknown): string {
   if (typeof x === "number") return `number ${x}`;
   if (typeof x === "object") return (x.constructor?.name ?? "object").replace(/^Object$/, "object");
   return typeof x;
+}
+
+/** @internal Reject `x` unless it is a Tensor, naming the op and the argument. */
+export function checkTensors(op: string, name: string, xs: unknown): asserts xs is Tensor[] {
+  if (!Array.isArray(xs)) throw new TypeError(`${op}(): argument '${name}' must be an array of Tensors, not ${describeValue(xs)}`);
+  xs.forEach((x, i) => checkTensor(op, `${name}[${i}]`, x));
 }
 
 /** @internal Reject `x` unless it is a Tensor, naming the op and the argument. */

@@ -4,6 +4,7 @@ import { record } from "../graph.js";
 import type { Tensor } from "../tensor.js";
 import { wrap } from "./make.js";
 import { contiguousBuffer } from "./materialize.js";
+import { checkDType } from "./checks.js";
 
 /** Cast to another dtype (differentiable between floating types). Returns `x` when already of `dtype`. */
 export function toDType(x: Tensor, dtype: DType): Tensor {
@@ -52,6 +53,9 @@ function upload(x: Tensor, host: ArrayLike<number> & { buffer: ArrayBufferLike }
 export function to(x: Tensor, a: DType | Device | string | Tensor, b?: DType): Tensor {
   if (typeof a === "object" && a !== null && "_storage" in a) return toDType(toDevice_(x, a.device), a.dtype);
   if (typeof a === "string" && isDType(a)) return toDType(x, a);
+  // "float16", "int64", "uint8"…: a dtype Flambeau lacks, not a device.
+  if (typeof a === "string" && /^(float|int|uint|bool|complex|bfloat)/.test(a)) checkDType("to", a);
+  if (b !== undefined) checkDType("to", b);
   const moved = toDevice_(x, a as Device | string);
   return b ? toDType(moved, b) : moved;
 }

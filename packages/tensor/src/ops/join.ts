@@ -2,7 +2,7 @@ import { promoteTypes } from "../dtype.js";
 import { record } from "../graph.js";
 import { fmtShape, normalizeDim, numel } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameDevice } from "./checks.js";
+import { checkSameDevice, checkTensors } from "./checks.js";
 import { wrap } from "./make.js";
 import { expand, narrow, reshape, unsqueeze } from "./view.js";
 
@@ -15,6 +15,7 @@ import { expand, narrow, reshape, unsqueeze } from "./view.js";
  * ```
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  checkTensors("cat", "tensors", tensors);
   if (tensors.length === 0) throw new Error("torch.cat(): expected a non-empty list of Tensors");
   // PyTorch skips 1-D empty tensors, a legacy allowance kept for compatibility.
   const parts = tensors.filter((t) => !(t.ndim === 1 && t.shape[0] === 0));
@@ -51,6 +52,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
 
 /** `torch.stack`: join tensors of equal shape along a new dimension. */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  checkTensors("stack", "tensors", tensors);
   if (tensors.length === 0) throw new Error("stack expects a non-empty TensorList");
   const s = tensors[0]!.shape;
   tensors.forEach((t, i) => {

@@ -49,6 +49,7 @@ function matmulNd(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.mm`: product of two matrices (2-D only). */
 export function mm(a: Tensor, b: Tensor): Tensor {
+  checkSameDevice("mm", a, b);
   if (a.ndim !== 2) throw new Error(`self must be a matrix (got a ${a.ndim}-D tensor)`);
   if (b.ndim !== 2) throw new Error(`mat2 must be a matrix (got a ${b.ndim}-D tensor)`);
   if (a.shape[1] !== b.shape[0]) throw mulError("mm", a.shape, b.shape);
@@ -57,6 +58,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.bmm`: batched product of 3-D tensors with equal batch sizes (no broadcasting). */
 export function bmm(a: Tensor, b: Tensor): Tensor {
+  checkSameDevice("bmm", a, b);
   if (a.ndim !== 3) throw new Error(`batch1 must be a 3D tensor (got ${a.ndim}-D)`);
   if (b.ndim !== 3) throw new Error(`batch2 must be a 3D tensor (got ${b.ndim}-D)`);
   if (a.shape[0] !== b.shape[0])
@@ -70,6 +72,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.dot`: inner product of two 1-D tensors of equal length. */
 export function dot(a: Tensor, b: Tensor): Tensor {
+  checkSameDevice("dot", a, b);
   if (a.ndim !== 1 || b.ndim !== 1)
     throw new Error(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
   if (a.shape[0] !== b.shape[0])
@@ -83,6 +86,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 
 /** `torch.outer`: the outer product of two 1-D tensors. */
 export function outer(a: Tensor, b: Tensor): Tensor {
+  checkSameDevice("outer", a, b);
   if (a.ndim !== 1 || b.ndim !== 1) throw new Error(`outer: expected 1D tensors, got ${a.ndim}D and ${b.ndim}D`);
   return binary("mul", unsqueeze(a, 1), unsqueeze(b, 0));
 }
