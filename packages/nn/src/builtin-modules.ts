@@ -13,12 +13,13 @@ import { Dropout } from "./layers/dropout.js";
 import { Embedding } from "./layers/embedding.js";
 import { LayerNorm } from "./layers/layer-norm.js";
 import { BatchNorm1d } from "./layers/batch-norm.js";
+import { RNN, LSTM, GRU } from "./layers/rnn.js";
 import { MSELoss, L1Loss, SmoothL1Loss, HuberLoss } from "./loss/regression.js";
 import { BCELoss, BCEWithLogitsLoss } from "./loss/binary.js";
 import { NLLLoss, CrossEntropyLoss } from "./loss/classification.js";
 
 markBuiltinModules(
   Sequential, Linear, Identity, Flatten, ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LogSoftmax, Dropout,
-  Embedding, LayerNorm, BatchNorm1d, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss,
+  Embedding, LayerNorm, BatchNorm1d, RNN, LSTM, GRU, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss,
   NLLLoss, CrossEntropyLoss,
 );
