@@ -168,6 +168,9 @@ const ROWS: Row[] = [
   // ---- nn.functional ----
   ...fnRows(),
 
+  // ---- optimizers: one step from the same start, options given whole or after lr ----
+  ...optimRows(),
+
   // ---- autograd ----
   ...[{ retain_graph: true }, { create_graph: true }, { inputs: "w" }].map((o): Row => ({
     op: "backward",
@@ -223,6 +226,34 @@ function fnRows(): Row[] {
       (c, kw) => call(fn(name), c.x, labels(c), kw),
       (c) => call(fn(name), c.x, labels(c), { weight: c.v.abs(), ignore_index: 0, reduction: "sum", ...(name === "cross_entropy" ? { label_smoothing: 0.1 } : {}) }))),
   ];
+}
+
+/** Each optimizer's keywords: one step on `sum(p * p * v)`, constructed both ways. */
+function optimRows(): Row[] {
+  const step = (c: Ctx, make: (p: torch.Tensor[]) => torch.optim.Optimizer) => {
+    const p = c.x.clone().requires_grad_();
+    const opt = make([p]);
+    for (let i = 0; i < 2; i++) {
+      opt.zero_grad();
+      p.mul(p).mul(c.v).sum().backward();
+      opt.step();
+    }
+    return p.detach();
+  };
+  const O = torch.optim as unknown as Record<string, new (...a: unknown[]) => torch.optim.Optimizer>;
+  const rows: [string, Kw][] = [
+    ["SGD", { momentum: 0.9, dampening: 0, weight_decay: 0.1, nesterov: true, maximize: true }],
+    ["Adam", { betas: [0.8, 0.9], eps: 1e-6, weight_decay: 0.1, amsgrad: true, maximize: true }],
+    ["AdamW", { betas: [0.8, 0.9], eps: 1e-6, weight_decay: 0.1, amsgrad: true, maximize: true }],
+    ["RMSprop", { alpha: 0.9, eps: 1e-6, weight_decay: 0.1, momentum: 0.5, centered: true, maximize: true }],
+    ["Adagrad", { lr_decay: 0.1, weight_decay: 0.1, initial_accumulator_value: 0.5, eps: 1e-6, maximize: true }],
+  ];
+  return rows.map(([name, kw]): Row => ({
+    op: name,
+    kw: () => ({ lr: 0.05, ...kw }),
+    named: (c, k) => step(c, (p) => new O[name]!(p, k)),
+    positional: (c) => step(c, (p) => new O[name]!(p, 0.05, kw)),
+  }));
 }
 
 /** Tensors of a result, in order (a tensor, a list of them, or values/indices). */

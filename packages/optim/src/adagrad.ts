@@ -1,6 +1,10 @@
+import { checkOptions, optionKeys } from "@flambeau/tensor";
 import { full_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { nonNegative, positional } from "./options.js";
+
+/** PyTorch's keyword arguments of Adagrad; any other key is refused. */
+const KEYS = optionKeys("Adagrad", ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "maximize"]);
 
 /** Options of {@link Adagrad} (PyTorch's keyword arguments). */
 export interface AdagradOptions {
@@ -36,6 +40,7 @@ export interface AdagradState {
 export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
   constructor(params: Params<AdagradOptions>, lr?: number | Partial<AdagradOptions>, options?: Partial<AdagradOptions>) {
     const o = positional<AdagradOptions, "lr">("lr", lr, options);
+    checkOptions("Adagrad", o, KEYS);
     const { lr: rate = 1e-2, lr_decay = 0, weight_decay = 0, initial_accumulator_value = 0, eps = 1e-10, maximize = false } = o;
     nonNegative(rate, "learning rate");
     nonNegative(lr_decay, "lr_decay value");

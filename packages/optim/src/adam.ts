@@ -1,6 +1,10 @@
+import { checkOptions, optionKeys } from "@flambeau/tensor";
 import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { checkBetas, nonNegative, positional } from "./options.js";
+
+/** PyTorch's keyword arguments of Adam; any other key is refused. */
+const KEYS = optionKeys("Adam", ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"]);
 
 /** Options of {@link Adam} and {@link AdamW} (PyTorch's keyword arguments). */
 export interface AdamOptions {
@@ -38,6 +42,7 @@ export interface AdamState {
 export class Adam extends Optimizer<AdamOptions, AdamState> {
   constructor(params: Params<AdamOptions>, lr?: number | Partial<AdamOptions>, options?: Partial<AdamOptions>) {
     const o = positional<AdamOptions, "lr">("lr", lr, options);
+    checkOptions("Adam", o, KEYS);
     const { lr: rate = 1e-3, betas = [0.9, 0.999], eps = 1e-8, weight_decay = 0, amsgrad = false, maximize = false } = o;
     nonNegative(rate, "learning rate");
     nonNegative(eps, "epsilon value");

@@ -1,6 +1,10 @@
+import { checkOptions, optionKeys } from "@flambeau/tensor";
 import { Adam, type AdamOptions } from "./adam.js";
 import type { Params } from "./optimizer.js";
 import { positional } from "./options.js";
+
+/** PyTorch's keyword arguments of AdamW; any other key is refused. */
+const KEYS = optionKeys("AdamW", ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"]);
 
 /**
  * AdamW (`torch.optim.AdamW`): Adam with decoupled weight decay, which shrinks the parameters
@@ -15,6 +19,7 @@ import { positional } from "./options.js";
 export class AdamW extends Adam {
   constructor(params: Params<AdamOptions>, lr?: number | Partial<AdamOptions>, options?: Partial<AdamOptions>) {
     const o = positional<AdamOptions, "lr">("lr", lr, options);
+    checkOptions("AdamW", o, KEYS);
     o.weight_decay ??= 1e-2;
     super(params, o);
   }

@@ -1,6 +1,10 @@
+import { checkOptions, optionKeys } from "@flambeau/tensor";
 import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { nonNegative, positional } from "./options.js";
+
+/** PyTorch's keyword arguments of RMSprop; any other key is refused. */
+const KEYS = optionKeys("RMSprop", ["lr", "alpha", "eps", "weight_decay", "momentum", "centered", "maximize"]);
 
 /** Options of {@link RMSprop} (PyTorch's keyword arguments). */
 export interface RMSpropOptions {
@@ -40,6 +44,7 @@ export interface RMSpropState {
 export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
   constructor(params: Params<RMSpropOptions>, lr?: number | Partial<RMSpropOptions>, options?: Partial<RMSpropOptions>) {
     const o = positional<RMSpropOptions, "lr">("lr", lr, options);
+    checkOptions("RMSprop", o, KEYS);
     const { lr: rate = 1e-2, alpha = 0.99, eps = 1e-8, weight_decay = 0, momentum = 0, centered = false, maximize = false } = o;
     nonNegative(rate, "learning rate");
     nonNegative(eps, "epsilon value");

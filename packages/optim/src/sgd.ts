@@ -1,6 +1,10 @@
+import { checkOptions, optionKeys } from "@flambeau/tensor";
 import type { Tensor } from "@flambeau/tensor";
 import { Optimizer, required, type ParamGroup, type Params } from "./optimizer.js";
 import { nonNegative, positional } from "./options.js";
+
+/** PyTorch's keyword arguments of SGD; any other key is refused. */
+const KEYS = optionKeys("SGD", ["lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize"]);
 
 /** Options of {@link SGD} (PyTorch's keyword arguments). */
 export interface SGDOptions {
@@ -39,6 +43,7 @@ export interface SGDState {
 export class SGD extends Optimizer<SGDOptions, SGDState> {
   constructor(params: Params<SGDOptions>, lr?: number | Partial<SGDOptions>, options?: Partial<SGDOptions>) {
     const o = positional<SGDOptions, "lr">("lr", lr, options);
+    checkOptions("SGD", o, KEYS);
     const { momentum = 0, dampening = 0, weight_decay = 0, nesterov = false, maximize = false } = o;
     if (o.lr !== undefined) nonNegative(o.lr, "learning rate");
     nonNegative(momentum, "momentum value");
