@@ -1,4 +1,4 @@
-import { cat, empty, stack, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
+import { cat, checkOptionKeys, empty, stack, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { linear } from "../functional/linear.js";
@@ -34,6 +34,7 @@ export interface LSTMOptions extends RNNBaseOptions {
 }
 
 type Mode = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
+const BASE_KEYS = ["num_layers", "bias", "batch_first", "dropout", "bidirectional", "device", "dtype"];
 const GATES: Record<Mode, number> = { RNN_TANH: 1, RNN_RELU: 1, LSTM: 4, GRU: 3 };
 
 /** One layer-direction's parameters, in PyTorch's order. */
@@ -70,6 +71,7 @@ export abstract class RNNBase extends Module {
   constructor(mode: Mode, input_size: number, hidden_size: number, o: LSTMOptions) {
     super();
     const name = mode.startsWith("RNN") ? "RNN" : mode;
+    checkOptionKeys(name, o, [...BASE_KEYS, ...(mode === "LSTM" ? ["proj_size"] : mode === "GRU" ? [] : ["nonlinearity"])]);
     const positive = (v: number, what: string) => {
       if (!Number.isInteger(v) || v <= 0) throw new Error(`${name}: ${what} must be an integer greater than zero, got ${v}`);
     };

@@ -1,6 +1,6 @@
 import { isFloating } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameDevice, checkTensor } from "./checks.js";
+import { checkOptionKeys, checkSameDevice, checkTensor } from "./checks.js";
 import { binary, unary } from "./elementwise.js";
 
 /** Keyword arguments of `torch.isclose` and `torch.allclose`. */
@@ -13,6 +13,7 @@ export interface CloseOptions {
   equal_nan?: boolean;
 }
 
+const CLOSE_KEYS = ["rtol", "atol", "equal_nan"];
 const TYPE_NAME = { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" } as const;
 
 /**
@@ -27,6 +28,7 @@ const TYPE_NAME = { float32: "Float", float64: "Double", int32: "Int", bool: "Bo
  * ```
  */
 export function isclose(input: Tensor, other: Tensor, options: CloseOptions = {}): Tensor {
+  checkOptionKeys("isclose", options, CLOSE_KEYS);
   const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
   checkTensor("isclose", "input", input);
   checkTensor("isclose", "other", other);
@@ -59,6 +61,7 @@ export function isclose(input: Tensor, other: Tensor, options: CloseOptions = {}
  * ```
  */
 export function allclose(input: Tensor, other: Tensor, options: CloseOptions = {}): boolean {
+  checkOptionKeys("allclose", options, CLOSE_KEYS);
   const close = isclose(input, other, options).all();
   if (!close._storage.backend.canReadSync)
     throw new Error(

@@ -2,7 +2,7 @@ import { allocArray, isFloating, type DType } from "../dtype.js";
 import { default_generator, type Generator } from "../random/index.js";
 import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkTensor } from "./checks.js";
+import { checkOptionKeys, checkTensor } from "./checks.js";
 import { fromHost } from "./creation.js";
 import { toDType } from "./convert.js";
 import { cumsum } from "./cumulative.js";
@@ -47,6 +47,8 @@ function checkProbabilities(p: Tensor): void {
  * ```
  */
 export function multinomial(input: Tensor, num_samples: number, replacement: boolean | MultinomialOptions = false, options: MultinomialOptions = {}): Tensor {
+  if (typeof replacement === "object") checkOptionKeys("multinomial", replacement, ["replacement", "generator"]);
+  checkOptionKeys("multinomial", options, ["replacement", "generator"]);
   const o = typeof replacement === "object" ? { ...replacement, ...options } : { replacement, ...options };
   checkTensor("multinomial", "input", input);
   const withReplacement = o.replacement ?? false;
