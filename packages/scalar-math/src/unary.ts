@@ -49,31 +49,29 @@ export const log1p = recipe("log1p", ["x"], [
 ]);
 
 /**
- * sin, cos and tan share Cephes' sinf/cosf: |x| reduced by pi/4 in three parts (the first two
- * exact in float32 while |x| < 8192), so the remainder `r` is within pi/4, then minimax
- * polynomials. Software GPUs' own sin and cos are good to only about 2e-4.
+ * sin, cos and tan share one range reduction: x = k pi/2 + r with pi/2 in three parts (Cody and
+ * Waite; k times the first two is exact in float32 while |x| < 2^16), so |r| <= pi/4, then
+ * Cephes' sinf/cosf minimax polynomials on r. Software GPUs' own sin and cos are good to only
+ * about 2e-4.
  */
-function octant(): Stmt[] {
+function quadrant(): Stmt[] {
   return [
     guard(or(isnan("x"), isinf("x")), NAN),
-    let_("ax", abs("x")),
-    let_("j", floor(mul("ax", 1.2732395447351628))),
-    // An odd octant rounds up to the next even one, so `r` falls in [-pi/4, pi/4].
-    let_("j2", add("j", sub("j", mul(2, floor(mul("j", 0.5)))))),
-    let_("r", sub(sub(sub("ax", mul("j2", 0.78515625)), mul("j2", 2.4187564849853515625e-4)), mul("j2", 3.77489497744594108e-8))),
-    // 0, 2, 4 or 6: which of (s, c, -s, -c) sin(|x|) is.
-    let_("q", sub("j2", mul(8, floor(mul("j2", 0.125))))),
+    let_("k", floor(add(mul("x", 0.6366197723675814), 0.5))),
+    let_("r", sub(sub(sub("x", mul("k", 1.5703125)), mul("k", 4.837512969970703e-4)), mul("k", 7.549789954891882e-8))),
+    // 0, 1, 2 or 3: which of (s, c, -s, -c) sin(x) is.
+    let_("q", sub("k", mul(4, floor(mul("k", 0.25))))),
     let_("z", mul("r", "r")),
     let_("sp", add(mul(mul(horner("z", [-1.6666654611e-1, 8.3321608736e-3, -1.9515295891e-4]), "z"), "r"), "r")),
     let_("cp", add(sub(mul(mul(horner("z", [4.166664568298827e-2, -1.388731625493765e-3, 2.443315711809948e-5]), "z"), "z"), mul(0.5, "z")), 1)),
   ];
 }
-const sinOf = sel(eq("q", 0), "sp", sel(eq("q", 2), "cp", sel(eq("q", 4), neg("sp"), neg("cp"))));
-const cosOf = sel(eq("q", 0), "cp", sel(eq("q", 2), neg("sp"), sel(eq("q", 4), neg("cp"), "sp")));
+const sinOf = sel(eq("q", 0), "sp", sel(eq("q", 1), "cp", sel(eq("q", 2), neg("sp"), neg("cp"))));
+const cosOf = sel(eq("q", 0), "cp", sel(eq("q", 1), neg("sp"), sel(eq("q", 2), neg("cp"), "sp")));
 
-export const sin = recipe("sin", ["x"], [...octant(), ret(negIf(lt("x", 0), sinOf))]);
-export const cos = recipe("cos", ["x"], [...octant(), ret(cosOf)]);
-export const tan = recipe("tan", ["x"], [...octant(), ret(div(negIf(lt("x", 0), sinOf), cosOf))]);
+export const sin = recipe("sin", ["x"], [...quadrant(), ret(sinOf)]);
+export const cos = recipe("cos", ["x"], [...quadrant(), ret(cosOf)]);
+export const tan = recipe("tan", ["x"], [...quadrant(), ret(div(sinOf, cosOf))]);
 
 /** -expm1(-2|x|) / (2 + expm1(-2|x|)): never divides infinities, keeps precision near 0. */
 export const tanh = recipe("tanh", ["x"], [
