@@ -1,4 +1,4 @@
-import type { DType, DeviceLike } from "@flambeau/tensor";
+import { checkOptions, optionKeys, type DType, type DeviceLike } from "@flambeau/tensor";
 
 /**
  * PyTorch lets most arguments be given by position or by keyword: `nn.Dropout(0.2)` or
@@ -28,4 +28,39 @@ export function factoryOptions(o: { device?: DeviceLike; dtype?: DType }): { dev
   if (o.device !== undefined) out.device = o.device;
   if (o.dtype !== undefined) out.dtype = o.dtype;
   return out;
+}
+
+const FACTORY = ["device", "dtype"];
+/** PyTorch's keyword arguments of each layer and loss constructor (as named in errors). */
+const CONSTRUCTOR_KEYS: Record<string, readonly string[]> = {
+  Linear: ["bias", ...FACTORY],
+  Dropout: ["p", "inplace"],
+  ReLU: ["inplace"],
+  LeakyReLU: ["negative_slope", "inplace"],
+  GELU: ["approximate"],
+  Softmax: ["dim"],
+  LogSoftmax: ["dim"],
+  Flatten: ["start_dim", "end_dim"],
+  BatchNorm1d: ["eps", "momentum", "affine", "track_running_stats", ...FACTORY],
+  LayerNorm: ["eps", "elementwise_affine", ...FACTORY],
+  Embedding: ["padding_idx", "_weight", "_freeze", ...FACTORY],
+  MSELoss: ["reduction"],
+  L1Loss: ["reduction"],
+  SmoothL1Loss: ["reduction", "beta"],
+  HuberLoss: ["reduction", "delta"],
+  BCELoss: ["weight", "reduction"],
+  BCEWithLogitsLoss: ["weight", "reduction", "pos_weight"],
+  NLLLoss: ["weight", "ignore_index", "reduction"],
+  CrossEntropyLoss: ["weight", "ignore_index", "reduction", "label_smoothing"],
+};
+for (const [name, keys] of Object.entries(CONSTRUCTOR_KEYS)) optionKeys("nn." + name, keys);
+
+/**
+ * Refuse a key the constructor `owner` (a class name above) does not take, naming it with a
+ * suggestion: `new nn.Linear(3, 2, { bais: false })` must not build a layer with a bias. A
+ * subclass a user wrote (not in the table) is left to check its own options.
+ */
+export function checkConstructorOptions(owner: string, options: object | undefined): void {
+  const keys = CONSTRUCTOR_KEYS[owner];
+  if (keys) checkOptions("nn." + owner, options, keys);
 }

@@ -3,7 +3,7 @@ import type { Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
 import * as F from "../functional/activation.js";
 import { pyFloat } from "../repr.js";
-import { positional } from "../options.js";
+import { positional, checkConstructorOptions } from "../options.js";
 
 export interface ReLU { (input: Tensor): Tensor }
 /** `torch.nn.ReLU`: `max(x, 0)`. @example `new nn.ReLU()(x)` */
@@ -11,7 +11,9 @@ export class ReLU extends Module {
   declare readonly inplace: boolean;
   constructor(inplace: boolean | { inplace?: boolean } = false) {
     super();
-    this.inplace = positional<{ inplace?: boolean }, "inplace">(inplace, "inplace").inplace ?? false;
+    const o = positional<{ inplace?: boolean }, "inplace">(inplace, "inplace");
+    checkConstructorOptions("ReLU", o);
+    this.inplace = o.inplace ?? false;
   }
   override forward(input: Tensor): Tensor {
     return F.relu(input, this.inplace);
@@ -34,6 +36,7 @@ export class LeakyReLU extends Module {
   constructor(negative_slope: number | LeakyReLUOptions = 0.01, inplace = false) {
     super();
     const o = positional<LeakyReLUOptions, "negative_slope">(negative_slope, "negative_slope", { inplace });
+    checkConstructorOptions("LeakyReLU", o);
     this.negative_slope = o.negative_slope ?? 0.01;
     this.inplace = o.inplace ?? false;
   }
@@ -67,7 +70,9 @@ export class GELU extends Module {
   declare readonly approximate: "none" | "tanh";
   constructor(approximate: "none" | "tanh" | { approximate?: "none" | "tanh" } = "none") {
     super();
-    this.approximate = positional<{ approximate?: "none" | "tanh" }, "approximate">(approximate, "approximate").approximate ?? "none";
+    const o = positional<{ approximate?: "none" | "tanh" }, "approximate">(approximate, "approximate");
+    checkConstructorOptions("GELU", o);
+    this.approximate = o.approximate ?? "none";
   }
   override forward(input: Tensor): Tensor {
     return F.gelu(input, { approximate: this.approximate });
@@ -84,7 +89,9 @@ abstract class AlongDim extends Module {
   declare readonly dim: number | null;
   constructor(dim: DimArg = null) {
     super();
-    this.dim = positional<{ dim?: number | null }, "dim">(dim, "dim").dim ?? null;
+    const o = positional<{ dim?: number | null }, "dim">(dim, "dim");
+    checkConstructorOptions(new.target.name, o);
+    this.dim = o.dim ?? null;
   }
   override extra_repr(): string {
     return `dim=${this.dim ?? "None"}`;

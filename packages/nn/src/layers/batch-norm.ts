@@ -1,6 +1,6 @@
 import { ones, tensor, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
-import { factoryOptions } from "../options.js";
+import { factoryOptions, checkConstructorOptions } from "../options.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { batch_norm } from "../functional/normalization.js";
@@ -47,6 +47,7 @@ export class BatchNorm1d extends Module {
 
   constructor(num_features: number, options: BatchNormOptions = {}) {
     super();
+    checkConstructorOptions("BatchNorm1d", options);
     this.num_features = num_features;
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;

@@ -2,7 +2,7 @@ import type { Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
 import { dropout } from "../functional/dropout.js";
 import { pyBool, pyFloat } from "../repr.js";
-import { positional } from "../options.js";
+import { positional, checkConstructorOptions } from "../options.js";
 
 /** Options of {@link Dropout}. */
 export interface DropoutLayerOptions {
@@ -30,6 +30,7 @@ export class Dropout extends Module {
   constructor(p: number | DropoutLayerOptions = 0.5, inplace = false) {
     super();
     const o = positional<DropoutLayerOptions, "p">(p, "p", { inplace });
+    checkConstructorOptions("Dropout", o);
     const prob = o.p ?? 0.5;
     if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
     this.p = prob;

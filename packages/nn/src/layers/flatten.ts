@@ -1,6 +1,6 @@
 import type { Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
-import { positional } from "../options.js";
+import { positional, checkConstructorOptions } from "../options.js";
 
 /** Options of {@link Flatten}. */
 export interface FlattenOptions {
@@ -28,6 +28,7 @@ export class Flatten extends Module {
   constructor(start_dim: number | FlattenOptions = 1, end_dim = -1) {
     super();
     const o = positional<FlattenOptions, "start_dim">(start_dim, "start_dim", { end_dim });
+    checkConstructorOptions("Flatten", o);
     this.start_dim = o.start_dim ?? 1;
     this.end_dim = o.end_dim ?? -1;
   }

@@ -1,5 +1,5 @@
 import { ones, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
-import { factoryOptions } from "../options.js";
+import { factoryOptions, checkConstructorOptions } from "../options.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { layer_norm } from "../functional/normalization.js";
@@ -36,6 +36,7 @@ export class LayerNorm extends Module {
 
   constructor(normalized_shape: number | readonly number[], options: LayerNormOptions = {}) {
     super();
+    checkConstructorOptions("LayerNorm", options);
     this.normalized_shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape.slice();
     this.eps = options.eps ?? 1e-5;
     this.elementwise_affine = options.elementwise_affine ?? true;

@@ -4,7 +4,7 @@ import { Parameter } from "../parameter.js";
 import { linear } from "../functional/linear.js";
 import { _calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
 import { pyBool } from "../repr.js";
-import { factoryOptions, positional } from "../options.js";
+import { factoryOptions, positional, checkConstructorOptions } from "../options.js";
 
 /** Options of {@link Linear}. */
 export interface LinearOptions {
@@ -38,6 +38,7 @@ export class Linear extends Module {
   constructor(in_features: number, out_features: number, bias: boolean | LinearOptions = true, options: LinearOptions = {}) {
     super();
     const o = positional<LinearOptions, "bias">(bias, "bias", options);
+    checkConstructorOptions("Linear", o);
     const factory = factoryOptions(o);
     this.in_features = in_features;
     this.out_features = out_features;

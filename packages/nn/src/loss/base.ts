@@ -1,5 +1,6 @@
 import type { Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
+import { checkConstructorOptions } from "../options.js";
 import { checkReduction, type Reduction } from "../functional/reduction.js";
 
 /** The `reduction` keyword of every loss module. */
@@ -27,6 +28,8 @@ export abstract class Loss extends Module {
   declare readonly reduction: Reduction;
   constructor(options: LossOptions = {}) {
     super();
+    // Each built-in loss checks the keys of its own class (a subclass's extra keys are its own).
+    checkConstructorOptions(new.target.name, options);
     const reduction = options.reduction ?? "mean";
     checkReduction(reduction);
     this.reduction = reduction;
