@@ -17,6 +17,8 @@ for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;
   rows.push(...(await run()).map((r) => ({ ...r, suite: name })));
 }
+// Suites without a peer (memory) print tables of their own.
+if (rows.length === 0) process.exit(0);
 console.log();
 // The CPU rows run on these kernels and (unless a row says) this many threads.
 const cpuSetup = `${cpuKernels() === "simd" ? "wasm SIMD" : "plain JS"}, ${torch.get_num_threads()} thr`;
