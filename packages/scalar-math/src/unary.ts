@@ -73,11 +73,16 @@ export const sin = recipe("sin", ["x"], [...quadrant(), ret(sinOf)]);
 export const cos = recipe("cos", ["x"], [...quadrant(), ret(cosOf)]);
 export const tan = recipe("tan", ["x"], [...quadrant(), ret(div(sinOf, cosOf))]);
 
-/** -expm1(-2|x|) / (2 + expm1(-2|x|)): never divides infinities, keeps precision near 0. */
+/**
+ * (1 - e) / (1 + e) with e = exp(-2|x|), which never overflows; below |x| = 0.125, where 1 - e
+ * would cancel, tanh's Taylor series (relative error < 2e-9).
+ */
 export const tanh = recipe("tanh", ["x"], [
   nanIn,
-  use("e", expm1, mul(-2, abs("x"))),
-  ret(negIf(lt("x", 0), div(neg("e"), add(2, "e")))),
+  let_("a", abs("x")),
+  guard(lt("a", 0.125), mul("x", horner(mul("x", "x"), [1, -1 / 3, 2 / 15, -17 / 315, 62 / 2835]))),
+  use("e", exp, mul(-2, "a")),
+  ret(negIf(lt("x", 0), div(sub(1, "e"), add(1, "e")))),
 ]);
 
 /** exp only ever sees -|x|, so it never overflows. */
