@@ -45,8 +45,8 @@ describe("matmul on WebAssembly SIMD", () => {
 
   it("agrees with the plain kernel on ragged sizes and strided layouts", () => {
     const r = rng(11);
-    // Edges of the 4x8 tiles and of the 256-deep k blocks.
-    const sizes = [[37, 300, 41], [4, 1024, 8], [65, 17, 9], [1, 513, 33], [130, 7, 64]];
+    // Edges of the 4x8 tiles, of the 256-deep k blocks, and of the narrow/wide copy-out of C.
+    const sizes = [[37, 300, 41], [4, 1024, 8], [65, 17, 9], [1, 513, 33], [130, 12, 64], [20, 40, 70]];
     const layouts: Layout[] = ["contiguous", "transposed", "offset"];
     for (const [m, k, n] of sizes)
       for (const la of layouts)

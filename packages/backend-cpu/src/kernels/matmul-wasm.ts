@@ -88,7 +88,9 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
     M.fill(0, c, c + mp * MR * nPad);
     runGemm(w, ap, bp, cp, k, nPad * 4, mp, np);
     if (nPad === n) out.set(M.subarray(c, c + m * n), ci);
-    else for (let i = 0; i < m; i++) out.set(M.subarray(c + i * nPad, c + i * nPad + n), ci + i * n);
+    else if (n >= 64) for (let i = 0; i < m; i++) out.set(M.subarray(c + i * nPad, c + i * nPad + n), ci + i * n);
+    // Narrow rows: a loop costs less than a subarray and a set per row.
+    else for (let i = 0, o = ci; i < m; i++) for (let j = 0, s = c + i * nPad; j < n; j++) out[o++] = M[s + j]!;
   };
   eachMatrix(a, b, m * n, one);
 }

@@ -21,6 +21,8 @@ const KB = 512;
  * it, copying operands into its memory costs more than the faster loop saves.
  */
 const WASM_MIN_WORK = 4096;
+/** Shallower products are all packing and copying: the plain kernel does them faster. */
+const WASM_MIN_K = 12;
 /** Below this many multiply-adds, packing costs more than it saves. */
 const PACK_MIN_WORK = 8192;
 
@@ -135,7 +137,7 @@ export function matmul(a: View, b: View, outDtype: DType): TypedArray {
   for (let d = 0; d < nd - 2; d++) batch *= a.shape[d]!;
   const out = alloc(outDtype, batch * m * n);
   if (out.length === 0 || k === 0) return out;
-  if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= WASM_MIN_WORK && simdOn()) {
+  if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= WASM_MIN_WORK && k >= WASM_MIN_K && simdOn()) {
     matmulWasm(getWasm()!, a, b, out);
     return out;
   }
