@@ -69,8 +69,13 @@ export class Node {
     }
   }
   /** PyTorch's class name of this node, e.g. `AddBackward0`. */
+  /**
+   * The name PyTorch gives the node, when the op that recorded it is composed of others here
+   * (`mean` ends in a division, yet prints as `MeanBackward0`); see {@link relabel}.
+   */
+  label: string | null = null;
   name(): string {
-    return NODE_NAMES[this.op] ?? this.op.charAt(0).toUpperCase() + this.op.slice(1) + "Backward0";
+    return this.label ?? NODE_NAMES[this.op] ?? this.op.charAt(0).toUpperCase() + this.op.slice(1) + "Backward0";
   }
   toString(): string {
     return `<${this.name()}>`;
@@ -128,6 +133,16 @@ export function record(
   if (!needs) return out;
   out.grad_fn = new Node(op, inputs, saved, attrs);
   out.requires_grad = true;
+  return out;
+}
+
+/**
+ * Give `out`'s node PyTorch's name for the public op that produced it, when that op made the
+ * node (not when it returned an input unchanged). Printing only: derivative rules key on `op`.
+ */
+export function relabel<T extends Tensor | readonly Tensor[]>(out: T, inputs: readonly Tensor[], name: string): T {
+  const t = (Array.isArray(out) ? out[0] : out) as Tensor | undefined;
+  if (t?.grad_fn && !inputs.some((x) => x.grad_fn === t.grad_fn)) t.grad_fn.label = name;
   return out;
 }
 

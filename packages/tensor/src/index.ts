@@ -15,7 +15,7 @@ export { backends, registerBackendControls, type Backends, type BackendControls 
 export { Storage, memory, memory_allocated, max_memory_allocated, reset_peak_memory_stats } from "./storage.js";
 export { tidy, keep, scoped, openScope, closeScope } from "./scope.js";
 export { Tensor, readingGradsInternally, type NestedArray, type BackwardOptions } from "./tensor.js";
-export { Node, AccumulateGrad, gradMode, record, installBackwardEngine, type BackwardEngine } from "./graph.js";
+export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine } from "./graph.js";
 
 export * from "./ops/creation.js";
 export * from "./ops/math.js";

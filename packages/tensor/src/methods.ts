@@ -6,6 +6,7 @@ import type { DType } from "./dtype.js";
 import type { Device } from "./device.js";
 import type { UnaryOp } from "./backend.js";
 import { Tensor } from "./tensor.js";
+import { relabel } from "./graph.js";
 import type * as r from "./ops/reduce.js";
 import * as v from "./ops/view.js";
 import * as j from "./ops/join.js";
@@ -216,7 +217,7 @@ define({
   view_as(o: Tensor) { return v.view(this, o.shape); },
   reshape_as(o: Tensor) { return v.reshape(this, o.shape); },
   permute(...d: unknown[]) { return v.permute(this, dimsOf("permute", "dims", d)); },
-  t() { return v.t(this); },
+  t() { return relabel(v.t(this), [this], "TBackward0"); },
   expand(...s: unknown[]) { return v.expand(this, dimsOf("expand", "size", s)); },
   expand_as(o: Tensor) { return v.expand(this, o.shape); },
   contiguous() { return v.contiguous(this); },

@@ -8,6 +8,7 @@
 import type { DType } from "./dtype.js";
 import type { Device, DeviceLike } from "./device.js";
 import { keywords, type Kw } from "./keywords.js";
+import { relabel } from "./graph.js";
 import type { Tensor } from "./tensor.js";
 import * as cr from "./ops/creation.js";
 import * as cv from "./ops/convert.js";
@@ -26,6 +27,13 @@ type TensorOptions = cr.TensorOptions;
 type DTypeOption = { dtype?: DType };
 /** Cast first when a `dtype` keyword asks for it, as PyTorch's reductions do. */
 const cast = (x: Tensor, o?: DTypeOption): Tensor => (o?.dtype ? cv.toDType(x, o.dtype) : x);
+
+/** `f` whose output's graph node prints as PyTorch's (e.g. `MeanBackward1`), from the arguments. */
+function labelled<A extends unknown[], R extends Tensor | readonly Tensor[]>(f: (x: Tensor, ...a: A) => R, name: (...a: A) => string) {
+  return (x: Tensor, ...a: A): R => relabel(f(x, ...a), [x], name(...a));
+}
+/** PyTorch numbers a reduction's node 0 over everything and 1 over given dims. */
+const overDims = (base: string) => (d?: unknown) => `${base}Backward${d === undefined || d === null ? 0 : 1}`;
 
 // ---- elementwise ------------------------------------------------------------------------------
 
@@ -108,11 +116,11 @@ const dtypeReduceOp = (name: string, f: (x: Tensor, dim?: r.Dim, keepdim?: boole
     f(cast(x, o), d, k)) as unknown as Reduce<DTypeReduceOptions>;
 
 /** `torch.sum(input, dim, keepdim, { dtype })`. @example `x.sum({ dim: 1, keepdim: true })` */
-export const sum = dtypeReduceOp("sum", r.sum);
+export const sum = dtypeReduceOp("sum", labelled(r.sum, overDims("Sum")));
 /** `torch.mean(input, dim, keepdim, { dtype })`. */
-export const mean = dtypeReduceOp("mean", r.mean);
+export const mean = dtypeReduceOp("mean", labelled(r.mean, overDims("Mean")));
 /** `torch.prod(input, dim, keepdim, { dtype })`. */
-export const prod = dtypeReduceOp("prod", r.prod as (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor);
+export const prod = dtypeReduceOp("prod", labelled(r.prod as (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor, overDims("Prod")));
 /** `torch.amax`. */ export const amax = reduceOp("amax", r.amax);
 /** `torch.amin`. */ export const amin = reduceOp("amin", r.amin);
 /** `torch.argmax`. */ export const argmax = reduceOp("argmax", r.argmax as (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor);
@@ -120,7 +128,7 @@ export const prod = dtypeReduceOp("prod", r.prod as (x: Tensor, dim?: r.Dim, kee
 /** `torch.all`. */ export const all = reduceOp("all", r.all);
 /** `torch.any`. */ export const any = reduceOp("any", r.any);
 /** `torch.logsumexp(input, dim, keepdim)`. */
-export const logsumexp = keywords("logsumexp(input, /, dim, keepdim=False)", r.logsumexp) as unknown as Reduce<ReduceOptions>;
+export const logsumexp = keywords("logsumexp(input, /, dim, keepdim=False)", labelled(r.logsumexp, () => "LogsumexpBackward0")) as unknown as Reduce<ReduceOptions>;
 
 export type MaxOptions = { dim?: number; keepdim?: boolean };
 /** `torch.max(input)`, or `(values, indices)` along `dim`. */
@@ -130,29 +138,32 @@ export interface MaxFn {
   (input: Tensor, dim: number, options: { keepdim?: boolean }): r.ValuesIndices;
   (input: Tensor, options: MaxOptions & { dim: number }): r.ValuesIndices;
 }
-/** `torch.max`. */ export const max = keywords("max(input, /, dim=None, keepdim=False)", r.max) as unknown as MaxFn;
-/** `torch.min`. */ export const min = keywords("min(input, /, dim=None, keepdim=False)", r.min) as unknown as MaxFn;
+// PyTorch numbers these the other way round: 1 for the whole tensor, 0 along a dim.
+const extremum = (base: string) => (d?: unknown) => `${base}Backward${d === undefined || d === null ? 1 : 0}`;
+type Extremum = (x: Tensor, dim?: number, keepdim?: boolean) => Tensor | readonly Tensor[];
+/** `torch.max`. */ export const max = keywords("max(input, /, dim=None, keepdim=False)", labelled(r.max as Extremum, extremum("Max"))) as unknown as MaxFn;
+/** `torch.min`. */ export const min = keywords("min(input, /, dim=None, keepdim=False)", labelled(r.min as Extremum, extremum("Min"))) as unknown as MaxFn;
 
 export type VarOptions = r.VarOptions & { dim?: r.Dim };
 type Var = (input: Tensor, ...args: Kw<[dim: r.Dim], VarOptions>) => Tensor;
 /** `torch.var(input, dim, { correction, keepdim })`. */
-export const variance = keywords("var(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", r.variance) as unknown as Var;
+export const variance = keywords("var(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", labelled(r.variance, () => "VarBackward0")) as unknown as Var;
 /** `torch.std(input, dim, { correction, keepdim })`. */
-export const std = keywords("std(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", r.std) as unknown as Var;
+export const std = keywords("std(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", labelled(r.std, () => "StdBackward0")) as unknown as Var;
 
 export type SoftmaxOptions = { dim?: number } & DTypeOption;
 type Softmax = (input: Tensor, ...args: Kw<[dim: number], SoftmaxOptions>) => Tensor;
 /** `torch.softmax(input, dim, { dtype })`. @example `x.softmax({ dim: 1 })` */
 export const softmax = keywords("softmax(input, /, dim, *, dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
-  r.softmax(cast(x, o), d)) as unknown as Softmax;
+  relabel(r.softmax(cast(x, o), d), [x], "SoftmaxBackward0")) as unknown as Softmax;
 /** `torch.log_softmax(input, dim, { dtype })`. */
 export const log_softmax = keywords("log_softmax(input, /, dim, *, dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
-  r.log_softmax(cast(x, o), d)) as unknown as Softmax;
+  relabel(r.log_softmax(cast(x, o), d), [x], "LogSoftmaxBackward0")) as unknown as Softmax;
 
 export type NormOptions = { p?: number | "fro"; dim?: r.Dim; keepdim?: boolean } & DTypeOption;
 /** `torch.norm(input, p, dim, keepdim, { dtype })`. @example `x.norm({ p: 1, dim: 0 })` */
 export const norm = keywords("norm(input, /, p='fro', dim=None, keepdim=False, *, dtype=None)",
-  (x: Tensor, p?: number | "fro", d?: r.Dim, k?: boolean, o?: DTypeOption) => r.norm(cast(x, o), p, d, k)) as unknown as (
+  (x: Tensor, p?: number | "fro", d?: r.Dim, k?: boolean, o?: DTypeOption) => relabel(r.norm(cast(x, o), p, d, k), [x], "NormBackward1")) as unknown as (
   input: Tensor, ...args: Kw<[p: number | "fro", dim: r.Dim, keepdim: boolean], NormOptions>) => Tensor;
 
 // ---- linear algebra --------------------------------------------------------------------------
@@ -185,19 +196,19 @@ export const unbind = keywords("unbind(input, /, dim=0)", (x: Tensor, d = 0) =>
   input: Tensor, ...args: Kw<[dim: number], { dim?: number }>) => Tensor[];
 
 type DimOnly<T = number> = (input: Tensor, ...args: Kw<[dim: T], { dim?: T }>) => Tensor;
-/** `torch.squeeze(input, dim)`. */ export const squeeze = keywords("squeeze(input, /, dim=None)", v.squeeze) as unknown as DimOnly<number | readonly number[]>;
-/** `torch.unsqueeze(input, dim)`. */ export const unsqueeze = keywords("unsqueeze(input, /, dim)", v.unsqueeze) as unknown as DimOnly;
+/** `torch.squeeze(input, dim)`. */ export const squeeze = keywords("squeeze(input, /, dim=None)", labelled(v.squeeze, (d?: unknown) => `SqueezeBackward${d === undefined ? 0 : 1}`)) as unknown as DimOnly<number | readonly number[]>;
+/** `torch.unsqueeze(input, dim)`. */ export const unsqueeze = keywords("unsqueeze(input, /, dim)", labelled(v.unsqueeze, () => "UnsqueezeBackward0")) as unknown as DimOnly;
 /** `torch.flatten(input, start_dim, end_dim)`. */
 export const flatten = keywords("flatten(input, /, start_dim=0, end_dim=-1)", v.flatten) as unknown as (
   input: Tensor, ...args: Kw<[start_dim: number, end_dim: number], { start_dim?: number; end_dim?: number }>) => Tensor;
 /** `torch.transpose(input, dim0, dim1)`. */
-export const transpose = keywords("transpose(input, /, dim0, dim1)", v.transpose) as unknown as (
+export const transpose = keywords("transpose(input, /, dim0, dim1)", labelled(v.transpose, () => "TransposeBackward0")) as unknown as (
   input: Tensor, ...args: Kw<[dim0: number, dim1: number], { dim0?: number; dim1?: number }>) => Tensor;
 /** `torch.narrow(input, dim, start, length)`. */
 export const narrow = keywords("narrow(input, /, dim, start, length)", v.narrow) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, start: number, length: number], { dim?: number; start?: number; length?: number }>) => Tensor;
 /** `torch.select(input, dim, index)`. */
-export const select = keywords("select(input, /, dim, index)", v.select) as unknown as (
+export const select = keywords("select(input, /, dim, index)", labelled(v.select, () => "SelectBackward0")) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, index: number], { dim?: number; index?: number }>) => Tensor;
 type Shaped<K extends string> = (input: Tensor, ...args: Kw<[shape: readonly number[]], { [k in K]?: readonly number[] }>) => Tensor;
 /** `torch.reshape(input, shape)`. */ export const reshape = keywords("reshape(input, /, shape)", v.reshape) as unknown as Shaped<"shape">;

@@ -14,7 +14,10 @@ interface Case {
   grad_fn: string | null;
   expected: string;
 }
-const fixture = JSON.parse(readFileSync(new URL("../../../fixtures/format.json", import.meta.url), "utf8")) as { cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL("../../../fixtures/format.json", import.meta.url), "utf8")) as {
+  cases: Case[];
+  grad_fns: Record<string, string>;
+};
 const nonFinite = { nan: NaN, inf: Infinity, "-inf": -Infinity };
 
 /** A real CPU tensor holding the case's values. */
@@ -39,4 +42,33 @@ describe("util.inspect (console.log) prints tensors as PyTorch", () => {
     const want = fixture.cases.find((c) => c.name === "grad_fn mul")!.expected;
     expect(inspect(x.mul(2))).toBe(want);
   });
+});
+
+// The same expressions as scripts/fixtures/format.py's grad_fns(), keyed alike.
+describe("grad_fn prints PyTorch's node names", () => {
+  const F = torch.nn.functional;
+  const x = torch.tensor([[1.5, 2], [3, 4]], { requires_grad: true });
+  const y = torch.tensor([[0.25, 0.5], [0.75, 0.5]]);
+  const labels = torch.tensor([0, 1]);
+  const EXPRS: Record<string, () => torch.Tensor> = {
+    sum: () => x.sum(), "sum(1)": () => x.sum(1), mean: () => x.mean(), "mean(1)": () => x.mean(1),
+    prod: () => x.prod(), "prod(1)": () => x.prod(1), max: () => x.max(), "max(1)": () => x.max(1)[0],
+    min: () => x.min(), "min(1)": () => x.min(1)[0], var: () => x.var(), std: () => x.std(),
+    norm: () => x.norm(), "logsumexp(1)": () => x.logsumexp(1), "softmax(1)": () => x.softmax(1),
+    "log_softmax(1)": () => x.log_softmax(1), t: () => x.t(), "transpose(0, 1)": () => x.transpose(0, 1),
+    "unsqueeze(0)": () => x.unsqueeze(0), "squeeze(0)": () => x.unsqueeze(0).squeeze(0),
+    "squeeze()": () => x.unsqueeze(0).squeeze(), "select(0, 1)": () => x.select(0, 1),
+    mul: () => x.mul(2), add: () => x.add(1), matmul: () => x.matmul(x), relu: () => x.relu(), exp: () => x.exp(),
+    mse_loss: () => F.mse_loss(x, y), l1_loss: () => F.l1_loss(x, y), smooth_l1_loss: () => F.smooth_l1_loss(x, y),
+    huber_loss: () => F.huber_loss(x, y), binary_cross_entropy: () => F.binary_cross_entropy(x.sigmoid(), y),
+    binary_cross_entropy_with_logits: () => F.binary_cross_entropy_with_logits(x, y),
+    nll_loss: () => F.nll_loss(x, labels), cross_entropy: () => F.cross_entropy(x, labels),
+  };
+  it("has an expression for every fixture entry", () => expect(Object.keys(EXPRS).sort()).toEqual(Object.keys(fixture.grad_fns).sort()));
+  for (const [name, want] of Object.entries(fixture.grad_fns))
+    it(`${name}: grad_fn=<${want}>`, () => {
+      const out = EXPRS[name]!();
+      expect(out.grad_fn?.name()).toBe(want);
+      expect(inspect(out)).toContain(`grad_fn=<${want}>`);
+    });
 });

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { keywords, type DType, type Generator, type Kw, type Tensor } from "@flambeau/tensor";
+import { keywords, relabel, type DType, type Generator, type Kw, type Tensor } from "@flambeau/tensor";
 import * as A from "./activation.js";
 import * as D from "./dropout.js";
 import * as E from "./embedding.js";
@@ -76,22 +76,23 @@ export const batch_norm = keywords(F + "batch_norm(input, running_mean, running_
   N.batch_norm) as unknown as typeof N.batch_norm;
 
 type Loss<O> = (input: Tensor, target: Tensor, options?: O) => Tensor;
-const loss = <O>(name: string, keys: string, f: Loss<O>): Loss<O> =>
-  keywords(`${F}${name}(input, target, /, *, ${keys})`, f) as unknown as Loss<O>;
+// Each prints its graph node under PyTorch's name (e.g. `grad_fn=<MseLossBackward0>`).
+const loss = <O>(name: string, keys: string, f: Loss<O>, node: string): Loss<O> =>
+  keywords(`${F}${name}(input, target, /, *, ${keys})`, (x: Tensor, t: Tensor, o?: O) => (node ? relabel(f(x, t, o), [x, t], node) : f(x, t, o))) as unknown as Loss<O>;
 /** `F.mse_loss(input, target, { reduction })`. */
-export const mse_loss = loss("mse_loss", "reduction='mean'", R.mse_loss);
+export const mse_loss = loss("mse_loss", "reduction='mean'", R.mse_loss, "MseLossBackward0");
 /** `F.l1_loss(input, target, { reduction })`. */
-export const l1_loss = loss("l1_loss", "reduction='mean'", R.l1_loss);
+export const l1_loss = loss("l1_loss", "reduction='mean'", R.l1_loss, ""); // PyTorch's node is the reduction's own (MeanBackward0)
 /** `F.smooth_l1_loss(input, target, { reduction, beta })`. */
-export const smooth_l1_loss = loss("smooth_l1_loss", "reduction='mean', beta=1.0", R.smooth_l1_loss);
+export const smooth_l1_loss = loss("smooth_l1_loss", "reduction='mean', beta=1.0", R.smooth_l1_loss, "SmoothL1LossBackward0");
 /** `F.huber_loss(input, target, { reduction, delta })`. */
-export const huber_loss = loss("huber_loss", "reduction='mean', delta=1.0", R.huber_loss);
+export const huber_loss = loss("huber_loss", "reduction='mean', delta=1.0", R.huber_loss, "HuberLossBackward0");
 /** `F.binary_cross_entropy(input, target, { weight, reduction })`. */
-export const binary_cross_entropy = loss("binary_cross_entropy", "weight=None, reduction='mean'", B.binary_cross_entropy);
+export const binary_cross_entropy = loss("binary_cross_entropy", "weight=None, reduction='mean'", B.binary_cross_entropy, "BinaryCrossEntropyBackward0");
 /** `F.binary_cross_entropy_with_logits(input, target, { weight, reduction, pos_weight })`. */
 export const binary_cross_entropy_with_logits = loss("binary_cross_entropy_with_logits", "weight=None, reduction='mean', pos_weight=None",
-  B.binary_cross_entropy_with_logits);
+  B.binary_cross_entropy_with_logits, "BinaryCrossEntropyWithLogitsBackward0");
 /** `F.nll_loss(input, target, { weight, ignore_index, reduction })`. */
-export const nll_loss = loss("nll_loss", "weight=None, ignore_index=-100, reduction='mean'", C.nll_loss);
+export const nll_loss = loss("nll_loss", "weight=None, ignore_index=-100, reduction='mean'", C.nll_loss, "NllLossBackward0");
 /** `F.cross_entropy(input, target, { weight, ignore_index, reduction, label_smoothing })`. */
-export const cross_entropy = loss("cross_entropy", "weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0", C.cross_entropy);
+export const cross_entropy = loss("cross_entropy", "weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0", C.cross_entropy, "NllLossBackward0");
