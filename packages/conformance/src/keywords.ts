@@ -127,6 +127,13 @@ const ROWS: Row[] = [
   { op: "index_select", kw: (c) => ({ dim: 0, index: c.idx.select(1, 0) }), named: (c, kw) => c.x.index_select(kw as never), positional: (c) => c.x.index_select(0, c.idx.select(1, 0)) },
   { op: "scatter_add", kw: (c) => ({ dim: 1, index: c.idx, src: c.x.narrow(1, 0, 2) }), named: (c, kw) => c.x.scatter_add(kw as never), positional: (c) => c.x.scatter_add(1, c.idx, c.x.narrow(1, 0, 2)) },
 
+  ...["cumsum", "cumprod"].flatMap((op): Row[] => [
+    { op, kw: () => ({ dim: 1 }), named: (c, kw) => method(c.x, op, kw), positional: (c) => method(c.x, op, 1) },
+    { op, kw: () => ({ dtype: "float32" }), named: (c, kw) => method(c.n, op, 0, kw), positional: (c) => method(c.n.float(), op, 0) },
+  ]),
+  ...["tril", "triu"].map((op): Row => (
+    { op, kw: () => ({ diagonal: 1 }), named: (c, kw) => method(c.x, op, kw), positional: (c) => method(c.x, op, 1) })),
+
   // ---- casts and in-place writes ----
   { op: "to", kw: (c) => ({ device: c.device, dtype: "int32" }), named: (c, kw) => c.x.to(kw), positional: (c) => c.x.to(c.device, "int32") },
   { op: "to", kw: () => ({ copy: true }), named: (c, kw) => c.x.to("float32", kw), positional: (c) => c.x.clone() },

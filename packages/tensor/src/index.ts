@@ -25,8 +25,6 @@ export * from "./ops/linalg.js";
 export * from "./ops/join.js";
 export { scatter } from "./ops/scatter.js";
 export { sort, argsort, topk, type SortOptions, type TopkOptions } from "./ops/sort.js";
-export { cumsum, cumprod, type CumulativeOptions } from "./ops/cumulative.js";
-export { tril, triu } from "./ops/triangular.js";
 export { isclose, allclose, type CloseOptions } from "./ops/closeness.js";
 export { einsum } from "./ops/einsum.js";
 export { multinomial, type MultinomialOptions } from "./ops/multinomial.js";
@@ -46,11 +44,11 @@ export {
   matmul, mm, bmm, dot, outer, cat, concat, stack, split, chunk, unbind, squeeze, unsqueeze, flatten, transpose, narrow, select,
   reshape, permute, flip, broadcast_to, gather, index_select, scatter_add, to, fill_, copy_,
   tensor, full, full_like, zeros_like, ones_like, empty_like, rand_like, randn_like, arange, linspace, eye, randint, randperm,
-  normal_, uniform_, bernoulli_,
+  normal_, uniform_, bernoulli_, cumsum, cumprod, tril, triu,
 } from "./signatures.js";
 export type {
   AlphaOptions, DivOptions, ClampOptions, ValueOptions, ReduceOptions, DTypeReduceOptions, MaxOptions, VarOptions, SoftmaxOptions,
-  NormOptions, SplitOptions, ToOptions, FullOptions, ArangeOptions, RandintOptions, GeneratorOption, MaxFn,
+  NormOptions, SplitOptions, ToOptions, CumulativeOptions, FullOptions, ArangeOptions, RandintOptions, GeneratorOption, MaxFn,
 } from "./signatures.js";
 export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";

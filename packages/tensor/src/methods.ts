@@ -14,8 +14,6 @@ import * as g from "./ops/getitem.js";
 import * as cv from "./ops/convert.js";
 import * as sc from "./ops/scatter.js";
 import * as so from "./ops/sort.js";
-import * as cu from "./ops/cumulative.js";
-import * as tri from "./ops/triangular.js";
 import * as cl from "./ops/closeness.js";
 import * as mn from "./ops/multinomial.js";
 import type * as rnd from "./ops/random.js";
@@ -132,12 +130,12 @@ declare module "./tensor.js" {
     sort(dim?: number | so.SortOptions, descending?: boolean, options?: so.SortOptions): r.ValuesIndices;
     argsort(dim?: number | so.SortOptions, descending?: boolean, options?: so.SortOptions): Tensor;
     topk(k: number, dim?: number | so.TopkOptions, largest?: boolean, options?: so.TopkOptions): r.ValuesIndices;
-    cumsum(dim: number, options?: cu.CumulativeOptions): Tensor;
-    cumprod(dim: number, options?: cu.CumulativeOptions): Tensor;
-    tril(diagonal?: number): Tensor;
-    triu(diagonal?: number): Tensor;
-    tril_(diagonal?: number): this;
-    triu_(diagonal?: number): this;
+    cumsum(...args: Kw<[dim: number], S.CumulativeOptions>): Tensor;
+    cumprod(...args: Kw<[dim: number], S.CumulativeOptions>): Tensor;
+    tril(...args: Kw<[diagonal: number], { diagonal?: number }>): Tensor;
+    triu(...args: Kw<[diagonal: number], { diagonal?: number }>): Tensor;
+    tril_(...args: Kw<[diagonal: number], { diagonal?: number }>): this;
+    triu_(...args: Kw<[diagonal: number], { diagonal?: number }>): this;
     isclose(other: Tensor, options?: cl.CloseOptions): Tensor;
     allclose(other: Tensor, options?: cl.CloseOptions): boolean;
     multinomial(num_samples: number, replacement?: boolean | mn.MultinomialOptions, options?: mn.MultinomialOptions): Tensor;
@@ -182,7 +180,7 @@ const SAME_AS_FUNCTION = [
   "masked_fill", "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "logsumexp", "softmax",
   "log_softmax", "norm", "all", "any", "matmul", "mm", "bmm", "dot", "outer", "squeeze", "unsqueeze", "flatten",
   "transpose", "broadcast_to", "narrow", "select", "split", "chunk", "unbind", "gather", "index_select", "scatter_add",
-  "to", "fill_", "copy_", "normal_", "uniform_", "bernoulli_",
+  "to", "fill_", "copy_", "normal_", "uniform_", "bernoulli_", "cumsum", "cumprod", "tril", "triu",
 ] as const;
 for (const name of SAME_AS_FUNCTION) {
   const f = S[name] as unknown as (...args: unknown[]) => unknown;
@@ -230,10 +228,6 @@ define({
   sort(d?: number | so.SortOptions, desc?: boolean, o?: so.SortOptions) { return so.sort(this, d, desc, o); },
   argsort(d?: number | so.SortOptions, desc?: boolean, o?: so.SortOptions) { return so.argsort(this, d, desc, o); },
   topk(k: number, d?: number | so.TopkOptions, l?: boolean, o?: so.TopkOptions) { return so.topk(this, k, d, l, o); },
-  cumsum(d: number, o?: cu.CumulativeOptions) { return cu.cumsum(this, d, o); },
-  cumprod(d: number, o?: cu.CumulativeOptions) { return cu.cumprod(this, d, o); },
-  tril(k?: number) { return tri.tril(this, k); },
-  triu(k?: number) { return tri.triu(this, k); },
   isclose(o: Tensor, opts?: cl.CloseOptions) { return cl.isclose(this, o, opts); },
   allclose(o: Tensor, opts?: cl.CloseOptions) { return cl.allclose(this, o, opts); },
   multinomial(k: number, r?: boolean | mn.MultinomialOptions, o?: mn.MultinomialOptions) { return mn.multinomial(this, k, r, o); },

@@ -20,6 +20,8 @@ import * as r from "./ops/reduce.js";
 import * as rnd from "./ops/random.js";
 import * as sel from "./ops/select.js";
 import * as v from "./ops/view.js";
+import * as cu from "./ops/cumulative.js";
+import * as tri from "./ops/triangular.js";
 import { copy_ as copyImpl, fill_ as fillImpl } from "./ops/inplace.js";
 import type { TensorOrScalar } from "./ops/elementwise.js";
 
@@ -223,6 +225,16 @@ export const index_select = keywords("index_select(input, /, dim, index)", ix.in
 /** `torch.scatter_add(input, dim, index, src)`. */
 export const scatter_add = keywords("scatter_add(input, /, dim, index, src)", ix.scatter_add) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: Tensor], { dim?: number; index?: Tensor; src?: Tensor }>) => Tensor;
+
+export type CumulativeOptions = { dim?: number } & cu.CumulativeOptions;
+type Cumulative = (input: Tensor, ...args: Kw<[dim: number], CumulativeOptions>) => Tensor;
+/** `torch.cumsum(input, dim, { dtype })`. @example `x.cumsum({ dim: 1 })` */
+export const cumsum = keywords("cumsum(input, /, dim, *, dtype=None)", cu.cumsum) as unknown as Cumulative;
+/** `torch.cumprod(input, dim, { dtype })`. */
+export const cumprod = keywords("cumprod(input, /, dim, *, dtype=None)", cu.cumprod) as unknown as Cumulative;
+type Triangular = (input: Tensor, ...args: Kw<[diagonal: number], { diagonal?: number }>) => Tensor;
+/** `torch.tril(input, diagonal)`. */ export const tril = keywords("tril(input, /, diagonal=0)", tri.tril) as unknown as Triangular;
+/** `torch.triu(input, diagonal)`. */ export const triu = keywords("triu(input, /, diagonal=0)", tri.triu) as unknown as Triangular;
 
 // ---- casts and copies ------------------------------------------------------------------------
 
