@@ -128,6 +128,24 @@ export function runMemoryConformance(device: string, options: { countsBytes: boo
       dispose();
     });
 
+    it("keeps a gradient an optimizer holds in its state when zero_grad clears it", async () => {
+      // An optimizer of the user's own that remembers the last gradient, read inside step().
+      class RemembersGrad extends torch.optim.SGD {
+        protected override _step_group(group: Parameters<torch.optim.SGD["_step_group"]>[0]): void {
+          super._step_group(group);
+          for (const p of group.params) (this._state_of(p) as Record<string, unknown>).last_grad = p.grad;
+        }
+      }
+      const w = torch.tensor([1, 2], { dtype: "float32", device, requires_grad: true });
+      const opt = new RemembersGrad([w], { lr: 0.1 });
+      w.mul(3).sum().backward();
+      opt.step();
+      opt.zero_grad();
+      const last = (opt.state.get(w) as unknown as Record<string, Tensor>).last_grad!;
+      expect(await last.tolist()).toEqual([3, 3]);
+      for (const t of [last, w]) t.dispose();
+    });
+
     it("frees at once with dispose() and tidy(), and says so when a freed tensor is used", async () => {
       const run = async () => {
         const before = allocated();

@@ -129,5 +129,6 @@ export function keep<T extends Tensor>(t: T): T {
   if (!(t instanceof Tensor)) throw new TypeError(`keep: expected a Tensor, got ${t === null ? "null" : typeof t}`);
   t._storage._kept = true;
   t._storage._graphOnly = false;
+  t._storage._gradSlotOnly = false; // e.g. an optimizer keeping a gradient in its state
   return t;
 }
