@@ -1,4 +1,4 @@
-// Large flat float32 add/sub/mul/div and full sum/max run on WebAssembly SIMD; here against the
+// Large flat float32 add/sub/mul/div, neg/abs/sqrt/relu and full sum/max run on WebAssembly SIMD; here against the
 // plain JavaScript kernels on the same data: bit-identical for the arithmetic (a float32 op
 // rounds once either way), equal up to summation order for sums.
 import { afterEach, describe, expect, it } from "vitest";
@@ -22,9 +22,10 @@ function onBoth<T>(f: () => T): { simd: T; plain: T; calls: number } {
   setCpuKernels("plain");
   const plain = f();
   setCpuKernels("simd");
-  const before = simdCalls.binary + simdCalls.fold;
+  const count = () => simdCalls.binary + simdCalls.unary + simdCalls.fold;
+  const before = count();
   const simd = f();
-  return { simd, plain, calls: simdCalls.binary + simdCalls.fold - before };
+  return { simd, plain, calls: count() - before };
 }
 
 /** Elements that differ, NaN equal to NaN and -0 unequal to 0 (Object.is). */
@@ -50,6 +51,15 @@ describe("elementwise float32 on WebAssembly SIMD", () => {
         expect(calls).toBe(1);
         expect(differences(simd, plain)).toBe(0);
       }
+  });
+
+  it("neg, abs, sqrt and relu match the plain kernels bit for bit, NaN and -0 included", () => {
+    const x = view(values(N, 6, 1).map((v, i) => (i % 3 === 0 ? -v : v)), [N], { offset: 1 });
+    for (const op of ["neg", "abs", "sqrt", "relu"] as const) {
+      const { simd, plain, calls } = onBoth(() => cpu.unary(op, x, "float32") as TypedArray);
+      expect(calls).toBe(1);
+      expect(differences(simd, plain)).toBe(0);
+    }
   });
 
   it("full sums agree to rounding, maxima exactly, NaN included", () => {

@@ -1,5 +1,5 @@
 import type { TypedArray } from "@flambeau/tensor";
-import { SIMD_BINARY } from "../wasm/elementwise-kernel.js";
+import { SIMD_BINARY, SIMD_UNARY } from "../wasm/elementwise-kernel.js";
 import type { Wasm } from "../wasm/runtime.js";
 
 /**
@@ -13,7 +13,20 @@ export type SimdBinaryOp = (typeof SIMD_BINARY)[number];
 export const isSimdBinary = (op: string): op is SimdBinaryOp => (SIMD_BINARY as readonly string[]).includes(op);
 
 /** Kernel calls so far (for tests: that an op really took this path). */
-export const simdCalls = { binary: 0, fold: 0 };
+export const simdCalls = { binary: 0, unary: 0, fold: 0 };
+
+export type SimdUnaryOp = (typeof SIMD_UNARY)[number];
+export const isSimdUnary = (op: string): op is SimdUnaryOp => (SIMD_UNARY as readonly string[]).includes(op);
+
+/** `out = op(X)` over n > 0 contiguous float32 elements from `xi`. */
+export function unaryWasm(w: Wasm, op: SimdUnaryOp, out: Float32Array, X: Float32Array, xi: number, n: number): void {
+  const bytes = ((n + 3) >> 2) * 16;
+  const x = w.scratch(2 * bytes);
+  const o = x + put(w.f32, x, X, xi, 1, n);
+  w.exports[`unary_${op}`]!(o, x, bytes >> 4);
+  out.set(w.f32.subarray(o >> 2, (o >> 2) + n));
+  simdCalls.unary++;
+}
 
 /** Copy `n` elements of X from `xi` (step `xs`, 1 or 0) to byte address `at`; the bytes its kernel reads. */
 function put(M: Float32Array, at: number, X: TypedArray, xi: number, xs: number, n: number): number {

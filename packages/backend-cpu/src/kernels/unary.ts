@@ -2,6 +2,12 @@ import { numel, type DType, type TypedArray, type UnaryOp, type View } from "@fl
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { erf, roundHalfEven, sigmoid } from "./math.js";
 import { flatStep, Rows } from "./strided.js";
+import { isSimdUnary, unaryWasm } from "./elementwise-wasm.js";
+import { getWasm } from "../wasm/runtime.js";
+import { simdOn } from "../wasm/settings.js";
+
+/** From this many elements on, contiguous float32 neg/abs/sqrt/relu run on WebAssembly SIMD. */
+const WASM_MIN_ELEMENTS = 16384;
 
 /**
  * `o[oi + t] = op(X[xi + t * xs])` for t < n. One loop per op, chosen once per run: a loop that
@@ -102,7 +108,9 @@ export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
   if (n === 0) return out;
   const X = data(x);
   const step = flatStep(x.shape, x.strides);
-  if (step >= 0) {
+  if (step === 1 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && X instanceof Float32Array && isSimdUnary(op) && simdOn()) {
+    unaryWasm(getWasm()!, op, out, X, x.offset, n);
+  } else if (step >= 0) {
     unaryRun(op, out, 0, X, x.offset, step, n);
   } else {
     const rows = new Rows(x.shape, [x.strides], [x.offset]);

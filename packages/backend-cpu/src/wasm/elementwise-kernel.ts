@@ -25,6 +25,28 @@ function binary(opcode: number): FunctionBuilder {
   return f;
 }
 
+/** The unary ops with a SIMD kernel: each is exact (one correctly rounded float32 op or none). */
+export const SIMD_UNARY = ["neg", "abs", "sqrt", "relu"] as const;
+const F32X4_MAX = 0xe9;
+
+/** `unary_<op>(o, x, n4)`: `o[t] = op(x[t])` over n4 vectors. */
+function unary(name: (typeof SIMD_UNARY)[number]): FunctionBuilder {
+  const f = new FunctionBuilder(["i32", "i32", "i32"]);
+  const [o, x, n4] = [0, 1, 2];
+  f.get(n4).i32Eqz().if().op(0x0f).end();
+  f.loop();
+  f.get(o).get(x).v128Load();
+  // relu is max(x, 0): NaN stays NaN and -0 becomes +0, as the plain kernel's `x <= 0 ? 0 : x`.
+  if (name === "relu") f.f32x4Const(0).simd(F32X4_MAX);
+  else f.simd(name === "neg" ? SIMD.f32x4_neg : name === "abs" ? SIMD.f32x4_abs : SIMD.f32x4_sqrt);
+  f.v128Store();
+  f.get(o).i32(16).i32Add().set(o);
+  f.get(x).i32(16).i32Add().set(x);
+  f.get(n4).i32(1).i32Sub().tee(n4).brIf(0);
+  f.end();
+  return f;
+}
+
 /** Lanes 2 and 3 of a vector moved to lanes 0 and 1 (bytes 8..15, then anything). */
 const HIGH_HALF = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
 const F64X2_PROMOTE_LOW_F32X4 = 0x5f;
@@ -63,7 +85,6 @@ function max(): FunctionBuilder {
   const f = new FunctionBuilder(["i32", "i32"], ["f32"]);
   const [x, n4] = [0, 1];
   const m = f.local("v128");
-  const F32X4_MAX = 0xe9;
   f.get(x).v128Load().set(m);
   f.loop();
   f.get(m).get(x).v128Load().simd(F32X4_MAX).set(m);
@@ -75,9 +96,10 @@ function max(): FunctionBuilder {
   return f;
 }
 
-/** Add `binary_add`…`binary_div`, `sum_f32` and `max_f32` to `mod`. */
+/** Add `binary_add`…`binary_div`, `unary_neg`…`unary_relu`, `sum_f32` and `max_f32` to `mod`. */
 export function addElementwise(mod: ModuleBuilder): void {
   SIMD_BINARY.forEach((name, i) => mod.add(`binary_${name}`, binary(BINARY_OPCODE[i]!)));
+  for (const name of SIMD_UNARY) mod.add(`unary_${name}`, unary(name));
   mod.add("sum_f32", sum());
   mod.add("max_f32", max());
 }

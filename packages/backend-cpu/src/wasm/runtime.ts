@@ -23,6 +23,7 @@ export interface KernelExports {
   sum_f32(x: number, n4: number): number;
   max_f32(x: number, n4: number): number;
   [binary: `binary_${string}`]: (o: number, a: number, as: number, b: number, bs: number, n4: number) => void;
+  [unary: `unary_${string}`]: (o: number, x: number, n4: number) => void;
   gemm(ap: number, bp: number, c: number, k: number, ldc: number, ip0: number, ip1: number, jp0: number, jp1: number): void;
 }
 
