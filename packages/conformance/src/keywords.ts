@@ -95,6 +95,21 @@ const ROWS: Row[] = [
   ]),
   ...["softmax", "log_softmax"].map((op): Row => (
     { op, kw: () => ({ dim: 1, dtype: "float32" }), named: (c, kw) => method(c.n, op, kw), positional: (c) => method(c.n.float(), op, 1) })),
+  // sort, topk, closeness, linalg norms, multinomial
+  { op: "sort", kw: () => ({ dim: 0, descending: true, stable: true }), named: (c, kw) => [...c.x.sort(kw as never)], positional: (c) => [...c.x.sort(0, true)] },
+  { op: "argsort", kw: () => ({ dim: 0, descending: true, stable: true }), named: (c, kw) => c.x.argsort(kw as never), positional: (c) => c.x.argsort(0, true) },
+  { op: "topk", kw: () => ({ dim: 0, largest: false, sorted: true }), named: (c, kw) => [...c.x.topk(1, kw as never)], positional: (c) => [...c.x.topk(1, 0, false)] },
+  {
+    op: "isclose", kw: () => ({ rtol: 0.5, atol: 0.1, equal_nan: true }),
+    named: (c, kw) => torch.isclose(c.x, c.x.mul(1.4), kw as never), positional: (c) => c.x.mul(1.4).sub(c.x).abs().le(c.x.mul(1.4).abs().mul(0.5).add(0.1)),
+  },
+  { op: "linalg.norm", kw: () => ({ ord: 1, dim: 1, keepdim: true, dtype: "float32" }), named: (c, kw) => torch.linalg.norm(c.x, kw as never), positional: (c) => torch.linalg.norm(c.x, 1, 1, true) },
+  { op: "linalg.vector_norm", kw: () => ({ ord: 3, dim: 0, keepdim: true, dtype: "float32" }), named: (c, kw) => torch.linalg.vector_norm(c.x, kw as never), positional: (c) => torch.linalg.vector_norm(c.x, 3, 0, true) },
+  { op: "linalg.matrix_norm", kw: () => ({ ord: -1, dim: [1, 0], keepdim: true, dtype: "float32" }), named: (c, kw) => torch.linalg.matrix_norm(c.x, kw as never), positional: (c) => torch.linalg.matrix_norm(c.x, -1, [1, 0], true) },
+  {
+    op: "multinomial", kw: (c) => ({ replacement: true, generator: c.gen() }),
+    named: (c, kw) => c.x.abs().multinomial(4, kw as never), positional: (c) => c.x.abs().multinomial(4, true, { generator: c.gen() }),
+  },
   { op: "norm", kw: () => ({ p: 1, dim: 1, keepdim: true }), named: (c, kw) => c.x.norm(kw as never), positional: (c) => c.x.norm(1, 1, true) },
   { op: "norm", kw: () => ({ dtype: "float32" }), named: (c, kw) => c.n.norm(2, null, kw), positional: (c) => c.n.float().norm(2) },
 

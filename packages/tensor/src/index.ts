@@ -52,5 +52,5 @@ export type {
 } from "./signatures.js";
 export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
-export { describeValue, checkTensor, checkOptionKeys, int32OverflowError } from "./ops/checks.js";
+export { describeValue, checkTensor, int32OverflowError } from "./ops/checks.js";
 export * from "./random/index.js";

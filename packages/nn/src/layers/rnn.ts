@@ -1,4 +1,4 @@
-import { cat, checkOptionKeys, empty, stack, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
+import { cat, checkOptions, empty, stack, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { linear } from "../functional/linear.js";
@@ -71,7 +71,7 @@ export abstract class RNNBase extends Module {
   constructor(mode: Mode, input_size: number, hidden_size: number, o: LSTMOptions) {
     super();
     const name = mode.startsWith("RNN") ? "RNN" : mode;
-    checkOptionKeys(name, o, [...BASE_KEYS, ...(mode === "LSTM" ? ["proj_size"] : mode === "GRU" ? [] : ["nonlinearity"])]);
+    checkOptions(name, o, [...BASE_KEYS, ...(mode === "LSTM" ? ["proj_size"] : mode === "GRU" ? [] : ["nonlinearity"])]);
     const positive = (v: number, what: string) => {
       if (!Number.isInteger(v) || v <= 0) throw new Error(`${name}: ${what} must be an integer greater than zero, got ${v}`);
     };

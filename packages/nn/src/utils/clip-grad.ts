@@ -1,4 +1,4 @@
-import { Tensor, checkOptionKeys, div, stack, tensor } from "@flambeau/tensor";
+import { Tensor, checkOptions, div, stack, tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import { isOptions } from "../options.js";
 
@@ -39,7 +39,7 @@ export function clip_grad_norm_(
   options: ClipGradNormOptions = {},
 ): Tensor {
   for (const given of [isOptions(norm_type) ? norm_type : null, options])
-    checkOptionKeys("clip_grad_norm_", given, ["norm_type", "error_if_nonfinite", "foreach"]);
+    checkOptions("clip_grad_norm_", given, ["norm_type", "error_if_nonfinite", "foreach"]);
   const o = isOptions(norm_type) ? { ...norm_type } : { norm_type, error_if_nonfinite, ...options };
   const p = o.norm_type === "inf" ? Infinity : (o.norm_type ?? 2);
   if (typeof p !== "number") throw new TypeError(`clip_grad_norm_: norm_type must be a number or 'inf', got ${String(p)}`);

@@ -128,14 +128,3 @@ export function checkScatter(op: string, x: Tensor, d: number, index: Tensor, sr
       );
   }
 }
-
-/**
- * Reject a key of an options object that the op does not take (a misspelt keyword must not be
- * silently ignored), naming the op, the key and the keys it accepts.
- */
-export function checkOptionKeys(op: string, options: object | null | undefined, accepted: readonly string[]): void {
-  if (options === null || options === undefined) return;
-  for (const key of Object.keys(options))
-    if (!accepted.includes(key))
-      throw new TypeError(`${op}() got an unexpected keyword argument '${key}'; it takes ${accepted.map((k) => `'${k}'`).join(", ")}`);
-}

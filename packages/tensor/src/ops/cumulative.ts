@@ -1,7 +1,8 @@
 import { isFloating, type DType } from "../dtype.js";
 import { normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkOptionKeys, checkTensor } from "./checks.js";
+import { checkTensor } from "./checks.js";
+import { checkOptions } from "../keywords.js";
 import { toDType } from "./convert.js";
 import { binary } from "./elementwise.js";
 import { cat } from "./join.js";
@@ -20,7 +21,7 @@ export interface CumulativeOptions {
  */
 function scan(op: "add" | "mul", name: string, x: Tensor, dim: number, options: CumulativeOptions): Tensor {
   checkTensor(name, "input", x);
-  checkOptionKeys(name, options, ["dtype"]);
+  checkOptions(name, options, ["dtype"]);
   const d = normalizeDim(dim, x.ndim, name);
   const dtype: DType = options.dtype ?? (isFloating(x.dtype) ? x.dtype : "int32");
   let y = x.dtype === dtype ? x : toDType(x, dtype);

@@ -2,7 +2,8 @@ import { allocArray, isFloating, type DType } from "../dtype.js";
 import { default_generator, type Generator } from "../random/index.js";
 import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkOptionKeys, checkTensor } from "./checks.js";
+import { checkTensor } from "./checks.js";
+import { checkOptions, optionKeys } from "../keywords.js";
 import { fromHost } from "./creation.js";
 import { toDType } from "./convert.js";
 import { cumsum } from "./cumulative.js";
@@ -20,6 +21,7 @@ export interface MultinomialOptions {
   generator?: Generator;
 }
 
+const MULTINOMIAL_KEYS = optionKeys("multinomial", ["replacement", "generator"]);
 const TYPE_NAME: Record<DType, string> = { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" };
 
 /** PyTorch's checks of the probabilities, where the device can read them at once. */
@@ -47,8 +49,8 @@ function checkProbabilities(p: Tensor): void {
  * ```
  */
 export function multinomial(input: Tensor, num_samples: number, replacement: boolean | MultinomialOptions = false, options: MultinomialOptions = {}): Tensor {
-  if (typeof replacement === "object") checkOptionKeys("multinomial", replacement, ["replacement", "generator"]);
-  checkOptionKeys("multinomial", options, ["replacement", "generator"]);
+  if (typeof replacement === "object") checkOptions("multinomial", replacement, MULTINOMIAL_KEYS);
+  checkOptions("multinomial", options, MULTINOMIAL_KEYS);
   const o = typeof replacement === "object" ? { ...replacement, ...options } : { replacement, ...options };
   checkTensor("multinomial", "input", input);
   const withReplacement = o.replacement ?? false;

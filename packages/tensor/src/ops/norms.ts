@@ -3,7 +3,8 @@ import { fmtShape, normalizeDim, normalizeDims } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import type { DType } from "../dtype.js";
 import { isFloating } from "../dtype.js";
-import { checkOptionKeys, checkTensor } from "./checks.js";
+import { checkTensor } from "./checks.js";
+import { checkOptions, optionKeys } from "../keywords.js";
 import { toDType } from "./convert.js";
 import { unary } from "./elementwise.js";
 import { amax, amin, norm as pnorm, sum, type Dim } from "./reduce.js";
@@ -38,7 +39,9 @@ export interface NormOptions {
 }
 
 type MatrixOrd = "fro" | "nuc" | number;
-const NORM_KEYS = ["ord", "dim", "keepdim", "dtype"];
+const NORM_KEYS = optionKeys("linalg.norm", ["ord", "dim", "keepdim", "dtype"]);
+optionKeys("linalg.vector_norm", NORM_KEYS);
+optionKeys("linalg.matrix_norm", NORM_KEYS);
 
 function floatInput(op: string, x: Tensor, dtype?: DType): Tensor {
   checkTensor(`linalg.${op}`, "input", x);
@@ -61,7 +64,7 @@ function floatInput(op: string, x: Tensor, dtype?: DType): Tensor {
  * ```
  */
 export function vector_norm(x: Tensor, ord: number | VectorNormOptions = 2, dim?: Dim, keepdim = false, options: VectorNormOptions = {}): Tensor {
-  for (const given of [typeof ord === "object" ? ord : null, options]) checkOptionKeys("linalg.vector_norm", given, NORM_KEYS);
+  for (const given of [typeof ord === "object" ? ord : null, options]) checkOptions("linalg.vector_norm", given, NORM_KEYS);
   const o = typeof ord === "object" ? { ...ord, ...options } : { ord, dim, keepdim, ...options };
   const t = floatInput("vector_norm", x, o.dtype);
   const p = o.ord ?? 2;
@@ -90,7 +93,7 @@ export function vector_norm(x: Tensor, ord: number | VectorNormOptions = 2, dim?
  * ```
  */
 export function matrix_norm(x: Tensor, ord: MatrixOrd | MatrixNormOptions = "fro", dim: readonly [number, number] = [-2, -1], keepdim = false, options: MatrixNormOptions = {}): Tensor {
-  for (const given of [typeof ord === "object" ? ord : null, options]) checkOptionKeys("linalg.matrix_norm", given, NORM_KEYS);
+  for (const given of [typeof ord === "object" ? ord : null, options]) checkOptions("linalg.matrix_norm", given, NORM_KEYS);
   const o = typeof ord === "object" ? { ...ord, ...options } : { ord, dim, keepdim, ...options };
   const t = floatInput("matrix_norm", x, o.dtype);
   if (t.ndim < 2) throw new Error(`linalg.matrix_norm: The input tensor A must have at least 2 dimensions (got shape ${fmtShape(t.shape)})`);
@@ -124,7 +127,7 @@ export function matrix_norm(x: Tensor, ord: MatrixOrd | MatrixNormOptions = "fro
  * ```
  */
 export function norm(x: Tensor, ord: NormOptions["ord"] | NormOptions = null, dim?: Dim, keepdim = false, options: NormOptions = {}): Tensor {
-  for (const given of [ord !== null && typeof ord === "object" ? ord : null, options]) checkOptionKeys("linalg.norm", given, NORM_KEYS);
+  for (const given of [ord !== null && typeof ord === "object" ? ord : null, options]) checkOptions("linalg.norm", given, NORM_KEYS);
   const o: NormOptions = ord !== null && typeof ord === "object" ? { ...ord, ...options } : { ord, dim, keepdim, ...options };
   const p = o.ord ?? null;
   const dims = o.dim === undefined || o.dim === null ? null : typeof o.dim === "number" ? [o.dim] : [...o.dim];

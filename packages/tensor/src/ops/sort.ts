@@ -2,7 +2,8 @@ import { fmtShape, normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { arange, full, tensor } from "./creation.js";
 import { toDType } from "./convert.js";
-import { checkOptionKeys, checkTensor } from "./checks.js";
+import { checkTensor } from "./checks.js";
+import { checkOptions, optionKeys } from "../keywords.js";
 import { binary, unary } from "./elementwise.js";
 import { gather } from "./indexing.js";
 import { wrap } from "./make.js";
@@ -28,8 +29,9 @@ export interface TopkOptions {
   sorted?: boolean;
 }
 
-const SORT_KEYS = ["dim", "descending", "stable"];
-const TOPK_KEYS = ["dim", "largest", "sorted"];
+const SORT_KEYS = optionKeys("sort", ["dim", "descending", "stable"]);
+optionKeys("argsort", SORT_KEYS);
+const TOPK_KEYS = optionKeys("topk", ["dim", "largest", "sorted"]);
 
 type Pair = { v: Tensor; i: Tensor };
 
@@ -144,8 +146,8 @@ function sortedIndices(x: Tensor, d: number, descending: boolean): Tensor {
  */
 export function sort(x: Tensor, dim: number | SortOptions = -1, descending = false, options: SortOptions = {}): ValuesIndices {
   checkTensor("sort", "input", x);
-  checkOptionKeys("sort", typeof dim === "object" ? dim : null, SORT_KEYS);
-  checkOptionKeys("sort", options, SORT_KEYS);
+  checkOptions("sort", typeof dim === "object" ? dim : null, SORT_KEYS);
+  checkOptions("sort", options, SORT_KEYS);
   const o = typeof dim === "object" ? { ...dim, ...options } : { dim, descending, ...options };
   const d = normalizeDim(o.dim ?? -1, x.ndim, "sort");
   if (x.ndim === 0) return valuesIndices(x.clone(), tensor(0, { device: x.device }));
@@ -163,8 +165,8 @@ export function sort(x: Tensor, dim: number | SortOptions = -1, descending = fal
  * ```
  */
 export function argsort(x: Tensor, dim: number | SortOptions = -1, descending = false, options: SortOptions = {}): Tensor {
-  checkOptionKeys("argsort", typeof dim === "object" ? dim : null, SORT_KEYS);
-  checkOptionKeys("argsort", options, SORT_KEYS);
+  checkOptions("argsort", typeof dim === "object" ? dim : null, SORT_KEYS);
+  checkOptions("argsort", options, SORT_KEYS);
   return sort(x, dim, descending, options).indices;
 }
 
@@ -181,8 +183,8 @@ export function argsort(x: Tensor, dim: number | SortOptions = -1, descending = 
  */
 export function topk(x: Tensor, k: number, dim: number | TopkOptions = -1, largest = true, options: TopkOptions = {}): ValuesIndices {
   checkTensor("topk", "input", x);
-  checkOptionKeys("topk", typeof dim === "object" ? dim : null, TOPK_KEYS);
-  checkOptionKeys("topk", options, TOPK_KEYS);
+  checkOptions("topk", typeof dim === "object" ? dim : null, TOPK_KEYS);
+  checkOptions("topk", options, TOPK_KEYS);
   const o = typeof dim === "object" ? { ...dim, ...options } : { dim, largest, ...options };
   const d = normalizeDim(o.dim ?? -1, x.ndim, "topk");
   const n = x.ndim === 0 ? 1 : x.shape[d]!;
