@@ -141,6 +141,7 @@ const ROWS: Row[] = [
   { op: "index_select", kw: (c) => ({ index: c.idx.select(0, 0) }), named: (c, kw) => c.x.index_select(1, kw), positional: (c) => c.x.index_select(1, c.idx.select(0, 0)) },
   { op: "index_select", kw: (c) => ({ dim: 0, index: c.idx.select(1, 0) }), named: (c, kw) => c.x.index_select(kw as never), positional: (c) => c.x.index_select(0, c.idx.select(1, 0)) },
   { op: "scatter_add", kw: (c) => ({ dim: 1, index: c.idx, src: c.x.narrow(1, 0, 2) }), named: (c, kw) => c.x.scatter_add(kw as never), positional: (c) => c.x.scatter_add(1, c.idx, c.x.narrow(1, 0, 2)) },
+  { op: "scatter", kw: (c) => ({ dim: 1, index: c.idx, src: c.x.narrow(1, 0, 2), reduce: "add" }), named: (c, kw) => c.x.scatter(kw as never), positional: (c) => c.x.scatter_add(1, c.idx, c.x.narrow(1, 0, 2)) },
 
   ...["cumsum", "cumprod"].flatMap((op): Row[] => [
     { op, kw: () => ({ dim: 1 }), named: (c, kw) => method(c.x, op, kw), positional: (c) => method(c.x, op, 1) },

@@ -23,7 +23,6 @@ export type { Dim, ValuesIndices } from "./ops/reduce.js";
 export * from "./ops/view.js";
 export * from "./ops/linalg.js";
 export * from "./ops/join.js";
-export { scatter } from "./ops/scatter.js";
 export { sort, argsort, topk, type SortOptions, type TopkOptions } from "./ops/sort.js";
 export { isclose, allclose, type CloseOptions } from "./ops/closeness.js";
 export { einsum } from "./ops/einsum.js";
@@ -42,7 +41,7 @@ export {
   logical_and, logical_or, logical_xor, round, clamp, clip, where, masked_fill, addcmul, addcdiv, lerp,
   sum, mean, prod, max, min, amax, amin, argmax, argmin, all, any, variance as var, std, logsumexp, softmax, log_softmax, norm,
   matmul, mm, bmm, dot, outer, cat, concat, stack, split, chunk, unbind, squeeze, unsqueeze, flatten, transpose, narrow, select,
-  reshape, permute, flip, broadcast_to, gather, index_select, scatter_add, to, fill_, copy_,
+  reshape, permute, flip, broadcast_to, gather, index_select, scatter, scatter_add, to, fill_, copy_,
   tensor, full, full_like, zeros_like, ones_like, empty_like, rand_like, randn_like, arange, linspace, eye, randint, randperm,
   normal_, uniform_, bernoulli_, cumsum, cumprod, tril, triu,
 } from "./signatures.js";

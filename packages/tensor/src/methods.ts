@@ -12,7 +12,6 @@ import * as v from "./ops/view.js";
 import * as j from "./ops/join.js";
 import * as g from "./ops/getitem.js";
 import * as cv from "./ops/convert.js";
-import * as sc from "./ops/scatter.js";
 import * as so from "./ops/sort.js";
 import * as cl from "./ops/closeness.js";
 import * as mn from "./ops/multinomial.js";
@@ -124,8 +123,8 @@ declare module "./tensor.js" {
     gather(...args: Kw<[dim: number, index: Tensor], { dim?: number; index?: Tensor }>): Tensor;
     index_select(...args: Kw<[dim: number, index: Tensor], { dim?: number; index?: Tensor }>): Tensor;
     scatter_add(...args: Kw<[dim: number, index: Tensor, src: Tensor], { dim?: number; index?: Tensor; src?: Tensor }>): Tensor;
-    scatter(dim: number, index: Tensor, src: TensorOrScalar): Tensor;
-    scatter_(dim: number, index: Tensor, src: TensorOrScalar): this;
+    scatter(...args: Kw<[dim: number, index: Tensor, src: TensorOrScalar], S.ScatterOptions>): Tensor;
+    scatter_(...args: Kw<[dim: number, index: Tensor, src: TensorOrScalar], S.ScatterOptions>): this;
     scatter_add_(dim: number, index: Tensor, src: Tensor): this;
     sort(dim?: number | so.SortOptions, descending?: boolean, options?: so.SortOptions): r.ValuesIndices;
     argsort(dim?: number | so.SortOptions, descending?: boolean, options?: so.SortOptions): Tensor;
@@ -179,7 +178,7 @@ const SAME_AS_FUNCTION = [
   "gt", "ge", "logical_and", "logical_or", "logical_xor", "round", "clamp", "clip", "addcmul", "addcdiv", "lerp",
   "masked_fill", "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "logsumexp", "softmax",
   "log_softmax", "norm", "all", "any", "matmul", "mm", "bmm", "dot", "outer", "squeeze", "unsqueeze", "flatten",
-  "transpose", "broadcast_to", "narrow", "select", "split", "chunk", "unbind", "gather", "index_select", "scatter_add",
+  "transpose", "broadcast_to", "narrow", "select", "split", "chunk", "unbind", "gather", "index_select", "scatter", "scatter_add",
   "to", "fill_", "copy_", "normal_", "uniform_", "bernoulli_", "cumsum", "cumprod", "tril", "triu",
 ] as const;
 for (const name of SAME_AS_FUNCTION) {
@@ -224,7 +223,6 @@ define({
   repeat(...s: unknown[]) { return j.repeat(this, dimsOf("repeat", "repeats", s)); },
   index(...specs: g.IndexSpec[]) { return g.index(this, ...specs); },
   setIndex(specs: readonly g.IndexSpec[], val: number | boolean | Tensor) { return g.setIndex(this, specs, val); },
-  scatter(d: number, i: Tensor, s: TensorOrScalar) { return sc.scatter(this, d, i, s); },
   sort(d?: number | so.SortOptions, desc?: boolean, o?: so.SortOptions) { return so.sort(this, d, desc, o); },
   argsort(d?: number | so.SortOptions, desc?: boolean, o?: so.SortOptions) { return so.argsort(this, d, desc, o); },
   topk(k: number, d?: number | so.TopkOptions, l?: boolean, o?: so.TopkOptions) { return so.topk(this, k, d, l, o); },

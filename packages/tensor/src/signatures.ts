@@ -22,6 +22,7 @@ import * as sel from "./ops/select.js";
 import * as v from "./ops/view.js";
 import * as cu from "./ops/cumulative.js";
 import * as tri from "./ops/triangular.js";
+import * as sc from "./ops/scatter.js";
 import { copy_ as copyImpl, fill_ as fillImpl } from "./ops/inplace.js";
 import type { TensorOrScalar } from "./ops/elementwise.js";
 
@@ -225,6 +226,26 @@ export const index_select = keywords("index_select(input, /, dim, index)", ix.in
 /** `torch.scatter_add(input, dim, index, src)`. */
 export const scatter_add = keywords("scatter_add(input, /, dim, index, src)", ix.scatter_add) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: Tensor], { dim?: number; index?: Tensor; src?: Tensor }>) => Tensor;
+
+export type ScatterOptions = { dim?: number; index?: Tensor; src?: TensorOrScalar; reduce?: "add" };
+/**
+ * `torch.scatter(input, dim, index, src, *, reduce=None)`. `reduce: "add"` accumulates every
+ * write (a scalar `src` is added at each index) as PyTorch does; `"multiply"` is not supported
+ * and says so rather than being ignored.
+ *
+ * @example
+ * ```ts
+ * torch.zeros([2, 4]).scatter(1, torch.tensor([[1], [3]]), 1, { reduce: "add" });
+ * ```
+ */
+export const scatter = keywords("scatter(input, /, dim, index, src, *, reduce=None)",
+  (x: Tensor, dim: number, index: Tensor, src: TensorOrScalar, o?: { reduce?: unknown }) => {
+    if (o?.reduce === undefined || o.reduce === null) return sc.scatter(x, dim, index, src);
+    if (o.reduce !== "add")
+      throw new TypeError(`scatter(): reduce=${JSON.stringify(o.reduce)} is not supported (only "add")`);
+    const values = typeof src === "object" ? src : cr.full(index.shape, src, { dtype: x.dtype, device: x.device });
+    return ix.scatter_add(x, dim, index, values);
+  }) as unknown as (input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: TensorOrScalar], ScatterOptions>) => Tensor;
 
 export type CumulativeOptions = { dim?: number } & cu.CumulativeOptions;
 type Cumulative = (input: Tensor, ...args: Kw<[dim: number], CumulativeOptions>) => Tensor;
