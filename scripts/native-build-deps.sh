@@ -8,6 +8,7 @@
 # install go on (`gl` is optional: without it gpu.js falls back to its CPU kernels, and the gpu.js
 # tests fail and say so).
 set -euo pipefail
+. "$(dirname "$0")/lib/apt.sh"
 
 command -v dpkg >/dev/null || exit 0   # not Debian: nothing this script knows to install
 need=()
@@ -15,10 +16,8 @@ for p in python3 make g++ pkg-config libxi-dev libgl1-mesa-dri xvfb xauth; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 [ ${#need[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "native-build-deps: installing ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+if can_apt; then
+  apt_install native-build-deps "${need[@]}"
 else
   echo "native-build-deps: gpu.js's headless-gl needs these Debian packages: ${need[*]} (apt-get install them as root, then pnpm rebuild gl)" >&2
 fi

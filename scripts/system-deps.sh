@@ -5,6 +5,7 @@
 #
 # Add a package here (not in .ci/run) when a test needs one: `pnpm test` runs this first.
 set -euo pipefail
+. "$(dirname "$0")/lib/apt.sh"
 
 need=()
 # Browser tests (plotting, WebGPU, gpu.js, the web apps) drive Debian's Chromium.
@@ -18,15 +19,13 @@ command -v Xvfb >/dev/null || need+=(xvfb xauth)
 # mirror the machine already uses).
 vulkan_ok() { dpkg-query -W -f='${Version}' mesa-vulkan-drivers 2>/dev/null | grep -qE '^(2[3-9]|[3-9][0-9])[.]'; }
 if [ -d /usr/lib/x86_64-linux-gnu ] && ! vulkan_ok; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && grep -qs bookworm /etc/os-release; then
+  if can_apt && grep -qs bookworm /etc/os-release; then
     if ! grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/; then
       mirror=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/ && /debian/ {print $2; exit}')
       [ -n "$mirror" ] || mirror=$(awk '/^deb / && / bookworm / {print $2; exit}' /etc/apt/sources.list 2>/dev/null)
       echo "deb ${mirror%/} bookworm-backports main" >/etc/apt/sources.list.d/bookworm-backports.list
     fi
-    echo "system-deps: installing mesa-vulkan-drivers (lavapipe) from bookworm-backports"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t bookworm-backports mesa-vulkan-drivers >/dev/null
+    apt_install system-deps -t bookworm-backports mesa-vulkan-drivers
   else
     echo "system-deps: the WebGPU tests need Mesa >= 23's Vulkan driver (mesa-vulkan-drivers; on Debian 12 from bookworm-backports)" >&2
     exit 1
@@ -44,10 +43,8 @@ rebuild_gl() {
 }
 
 if [ ${#need[@]} -eq 0 ]; then rebuild_gl; exit 0; fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "system-deps: installing ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+if can_apt; then
+  apt_install system-deps "${need[@]}"
 else
   echo "system-deps: the tests need these Debian packages: ${need[*]} (apt-get install them as root)" >&2
   exit 1
