@@ -4,7 +4,7 @@
  * themselves differentiated. A rule returns one gradient per input (null where none is
  * needed); the engine then sums broadcast dimensions away and casts to the input's dtype.
  */
-import { Tensor, cat, slice_backward, scatter_add, zeros, where, type Node } from "@flambeau/tensor";
+import { Tensor, UNARY_OPS, cat, slice_backward, scatter_add, unaryOps, zeros, where, type Node, type UnaryRow } from "@flambeau/tensor";
 
 /** `needs[i]` tells whether input i wants a gradient, so rules can skip work. */
 export type Rule = (node: Node, g: Tensor, needs: boolean[]) => (Tensor | null)[];
@@ -23,33 +23,20 @@ function unreduce(g: Tensor, node: Node): Tensor {
 
 const mT = (t: Tensor): Tensor => t.transpose(-1, -2);
 
+/** The rule of each differentiable unary op, from its row: the gradient of what the row saves. */
+function fromUnaryTable(): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  for (const op of unaryOps) {
+    const row: UnaryRow = UNARY_OPS[op];
+    if (row.saves === null) rules[op] = (_, g) => [row.grad(g)];
+    else if (row.saves !== undefined) rules[op] = (n, g) => [row.grad(g, saved(n, 0))];
+  }
+  return rules;
+}
+
 export const RULES: Record<string, Rule> = {
-  // ---- unary ----
-  neg: (_, g) => [g.neg()],
-  abs: (n, g) => [g.mul(saved(n, 0).sign())],
-  sqrt: (n, g) => [g.div(saved(n, 0).mul(2))],
-  rsqrt: (n, g) => [g.mul(saved(n, 0).pow(3).mul(-0.5))],
-  exp: (n, g) => [g.mul(saved(n, 0))],
-  expm1: (n, g) => [g.mul(saved(n, 0).add(1))],
-  log: (n, g) => [g.div(saved(n, 0))],
-  log1p: (n, g) => [g.div(saved(n, 0).add(1))],
-  sin: (n, g) => [g.mul(saved(n, 0).cos())],
-  cos: (n, g) => [g.mul(saved(n, 0).sin().neg())],
-  tan: (n, g) => [g.mul(saved(n, 0).square().add(1))],
-  tanh: (n, g) => [g.mul(saved(n, 0).square().neg().add(1))],
-  sigmoid: (n, g) => {
-    const y = saved(n, 0);
-    return [g.mul(y.mul(y.neg().add(1)))];
-  },
-  relu: (n, g) => [where(saved(n, 0).gt(0), g, 0)],
-  sign: (_, g) => [g.mul(0)],
-  floor: (_, g) => [g.mul(0)],
-  ceil: (_, g) => [g.mul(0)],
-  round: (_, g) => [g.mul(0)],
-  trunc: (_, g) => [g.mul(0)],
-  reciprocal: (n, g) => [g.mul(saved(n, 0).square().neg())],
-  erf: (n, g) => [g.mul(saved(n, 0).square().neg().exp().mul(2 / Math.sqrt(Math.PI)))],
-  square: (n, g) => [g.mul(saved(n, 0).mul(2))],
+  // ---- unary: each row of the op table (tables/unary.ts in @flambeau/tensor) ----
+  ...fromUnaryTable(),
 
   // ---- binary (broadcasting is undone by the engine) ----
   add: (_, g) => [g, g],

@@ -126,7 +126,12 @@ export function runConformance(device: string, options: ConformanceOptions = {})
     // One tolerance for every backend: the GPUs' shared recipes (@flambeau/scalar-math) must
     // meet the same bound as the CPU's Math.*, and give non-finite results exactly.
     describe("special values", () => {
-      for (const c of loadSpecialFixture().cases) it(c.name, () => checkCase(c, device, options.tolerance));
+      const special = loadSpecialFixture().cases;
+      it("has a case for every unary op", () => {
+        const ops = new Set(special.map((c) => c.op));
+        expect(torch.unaryOps.filter((op) => !ops.has(op))).toEqual([]);
+      });
+      for (const c of special) it(c.name, () => checkCase(c, device, options.tolerance));
     });
     describe("errors", () => registerErrorTests(device));
     describe("bad input", () => registerBadInputTests(device));

@@ -16,10 +16,8 @@ export interface View {
   readonly offset: number;
 }
 
-export type UnaryOp =
-  | "neg" | "abs" | "sqrt" | "rsqrt" | "exp" | "expm1" | "log" | "log1p" | "sin" | "cos" | "tan"
-  | "tanh" | "sigmoid" | "relu" | "sign" | "floor" | "ceil" | "round" | "trunc" | "reciprocal"
-  | "erf" | "logical_not" | "isnan" | "square";
+import type { UnaryOp } from "./tables/unary.js";
+export type { UnaryOp };
 
 export type BinaryOp =
   | "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "atan2"

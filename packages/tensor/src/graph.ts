@@ -2,6 +2,7 @@ import type { Tensor } from "./tensor.js";
 import type { Shape } from "./shape.js";
 import type { DType } from "./dtype.js";
 import { Storage } from "./storage.js";
+import { UNARY_OPS } from "./tables/unary.js";
 
 /**
  * The recording half of autograd. Ops in this package record a {@link Node} on their output
@@ -106,7 +107,9 @@ export class AccumulateGrad extends Node {
   }
 }
 
+/** PyTorch's name of each node whose op's row names it, then of the others not `${Op}Backward0`. */
 const NODE_NAMES: Record<string, string> = {
+  ...nodeNames(UNARY_OPS),
   matmul: "MmBackward0",
   pow_scalar: "PowBackward0",
   pow: "PowBackward1",
@@ -118,6 +121,12 @@ const NODE_NAMES: Record<string, string> = {
   clamp_bounds: "ClampBackward0",
   where: "WhereBackward0",
 };
+
+function nodeNames(table: Record<string, { readonly grad: unknown; readonly node?: string | undefined }>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [op, row] of Object.entries(table)) if (row.node !== undefined) names[op] = row.node;
+  return names;
+}
 
 /** Record `op` producing `out` from `inputs` if any input requires grad (and grad mode is on). */
 export function record(

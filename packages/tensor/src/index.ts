@@ -9,6 +9,8 @@ import "./methods.js";
 export * from "./dtype.js";
 export * from "./shape.js";
 export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "./backend.js";
+// The op tables, for the autograd engine and the conformance suite (tables/).
+export { UNARY_OPS, unaryOps, type UnaryRow } from "./tables/unary.js";
 export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
 export type { DeviceLike } from "./device.js";
 export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
@@ -19,6 +21,7 @@ export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine,
 
 export * from "./ops/creation.js";
 export * from "./ops/math.js";
+export * from "./ops/unary.js";
 export type { Dim, ValuesIndices } from "./ops/reduce.js";
 export * from "./ops/view.js";
 export * from "./ops/linalg.js";

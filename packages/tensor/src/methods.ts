@@ -4,7 +4,7 @@
  */
 import type { DType } from "./dtype.js";
 import type { Device } from "./device.js";
-import type { UnaryOp } from "./backend.js";
+import { unaryOps, type UnaryOp } from "./tables/unary.js";
 import { Tensor } from "./tensor.js";
 import { relabel } from "./graph.js";
 import type * as r from "./ops/reduce.js";
@@ -25,8 +25,14 @@ type Shape = number[] | readonly number[];
 type Other = Kw<[other: TensorOrScalar], { other?: TensorOrScalar }>;
 type Reduce<O> = Kw<[dim: r.Dim, keepdim: boolean], O>;
 
+/**
+ * One method per row of the unary table (tables/unary.ts), each `torch.<op>(this)`, documented
+ * with that function (ops/unary.ts).
+ */
+export type UnaryMethods = { [K in UnaryOp]: () => Tensor };
+
 declare module "./tensor.js" {
-  interface Tensor {
+  interface Tensor extends UnaryMethods {
     add(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): Tensor;
     sub(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): Tensor;
     mul(...args: Other): Tensor;
@@ -46,12 +52,8 @@ declare module "./tensor.js" {
     logical_and(...args: Other): Tensor;
     logical_or(...args: Other): Tensor;
     logical_xor(...args: Other): Tensor;
-    neg(): Tensor; abs(): Tensor; sqrt(): Tensor; rsqrt(): Tensor; exp(): Tensor; expm1(): Tensor;
-    log(): Tensor; log1p(): Tensor; sin(): Tensor; cos(): Tensor; tan(): Tensor; tanh(): Tensor;
-    sigmoid(): Tensor; relu(): Tensor; sign(): Tensor; floor(): Tensor; ceil(): Tensor;
     /** Round half to even; `{ decimals }` rounds to that many decimal places. */
     round(options?: { decimals?: number }): Tensor;
-    trunc(): Tensor; reciprocal(): Tensor; erf(): Tensor; square(): Tensor; logical_not(): Tensor; isnan(): Tensor;
     clamp(...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], S.ClampOptions>): Tensor;
     clip(...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], S.ClampOptions>): Tensor;
     where(condition: Tensor, other: TensorOrScalar): Tensor;
@@ -188,9 +190,8 @@ for (const name of SAME_AS_FUNCTION) {
 P.var = function (this: Tensor, ...args: unknown[]) { return (S.variance as (...a: unknown[]) => Tensor)(this, ...args); };
 P.where = function (this: Tensor, c: Tensor, o: TensorOrScalar) { return S.where(c, this, o); };
 
-const UNARY: UnaryOp[] = ["neg", "abs", "sqrt", "rsqrt", "exp", "expm1", "log", "log1p", "sin", "cos", "tan", "tanh",
-  "sigmoid", "relu", "sign", "floor", "ceil", "trunc", "reciprocal", "erf", "square", "logical_not", "isnan"];
-for (const op of UNARY) P[op] = function (this: Tensor, ...rest: unknown[]) {
+// One method per row of the unary table; round, which takes `decimals`, is bound above.
+for (const op of unaryOps) if (op !== "round") P[op] = function (this: Tensor, ...rest: unknown[]) {
   if (rest.length > 0) throw new TypeError(`${op}() takes no arguments (${rest.length} given)`);
   return unary(op, this);
 };

@@ -16,6 +16,7 @@ import * as ix from "./ops/indexing.js";
 import * as j from "./ops/join.js";
 import * as l from "./ops/linalg.js";
 import * as m from "./ops/math.js";
+import * as u from "./ops/unary.js";
 import * as r from "./ops/reduce.js";
 import * as rnd from "./ops/random.js";
 import * as sel from "./ops/select.js";
@@ -80,9 +81,9 @@ export const pow = keywords("pow(input, /, exponent)", m.pow) as unknown as (
 export const round = keywords("round(input, /, *, decimals=0)", (x: Tensor, o?: { decimals?: number }) => {
   const d = o?.decimals ?? 0;
   if (!Number.isInteger(d)) throw new TypeError(`round(): argument 'decimals' must be int, not ${d}`);
-  if (d === 0) return m.round(x);
+  if (d === 0) return u.round(x);
   const scale = 10 ** Math.abs(d);
-  return d > 0 ? m.round(m.mul(x, scale)).div(scale) : m.round(m.div(x, scale)).mul(scale);
+  return d > 0 ? u.round(m.mul(x, scale)).div(scale) : u.round(m.div(x, scale)).mul(scale);
 }) as unknown as (input: Tensor, options?: { decimals?: number }) => Tensor;
 
 export type ClampOptions = { min?: TensorOrScalar | null; max?: TensorOrScalar | null };

@@ -9,93 +9,92 @@ import { simdOn } from "../wasm/settings.js";
 /** From this many elements on, contiguous float32 neg/abs/sqrt/relu run on WebAssembly SIMD. */
 const WASM_MIN_ELEMENTS = 16384;
 
+/** `o[oi] = op(X[xi])` for oi < end, xi stepping by xs. */
+type Loop = (o: TypedArray, oi: number, end: number, X: TypedArray, xi: number, xs: number) => void;
+
 /**
- * `o[oi + t] = op(X[xi + t * xs])` for t < n. One loop per op, chosen once per run: a loop that
- * calls a function value per element is several times slower in V8 than these monomorphic ones.
+ * One loop per op, picked once per run: a loop that called a function value per element would
+ * be several times slower in V8 than these monomorphic ones. A `Record`, so a row of the unary
+ * table (@flambeau/tensor's tables/unary.ts) without its kernel here is a compile error.
  */
-function unaryRun(op: UnaryOp, o: TypedArray, oi: number, X: TypedArray, xi: number, xs: number, n: number): void {
-  const end = oi + n;
-  switch (op) {
-    case "neg":
-      for (; oi < end; oi++, xi += xs) o[oi] = -X[xi]!;
-      return;
-    case "abs":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.abs(X[xi]!);
-      return;
-    case "sqrt":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.sqrt(X[xi]!);
-      return;
-    case "rsqrt":
-      for (; oi < end; oi++, xi += xs) o[oi] = 1 / Math.sqrt(X[xi]!);
-      return;
-    case "exp":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.exp(X[xi]!);
-      return;
-    case "expm1":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.expm1(X[xi]!);
-      return;
-    case "log":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.log(X[xi]!);
-      return;
-    case "log1p":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.log1p(X[xi]!);
-      return;
-    case "sin":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.sin(X[xi]!);
-      return;
-    case "cos":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.cos(X[xi]!);
-      return;
-    case "tan":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.tan(X[xi]!);
-      return;
-    case "tanh":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.tanh(X[xi]!);
-      return;
-    case "sigmoid":
-      for (; oi < end; oi++, xi += xs) o[oi] = sigmoid(X[xi]!);
-      return;
-    case "relu":
-      // `x <= 0` is false for NaN, so NaN passes through as in PyTorch.
-      for (; oi < end; oi++, xi += xs) o[oi] = X[xi]! <= 0 ? 0 : X[xi]!;
-      return;
-    case "sign":
-      // PyTorch computes (0 < x) - (x < 0): NaN gives 0.
-      for (; oi < end; oi++, xi += xs) o[oi] = X[xi]! > 0 ? 1 : X[xi]! < 0 ? -1 : 0;
-      return;
-    case "floor":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.floor(X[xi]!);
-      return;
-    case "ceil":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.ceil(X[xi]!);
-      return;
-    case "round":
-      for (; oi < end; oi++, xi += xs) o[oi] = roundHalfEven(X[xi]!);
-      return;
-    case "trunc":
-      for (; oi < end; oi++, xi += xs) o[oi] = Math.trunc(X[xi]!);
-      return;
-    case "reciprocal":
-      for (; oi < end; oi++, xi += xs) o[oi] = 1 / X[xi]!;
-      return;
-    case "erf":
-      for (; oi < end; oi++, xi += xs) o[oi] = erf(X[xi]!);
-      return;
-    case "logical_not":
-      for (; oi < end; oi++, xi += xs) o[oi] = X[xi] === 0 ? 1 : 0;
-      return;
-    case "isnan":
-      for (; oi < end; oi++, xi += xs) o[oi] = X[xi] !== X[xi] ? 1 : 0;
-      return;
-    case "square":
-      // Integers must wrap like int32; a double product loses low bits past 2^53.
-      if (o instanceof Int32Array) for (; oi < end; oi++, xi += xs) o[oi] = Math.imul(X[xi]!, X[xi]!);
-      else for (; oi < end; oi++, xi += xs) o[oi] = X[xi]! * X[xi]!;
-      return;
-    default:
-      throw new Error(`unary: unknown op '${op as string}'`);
-  }
-}
+const LOOPS: Record<UnaryOp, Loop> = {
+  neg: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = -X[xi]!;
+  },
+  abs: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.abs(X[xi]!);
+  },
+  sqrt: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.sqrt(X[xi]!);
+  },
+  rsqrt: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = 1 / Math.sqrt(X[xi]!);
+  },
+  exp: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.exp(X[xi]!);
+  },
+  expm1: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.expm1(X[xi]!);
+  },
+  log: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.log(X[xi]!);
+  },
+  log1p: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.log1p(X[xi]!);
+  },
+  sin: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.sin(X[xi]!);
+  },
+  cos: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.cos(X[xi]!);
+  },
+  tan: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.tan(X[xi]!);
+  },
+  tanh: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.tanh(X[xi]!);
+  },
+  sigmoid: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = sigmoid(X[xi]!);
+  },
+  // `x <= 0` is false for NaN, so NaN passes through as in PyTorch.
+  relu: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = X[xi]! <= 0 ? 0 : X[xi]!;
+  },
+  // PyTorch computes (0 < x) - (x < 0): NaN gives 0.
+  sign: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = X[xi]! > 0 ? 1 : X[xi]! < 0 ? -1 : 0;
+  },
+  floor: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.floor(X[xi]!);
+  },
+  ceil: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.ceil(X[xi]!);
+  },
+  round: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = roundHalfEven(X[xi]!);
+  },
+  trunc: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.trunc(X[xi]!);
+  },
+  reciprocal: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = 1 / X[xi]!;
+  },
+  erf: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = erf(X[xi]!);
+  },
+  logical_not: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = X[xi] === 0 ? 1 : 0;
+  },
+  isnan: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = X[xi] !== X[xi] ? 1 : 0;
+  },
+  // Integers must wrap like int32; a double product loses low bits past 2^53.
+  square: (o, oi, end, X, xi, xs) => {
+    if (o instanceof Int32Array) for (; oi < end; oi++, xi += xs) o[oi] = Math.imul(X[xi]!, X[xi]!);
+    else for (; oi < end; oi++, xi += xs) o[oi] = X[xi]! * X[xi]!;
+  },
+};
 
 /** Elementwise `op(x)` into a new contiguous array of `outDtype`. */
 export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
@@ -111,12 +110,13 @@ export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
   if (step === 1 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && X instanceof Float32Array && isSimdUnary(op) && simdOn()) {
     unaryWasm(getWasm()!, op, out, X, x.offset, n);
   } else if (step >= 0) {
-    unaryRun(op, out, 0, X, x.offset, step, n);
+    LOOPS[op](out, 0, n, X, x.offset, step);
   } else {
     const rows = new Rows(x.shape, [x.strides], [x.offset]);
     let o = 0;
+    const loop = LOOPS[op];
     do {
-      unaryRun(op, out, o, X, rows.off[0]!, rows.step[0]!, rows.n);
+      loop(out, o, o + rows.n, X, rows.off[0]!, rows.step[0]!);
       o += rows.n;
     } while (rows.next());
   }

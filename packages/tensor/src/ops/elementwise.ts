@@ -1,4 +1,5 @@
-import type { BinaryOp, UnaryOp, View } from "../backend.js";
+import type { BinaryOp, View } from "../backend.js";
+import { UNARY_OPS, type UnaryOp, type UnaryRow } from "../tables/unary.js";
 import { isFloating, resultType, scalarDType, toFloating, type DType } from "../dtype.js";
 import { record } from "../graph.js";
 import { broadcastStrides, shapesEqual, tryBroadcastShapes, fmtShape } from "../shape.js";
@@ -9,28 +10,15 @@ import { operand, wrap } from "./make.js";
 /** A tensor operand or a JavaScript scalar, as PyTorch's ops accept. */
 export type TensorOrScalar = Tensor | number | boolean;
 
-// What each differentiable unary op keeps for its derivative rule: the input, the output, or nothing.
-const UNARY_SAVES: Partial<Record<UnaryOp, "x" | "out" | "none">> = {
-  neg: "none", abs: "x", sqrt: "out", rsqrt: "out", exp: "out", expm1: "out", log: "x", log1p: "x",
-  sin: "x", cos: "x", tan: "out", tanh: "out", sigmoid: "out", relu: "out", sign: "none",
-  floor: "none", ceil: "none", round: "none", trunc: "none", reciprocal: "out", erf: "x", square: "x",
-};
-const FLOAT_RESULT = new Set<UnaryOp>([
-  "sqrt", "rsqrt", "exp", "expm1", "log", "log1p", "sin", "cos", "tan", "tanh", "sigmoid", "reciprocal", "erf",
-]);
-
-/** Apply an elementwise primitive, recording it for autograd. */
+/** Apply an elementwise primitive, recording it for autograd (the op's row: tables/unary.ts). */
 export function unary(op: UnaryOp, x: Tensor): Tensor {
-  let outDtype: DType = x.dtype;
-  if (FLOAT_RESULT.has(op)) outDtype = toFloating(x.dtype);
-  else if (op === "logical_not" || op === "isnan") outDtype = "bool";
-  else if (op === "neg" && x.dtype === "bool")
-    throw new Error("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  const row: UnaryRow = UNARY_OPS[op];
+  if (row.refuseBool !== undefined && x.dtype === "bool") throw new Error(row.refuseBool);
+  const outDtype: DType = row.result === "same" ? x.dtype : row.result === "float" ? toFloating(x.dtype) : "bool";
   const backend = x._storage.backend;
   const out = wrap(backend, backend.unary(op, x, outDtype), outDtype, x.shape);
-  const saves = UNARY_SAVES[op];
-  if (saves !== undefined && x.requires_grad) {
-    record(op, [x], out, saves === "x" ? [x] : saves === "out" ? [out] : null);
+  if (row.grad !== null && x.requires_grad) {
+    record(op, [x], out, row.saves === "input" ? [x] : row.saves === "result" ? [out] : null);
   }
   return out;
 }

@@ -104,31 +104,6 @@ export function logical_xor(input: TensorOrScalar, other: TensorOrScalar): Tenso
   return binary("logical_xor", input, other);
 }
 
-/** `-input`. */ export const neg = (x: Tensor): Tensor => unary("neg", x);
-/** `|input|`. */ export const abs = (x: Tensor): Tensor => unary("abs", x);
-/** Square root. */ export const sqrt = (x: Tensor): Tensor => unary("sqrt", x);
-/** `1 / sqrt(input)`. */ export const rsqrt = (x: Tensor): Tensor => unary("rsqrt", x);
-/** `e ** input`. */ export const exp = (x: Tensor): Tensor => unary("exp", x);
-/** `exp(input) - 1`, accurate near 0. */ export const expm1 = (x: Tensor): Tensor => unary("expm1", x);
-/** Natural logarithm. */ export const log = (x: Tensor): Tensor => unary("log", x);
-/** `log(1 + input)`, accurate near 0. */ export const log1p = (x: Tensor): Tensor => unary("log1p", x);
-/** Sine. */ export const sin = (x: Tensor): Tensor => unary("sin", x);
-/** Cosine. */ export const cos = (x: Tensor): Tensor => unary("cos", x);
-/** Tangent. */ export const tan = (x: Tensor): Tensor => unary("tan", x);
-/** Hyperbolic tangent. */ export const tanh = (x: Tensor): Tensor => unary("tanh", x);
-/** Logistic sigmoid `1 / (1 + exp(-input))`. */ export const sigmoid = (x: Tensor): Tensor => unary("sigmoid", x);
-/** `max(input, 0)`. */ export const relu = (x: Tensor): Tensor => unary("relu", x);
-/** -1, 0 or 1 by sign. */ export const sign = (x: Tensor): Tensor => unary("sign", x);
-/** Round down. */ export const floor = (x: Tensor): Tensor => unary("floor", x);
-/** Round up. */ export const ceil = (x: Tensor): Tensor => unary("ceil", x);
-/** Round half to even, as `torch.round`. */ export const round = (x: Tensor): Tensor => unary("round", x);
-/** Round toward zero. */ export const trunc = (x: Tensor): Tensor => unary("trunc", x);
-/** `1 / input`. */ export const reciprocal = (x: Tensor): Tensor => unary("reciprocal", x);
-/** The error function. */ export const erf = (x: Tensor): Tensor => unary("erf", x);
-/** `input * input`. */ export const square = (x: Tensor): Tensor => unary("square", x);
-/** Elementwise logical not. */ export const logical_not = (x: Tensor): Tensor => unary("logical_not", x);
-/** Whether each element is NaN. */ export const isnan = (x: Tensor): Tensor => unary("isnan", x);
-
 /**
  * `input + value * tensor1 * tensor2` (`torch.addcmul`), evaluated in the order PyTorch's
  * kernels use so float32 results round alike.
