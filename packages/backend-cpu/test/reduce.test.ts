@@ -121,16 +121,14 @@ describe("reduce", () => {
     expect(arr(cpu.reduce("sum", view([4], []), [], "float32"))).toEqual([4]);
   });
 
-  it("reduces empty slices to the identity, and rejects them for max/min/argmax/argmin", () => {
+  // max/min/argmax/argmin of an empty slice are refused above the backends (bad-input catalogue).
+  it("reduces empty slices to the identity", () => {
     const e = view([], [2, 0]);
     expect(arr(cpu.reduce("sum", e, [1], "float32"))).toEqual([0, 0]);
     expect(arr(cpu.reduce("prod", e, [1], "float32"))).toEqual([1, 1]);
     expect(arr(cpu.reduce("any", e, [1], "bool"))).toEqual([0, 0]);
     expect(arr(cpu.reduce("all", e, [1], "bool"))).toEqual([1, 1]);
     expect(arr(cpu.reduce("sum", e, [0], "float32"))).toEqual([]);
-    expect(() => cpu.reduce("max", e, [1], "float32")).toThrow("max(): Expected reduction dim 1 to have non-zero size.");
-    expect(() => cpu.reduce("argmin", e, [0, 1], "int32")).toThrow("Expected reduction dim 1 to have non-zero size");
-    expect(() => cpu.reduce("min", view([], [0]), [0], "float32")).toThrow("Expected reduction dim 0");
     // A kept empty axis with non-empty reduced ones gives an empty result.
     expect(arr(cpu.reduce("max", view([], [0, 3]), [1], "float32"))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import {
   type TypedArray,
   type UnaryOp,
   type View,
+  negativeIntegerPowerError,
 } from "@flambeau/tensor";
 import { canReadAsync, readAsync } from "./async-read.js";
 import { GLBuffer, hostValues } from "./buffer.js";
@@ -21,7 +22,7 @@ import { matmul } from "./kernels/matmul.js";
 import { reduce } from "./kernels/reduce.js";
 import { unaryCode } from "./kernels/unary-ops.js";
 import { runtime } from "./runtime.js";
-import { castValue, float64Error, fromTexels } from "./values.js";
+import { castValue, fromTexels } from "./values.js";
 
 /**
  * The gpu.js backend: every primitive is a gpu.js kernel on one shared WebGL context (WebGL2
@@ -45,17 +46,17 @@ export class GpujsBackend implements Backend {
   readonly canReadSync = true;
   readonly needsFree = true;
 
+  // The tensor layer refuses float64 here wherever a tensor is made, cast or moved, so no
+  // primitive below ever receives it.
   supportsDType(dtype: DType): boolean {
     return dtype !== "float64";
   }
 
   upload(data: TypedArray, dtype: DType, _owned: boolean): BackendBuffer {
-    if (dtype === "float64") throw float64Error("upload");
     return upload(data, dtype);
   }
 
   full(n: number, value: number, dtype: DType): BackendBuffer {
-    if (dtype === "float64") throw float64Error("full");
     return full(n, value, dtype);
   }
 
@@ -85,28 +86,21 @@ export class GpujsBackend implements Backend {
   }
 
   unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error(op);
-    if (op === "neg" && x.dtype === "bool")
-      throw new Error(
-        "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
-      );
     return map(`u:${op}`, unaryCode(op), ["x"], [{ view: x, readAs: x.dtype }], x.shape, outDtype);
   }
 
   binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64" || computeDtype === "float64") throw float64Error(op);
     const integral = computeDtype === "int32" || computeDtype === "bool";
     const k = knownValue(b);
     const exponent = op === "pow" && k !== undefined ? castValue(k, computeDtype) : undefined;
     if (integral && exponent !== undefined && exponent < 0)
-      throw new Error("Integers to negative integer powers are not allowed.");
+      throw negativeIntegerPowerError();
     const code = binaryCode(op, integral, exponent);
     const name = `b:${op}${integral ? ":int" : ""}${exponent !== undefined && !integral ? `:^${exponent}` : ""}`;
     return map(name, code, ["x", "y"], [{ view: a, readAs: computeDtype }, { view: b, readAs: computeDtype }], a.shape, outDtype);
   }
 
   where(cond: View, a: View, b: View, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error("where");
     const operands = [
       { view: cond, readAs: cond.dtype },
       { view: a, readAs: a.dtype },
@@ -116,17 +110,14 @@ export class GpujsBackend implements Backend {
   }
 
   reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error(op);
     return reduce(op, x, axes, outDtype, copy, full);
   }
 
   matmul(a: View, b: View, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error("matmul");
     return matmul(a, b, outDtype, full);
   }
 
   copy(x: View, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error("copy");
     return copy(x, outDtype);
   }
 
@@ -135,12 +126,10 @@ export class GpujsBackend implements Backend {
   }
 
   gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error("gather");
     return gather(x, dim, index, outDtype);
   }
 
   scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
-    if (outDtype === "float64") throw float64Error("scatter_add");
     return scatterAdd(shape, dim, index, src, outDtype);
   }
 }

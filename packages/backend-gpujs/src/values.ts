@@ -25,13 +25,6 @@ function inexactIntError(v: number): RangeError {
   );
 }
 
-/** Refuse the float64 dtype, which WebGL cannot store. */
-export function float64Error(op: string): Error {
-  return new TypeError(
-    `gpujs: ${op}: the 'gpujs' device does not support float64 (WebGL stores float32 textures); use float32, or the CPU for float64`,
-  );
-}
-
 /** A host value cast to `dtype` as storing it would (float -> int truncates, nonzero -> true). */
 export function castValue(v: number, dtype: DType): number {
   if (dtype === "bool") return v !== 0 ? 1 : 0; // NaN is true

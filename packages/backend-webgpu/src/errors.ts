@@ -5,7 +5,7 @@
  * message. This is how CUDA reports device-side asserts: asynchronously, at the next sync.
  */
 
-import { int32OverflowError } from "@flambeau/tensor";
+import { indexOutOfBounds, int32OverflowError, integerDivisionByZero, negativeIntegerPowerError } from "@flambeau/tensor";
 
 export enum Fault {
   None = 0,
@@ -39,15 +39,15 @@ export function faultError(status: Uint32Array): Error | null {
     case Fault.None:
       return null;
     case Fault.ZeroDivision:
-      return new Error("ZeroDivisionError (an integer division or remainder by zero on 'webgpu')");
+      return integerDivisionByZero("webgpu");
     case Fault.NegativePower:
-      return new Error("Integers to negative integer powers are not allowed.");
+      return negativeIntegerPowerError();
     case Fault.GatherIndex:
-      return new RangeError(`gather(): index ${value} is out of bounds for dimension ${status[2]} with size ${status[3]}`);
+      return indexOutOfBounds("gather", value, status[2]!, status[3]!);
     case Fault.IntOverflow:
       return int32OverflowError(status[2] === 1 ? "prod" : "sum");
     case Fault.ScatterIndex:
-      return new RangeError(`scatter_add(): index ${value} is out of bounds for dimension ${status[2]} with size ${status[3]}`);
+      return indexOutOfBounds("scatter_add", value, status[2]!, status[3]!);
     default:
       return new Error(`webgpu: a kernel reported fault ${status[0]}`);
   }

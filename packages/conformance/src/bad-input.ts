@@ -379,6 +379,61 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: Error,
     words: ["mul_", "a view of a leaf Variable that requires grad is being used in an in-place operation"],
   },
+  // ---- refused above the backends, once (docs/design.md, "Errors") ---------------------------
+  {
+    name: "float64 where the device lacks it is refused when made, cast or moved, with the same words (the CPU has it)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => s,
+    gives: async (s: Involved) => {
+      const t = T(s);
+      const d = t.device.type;
+      const attempts: [string, () => torch.Tensor][] = [
+        ["The", () => torch.tensor([1.5], { dtype: "float64", device: d })],
+        ["zeros(): the", () => torch.zeros([2], { dtype: "float64", device: d })],
+        ["full(): the", () => torch.full([2], 0.5, { dtype: "float64", device: d })],
+        ["to(): the", () => t.to("float64")],
+        ["to(): the", () => t.double()],
+        ["to(): the", () => torch.tensor([1.5], { dtype: "float64" }).to(d)],
+      ];
+      for (const [prefix, make] of attempts) {
+        if (d === "cpu") {
+          expect(make().dtype).toBe("float64");
+          continue;
+        }
+        let error: unknown = null;
+        try {
+          make();
+        } catch (e) {
+          error = e;
+        }
+        expect((error as Error).constructor.name).toBe("Error");
+        expect((error as Error).message).toBe(`${prefix} '${d}' device does not support dtype float64; use float32, or the CPU for float64`);
+      }
+      expect(await values(t)).toEqual([1, 2]);
+      expect(t.dtype).toBe("float32");
+    },
+  },
+  {
+    name: "neg() of a bool tensor",
+    make: (d) => ({ tensors: [torch.tensor([true, false], { device: d })] }),
+    run: (s) => T(s).neg(),
+    error: Error,
+    words: ["Negation, the `-` operator, on a bool tensor is not supported", "logical_not()"],
+  },
+  {
+    name: "amax over an empty dim",
+    make: (d) => ({ tensors: [torch.zeros([2, 0], { device: d })] }),
+    run: (s) => T(s).amax(1),
+    error: Error,
+    words: ["max(): Expected reduction dim 1 to have non-zero size."],
+  },
+  {
+    name: "argmin over all dims of an empty tensor",
+    make: (d) => ({ tensors: [torch.zeros([0, 3], { device: d })] }),
+    run: (s) => T(s).argmin(0),
+    error: Error,
+    words: ["argmin(): Expected reduction dim 0 to have non-zero size."],
+  },
   // ---- lesser ones -------------------------------------------------------------------------
   {
     name: "x.index(true) adds a dimension, x.index(false) an empty one (Python's x[True], x[False])",

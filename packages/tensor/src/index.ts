@@ -54,5 +54,7 @@ export type {
 } from "./signatures.js";
 export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
-export { describeValue, checkTensor, int32OverflowError } from "./ops/checks.js";
+export { describeValue, checkTensor } from "./ops/checks.js";
+// For the other packages and the backends (internal: no API promise).
+export { check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, type ErrorClass } from "./errors.js";
 export * from "./random/index.js";

@@ -1,4 +1,4 @@
-import { contiguousStrides, numel, type DType, type Shape, type TypedArray, type View } from "@flambeau/tensor";
+import { contiguousStrides, indexOutOfBounds, numel, type DType, type Shape, type TypedArray, type View } from "@flambeau/tensor";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { Rows } from "./strided.js";
 
@@ -10,10 +10,6 @@ function lineStrides(strides: Shape, dim: number): number[] {
   const s = strides.slice();
   if (s.length > 0) s[dim] = 0;
   return s;
-}
-
-function outOfBounds(op: string, index: number, dim: number, extent: number): Error {
-  return new Error(`${op}(): index ${index} is out of bounds for dimension ${dim} with size ${extent}`);
 }
 
 /** `out[i][j] = x[i][index[i][j]]` along `dim` (torch.gather); the output has `index.shape`. */
@@ -34,7 +30,7 @@ export function gather(x: View, dim: number, index: View, outDtype: DType): Type
     let xi = off[1]!;
     for (let t = 0; t < rows.n; t++, o++, ii += step[0]!, xi += step[1]!) {
       const j = I[ii]!;
-      if (j < 0 || j >= extent) throw outOfBounds("gather", j, dim, extent);
+      if (j < 0 || j >= extent) throw indexOutOfBounds("gather", j, dim, extent);
       out[o] = X[xi + j * along]!;
     }
   } while (rows.next());
@@ -60,7 +56,7 @@ export function scatterAdd(shape: Shape, dim: number, index: View, src: View, ou
     let oi = off[2]!;
     for (let t = 0; t < rows.n; t++, ii += step[0]!, si += step[1]!, oi += step[2]!) {
       const j = I[ii]!;
-      if (j < 0 || j >= extent) throw outOfBounds("scatter_add", j, dim, extent);
+      if (j < 0 || j >= extent) throw indexOutOfBounds("scatter_add", j, dim, extent);
       out[oi + j * along]! += S[si]!;
     }
   } while (rows.next());

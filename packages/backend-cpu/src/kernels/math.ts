@@ -2,6 +2,7 @@
  * Scalar functions whose JavaScript built-ins are missing or differ from C (and so from PyTorch).
  * They are small so that the kernels' loops inline them.
  */
+import { integerDivisionByZero, negativeIntegerPowerError } from "@flambeau/tensor";
 
 /** Round half to even, as `torch.round` (Math.round rounds halves up). */
 export function roundHalfEven(x: number): number {
@@ -42,7 +43,7 @@ export function remainderF(a: number, b: number): number {
 
 /** Integer power by squaring with int32 wrap-around, as PyTorch's integral `pow`. */
 export function powInt(base: number, exp: number): number {
-  if (exp < 0) throw new Error("Integers to negative integer powers are not allowed.");
+  if (exp < 0) throw negativeIntegerPowerError();
   let result = 1;
   let b = base | 0;
   let e = exp;
@@ -56,13 +57,13 @@ export function powInt(base: number, exp: number): number {
 
 /** Integral `floor_divide`; division by zero raises as in PyTorch. */
 export function floorDivInt(a: number, b: number): number {
-  if (b === 0) throw new Error("ZeroDivisionError");
+  if (b === 0) throw integerDivisionByZero("cpu");
   return Math.floor(a / b);
 }
 
 /** Integral `remainder` with the divisor's sign; division by zero raises as in PyTorch. */
 export function remainderInt(a: number, b: number): number {
-  if (b === 0) throw new Error("ZeroDivisionError");
+  if (b === 0) throw integerDivisionByZero("cpu");
   const mod = a % b;
   return mod !== 0 && b < 0 !== mod < 0 ? mod + b : mod;
 }

@@ -123,23 +123,18 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
   const slotStrides = new Array<number>(shape.length);
   let outN = 1;
   let redN = 1;
-  let emptyAxis = -1;
   for (let d = shape.length - 1, r = axes.length - 1; d >= 0; d--) {
     if (r >= 0 && axes[r] === d) {
       slotStrides[d] = 0;
       redN *= shape[d]!;
-      if (shape[d] === 0) emptyAxis = d;
       r--;
     } else {
       slotStrides[d] = outN;
       outN *= shape[d]!;
     }
   }
-  if (redN === 0) {
-    if (arg || op === "max" || op === "min")
-      throw new Error(`${op}(): Expected reduction dim ${emptyAxis} to have non-zero size.`);
-    return alloc(outDtype, outN).fill(IDENTITY[op as FoldOp]);
-  }
+  // An empty max, min, argmax or argmin is refused above (tensor's reducePrimitive).
+  if (redN === 0) return alloc(outDtype, outN).fill(IDENTITY[op as FoldOp]);
   const out = alloc(outDtype, outN);
   if (outN === 0) return out;
   const X = data(x);

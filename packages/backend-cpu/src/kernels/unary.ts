@@ -98,10 +98,6 @@ const LOOPS: Record<UnaryOp, Loop> = {
 
 /** Elementwise `op(x)` into a new contiguous array of `outDtype`. */
 export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
-  if (op === "neg" && x.dtype === "bool")
-    throw new Error(
-      "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
-    );
   const n = numel(x.shape);
   const out = alloc(outDtype, n);
   if (n === 0) return out;

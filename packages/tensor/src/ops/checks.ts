@@ -87,17 +87,6 @@ export function checkGradAssignment(x: Tensor, g: unknown): asserts g is Tensor 
     throw new Error(`assigned grad has data of a different size ([${g.shape.join(", ")}]; the tensor is [${x.shape.join(", ")}])`);
 }
 
-/**
- * @internal The error for an integer sum or product whose result `int32` cannot hold, raised by
- * every backend's reduction instead of wrapping (docs/design.md, "Whole numbers and dtypes").
- */
-export function int32OverflowError(op: string, value?: number): Error {
-  return new Error(
-    `${op}(): the integer result${value === undefined ? "" : ` ${value}`} does not fit int32, Flambeau's stand-in for PyTorch's int64; ` +
-      `convert first: x.double().${op}() on the CPU (exact up to 2^53) or x.float().${op}()`,
-  );
-}
-
 /** Reject a value an `int32` tensor would wrap, as PyTorch refuses to overflow an integer dtype. */
 export function checkInt32Value(op: string, v: number): void {
   if (!Number.isFinite(v) || !fitsInt32(Math.trunc(v)))

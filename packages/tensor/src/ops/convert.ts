@@ -5,13 +5,13 @@ import type { Tensor } from "../tensor.js";
 import { wrap } from "./make.js";
 import { contiguousBuffer } from "./materialize.js";
 import { checkDType } from "./checks.js";
+import { dtypeNotSupported } from "../errors.js";
 
 /** Cast to another dtype (differentiable between floating types). Returns `x` when already of `dtype`. */
 export function toDType(x: Tensor, dtype: DType): Tensor {
   if (x.dtype === dtype) return x;
   const backend = x._storage.backend;
-  if (!backend.supportsDType(dtype))
-    throw new Error(`to(): the '${backend.name}' device does not support dtype ${dtype}`);
+  if (!backend.supportsDType(dtype)) throw dtypeNotSupported("to", backend.name, dtype);
   const out = wrap(backend, backend.copy(x, dtype), dtype, x.shape);
   return x.requires_grad && isFloating(dtype) ? record("cast", [x], out) : out;
 }
@@ -43,8 +43,7 @@ export async function toDeviceAsync(x: Tensor, device: Device | string): Promise
 
 function upload(x: Tensor, host: ArrayLike<number> & { buffer: ArrayBufferLike }, dev: Device): Tensor {
   const dst = getBackend(dev);
-  if (!dst.supportsDType(x.dtype))
-    throw new Error(`to(): the '${dev}' device does not support dtype ${x.dtype}`);
+  if (!dst.supportsDType(x.dtype)) throw dtypeNotSupported("to", dev, x.dtype);
   const out = wrap(dst, dst.upload(host as never, x.dtype, true), x.dtype, x.shape);
   return x.requires_grad ? record("to_device", [x], out, null, { device: x.device }) : out;
 }

@@ -5,6 +5,7 @@ import { checkOptions, isOptions, optionKeys } from "../keywords.js";
 import { Tensor } from "../tensor.js";
 import { checkDType, checkInt32Value, checkSize, describeValue } from "./checks.js";
 import { wrap } from "./make.js";
+import { dtypeNotSupported } from "../errors.js";
 
 /** Keyword arguments of the factory functions (`torch.zeros(2, 3, { dtype: "float64" })`). */
 export interface TensorOptions {
@@ -20,8 +21,7 @@ export type NestedData = number | boolean | readonly NestedData[] | TypedArray;
 export function fromHost(data: TypedArray, dtype: DType, shape: readonly number[], options: TensorOptions, owned: boolean): Tensor {
   const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
   const backend = getBackend(device);
-  if (!backend.supportsDType(dtype))
-    throw new Error(`The '${device}' device does not support dtype ${dtype}${dtype === "float64" ? "; use float32" : ""}`);
+  if (!backend.supportsDType(dtype)) throw dtypeNotSupported(null, device, dtype);
   const t = wrap(backend, backend.upload(data, dtype, owned), dtype, shape);
   if (options.requires_grad) t.requires_grad_(true);
   return t;
@@ -167,7 +167,7 @@ export function full(size: readonly number[], fill_value: number | boolean, opti
   if (dtype === "int32") checkInt32Value(op, +fill_value);
   const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
   const backend = getBackend(device);
-  if (!backend.supportsDType(dtype)) throw new Error(`The '${device}' device does not support dtype ${dtype}`);
+  if (!backend.supportsDType(dtype)) throw dtypeNotSupported(op, device, dtype);
   const t = wrap(backend, backend.full(numel(size), +fill_value, dtype), dtype, size.slice());
   if (options.requires_grad) t.requires_grad_(true);
   return t;

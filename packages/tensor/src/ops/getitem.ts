@@ -4,6 +4,7 @@ import { tensor } from "./creation.js";
 import { index_select } from "./indexing.js";
 import { checkInPlace, copy_, fill_ } from "./inplace.js";
 import { checkOperand, describeValue } from "./checks.js";
+import { indexOutOfBounds } from "../errors.js";
 import { reshape, select, slice, unsqueeze } from "./view.js";
 
 /**
@@ -57,7 +58,7 @@ export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
     } else if (typeof s === "number") {
       if (!Number.isInteger(s)) throw new TypeError(`index: ${s} is not an integer`);
       const n = out.shape[dim]!;
-      if (s < -n || s >= n) throw new RangeError(`index ${s} is out of bounds for dimension ${dim} with size ${n}`);
+      if (s < -n || s >= n) throw indexOutOfBounds(null, s, dim, n);
       out = select(out, dim, s);
     } else if (typeof s === "string") {
       const [a, b, step] = parseSlice(s);

@@ -3,6 +3,7 @@ import { fmtShape, normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { checkSameDevice, checkScatter } from "./checks.js";
 import { wrap } from "./make.js";
+import { indexOutOfBounds } from "../errors.js";
 import { expand, reshape } from "./view.js";
 
 function checkIndex(op: string, x: Tensor, index: Tensor): void {
@@ -52,7 +53,7 @@ export function index_select(x: Tensor, dim: number, index: Tensor): Tensor {
   const k = index.numel();
   const n = x.shape[d] ?? 1;
   const bad = k > 0 ? outOfRange(index, n) : null;
-  if (bad !== null) throw new RangeError(`index_select(): index ${bad} is out of bounds for dimension ${d} with size ${n}`);
+  if (bad !== null) throw indexOutOfBounds("index_select", bad, d, n);
   const idxShape = x.shape.map((_, i) => (i === d ? k : 1));
   const outShape = x.shape.map((s, i) => (i === d ? k : s));
   return gather(x, d, expand(reshape(index, idxShape), outShape));

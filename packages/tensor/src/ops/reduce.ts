@@ -5,6 +5,7 @@ import { normalizeDims } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { binary, unary } from "./elementwise.js";
 import { wrap } from "./make.js";
+import { check } from "../errors.js";
 import { reshape } from "./view.js";
 import { gather } from "./indexing.js";
 
@@ -23,8 +24,15 @@ function keptShape(shape: readonly number[], axes: readonly number[], keepdim: b
   return out;
 }
 
-/** Run a reduction primitive and shape its result as PyTorch does. */
+/**
+ * Run a reduction primitive and shape its result as PyTorch does. An extremum over an empty
+ * dim has no value, so it is refused here, for every backend.
+ */
 function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boolean, outDtype: DType): Tensor {
+  if (op === "max" || op === "min" || op === "argmax" || op === "argmin") {
+    const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
+    check(empty < 0, () => `${op}(): Expected reduction dim ${empty} to have non-zero size.`);
+  }
   const backend = x._storage.backend;
   return wrap(backend, backend.reduce(op, x, axes, outDtype), outDtype, keptShape(x.shape, axes, keepdim));
 }

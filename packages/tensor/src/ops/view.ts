@@ -4,6 +4,7 @@ import {
 } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { viewOf, wrap } from "./make.js";
+import { indexOutOfBounds } from "../errors.js";
 
 /** A view with the given shape when the strides allow it, else an error naming `reshape`. */
 export function view(x: Tensor, shape: readonly number[]): Tensor {
@@ -169,8 +170,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
 export function select(x: Tensor, dim: number, index: number): Tensor {
   const d = normalizeDim(dim, x.ndim, "select");
   const n = x.shape[d]!;
-  if (index < -n || index >= n)
-    throw new RangeError(`index ${index} is out of bounds for dimension ${d} with size ${n}`);
+  if (index < -n || index >= n) throw indexOutOfBounds(null, index, d, n);
   const i = index < 0 ? index + n : index;
   return squeeze(slice(x, d, i, i + 1), d);
 }

@@ -1,0 +1,70 @@
+/**
+ * Raising errors (DESIGN.md, Decision 6), in one place: `check` for a condition and its message,
+ * and one factory per message that more than one layer or backend raises, so the words stay the
+ * same wherever it is raised.
+ *
+ * Who checks what (docs/design.md, "Errors"): the ops in this package validate their arguments
+ * before calling a backend: types, dtypes (a tensor's dtype is one its device supports, checked
+ * when a tensor is made, cast or moved), shapes, devices, dims and options. Backends trust their
+ * inputs and raise only what they alone can see: device faults (an index or an integer value
+ * found bad while computing, a lost device, a freed buffer).
+ *
+ * Error classes follow PyTorch's: `TypeError` for an argument of the wrong kind, `RangeError`
+ * for an index out of range (Python's `IndexError`), `Error` for a bad value (`RuntimeError`).
+ */
+import type { DType } from "./dtype.js";
+
+/** An error class such as `Error`, `TypeError` or `RangeError`. */
+export type ErrorClass = new (message: string) => Error;
+
+/**
+ * @internal Throw `new ErrorClass(message())` unless `cond` holds (PyTorch's `TORCH_CHECK`).
+ * The message is a function so that it is built only when the check fails.
+ *
+ * @example
+ * ```ts
+ * check(dim >= 0, () => `narrow(): dim must be non-negative, got ${dim}`);
+ * check(typeof n === "number", () => `eye(): argument 'n' must be a number, not ${describeValue(n)}`, TypeError);
+ * ```
+ */
+export function check(cond: unknown, message: () => string, ErrorClass: ErrorClass = Error): asserts cond {
+  if (!cond) throw new ErrorClass(message());
+}
+
+/**
+ * @internal A dtype the device cannot hold (float64 on WebGPU or gpu.js), refused where a
+ * tensor is made, cast or moved, so that no backend ever sees a dtype it lacks.
+ */
+export function dtypeNotSupported(op: string | null, device: { toString(): string }, dtype: DType): Error {
+  const hint = dtype === "float64" ? "; use float32, or the CPU for float64" : "";
+  return new Error(`${op === null ? "The" : `${op}(): the`} '${device}' device does not support dtype ${dtype}${hint}`);
+}
+
+/**
+ * @internal An integer sum or product whose result `int32` cannot hold, raised by every
+ * backend's reduction instead of wrapping (docs/design.md, "Whole numbers and dtypes").
+ */
+export function int32OverflowError(op: string, value?: number): Error {
+  return new Error(
+    `${op}(): the integer result${value === undefined ? "" : ` ${value}`} does not fit int32, Flambeau's stand-in for PyTorch's int64; ` +
+      `convert first: x.double().${op}() on the CPU (exact up to 2^53) or x.float().${op}()`,
+  );
+}
+
+/** @internal An integer raised to a negative power, found by a backend in the data (PyTorch's message). */
+export function negativeIntegerPowerError(): Error {
+  return new Error("Integers to negative integer powers are not allowed.");
+}
+
+/** @internal An integer division or remainder by zero, found by a backend in the data (PyTorch's `ZeroDivisionError`). */
+export function integerDivisionByZero(device: string): Error {
+  return new Error(`ZeroDivisionError (an integer division or remainder by zero on '${device}')`);
+}
+
+/**
+ * @internal An index past a dimension's size (PyTorch's `IndexError`); `op` is null for plain
+ * indexing (`x.index(5)`), which PyTorch reports without an op name.
+ */
+export function indexOutOfBounds(op: string | null, index: number, dim: number, size: number): RangeError {
+  return new RangeError(`${op === null ? "" : `${op}(): `}index ${index} is out of bounds for dimension ${dim} with size ${size}`);
+}
