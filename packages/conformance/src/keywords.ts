@@ -247,10 +247,40 @@ function fnRows(): Row[] {
     row("binary_cross_entropy_with_logits", (c) => ({ weight: c.v.abs(), reduction: "none", pos_weight: c.v.abs() }),
       (c, kw) => F.binary_cross_entropy_with_logits(c.x, target(c), kw as never),
       (c) => F.binary_cross_entropy_with_logits(c.x, target(c), { weight: c.v.abs(), reduction: "none", pos_weight: c.v.abs() })),
+    ...convRows(row),
     ...["nll_loss", "cross_entropy"].map((name) => row(name,
       (c) => ({ weight: c.v.abs(), ignore_index: 0, reduction: "sum", ...(name === "cross_entropy" ? { label_smoothing: 0.1 } : {}) }),
       (c, kw) => call(fn(name), c.x, labels(c), kw),
       (c) => call(fn(name), c.x, labels(c), { weight: c.v.abs(), ignore_index: 0, reduction: "sum", ...(name === "cross_entropy" ? { label_smoothing: 0.1 } : {}) }))),
+  ];
+}
+
+/** Convolution, pooling, resampling and unfold/fold: every keyword, named against by position. */
+function convRows(row: (name: string, kw: (c: Ctx) => Kw, named: (c: Ctx, kw: Kw) => unknown, positional: (c: Ctx) => unknown) => Row): Row[] {
+  const F = torch.nn.functional;
+  const img = (c: Ctx) => c.x.reshape([1, 1, 2, 3]);
+  const kernel = (c: Ctx) => c.x.narrow(1, 0, 2).reshape([1, 1, 2, 2]);
+  const bias = (c: Ctx) => c.v.narrow(0, 0, 1);
+  const fn = (name: string) => (F as unknown as Record<string, unknown>)[name];
+  const both = (name: string, input: (c: Ctx) => torch.Tensor, kw: (c: Ctx) => Kw, values: (c: Ctx) => unknown[]) =>
+    row(name, kw, (c, k) => call(fn(name), input(c), k), (c) => call(fn(name), input(c), ...values(c)));
+  return [
+    both("conv2d", img, (c) => ({ weight: kernel(c), bias: bias(c), stride: 1, padding: 1, dilation: 1, groups: 1 }),
+      (c) => [kernel(c), bias(c), 1, 1, 1, 1]),
+    both("conv1d", (c) => c.x.unsqueeze(0), (c) => ({ weight: c.x.narrow(1, 0, 2).narrow(0, 0, 1).reshape([1, 2, 1]), bias: bias(c), stride: 2, padding: "valid", dilation: 1, groups: 1 }),
+      (c) => [c.x.narrow(1, 0, 2).narrow(0, 0, 1).reshape([1, 2, 1]), bias(c), 2, "valid", 1, 1]),
+    both("conv_transpose2d", img, (c) => ({ weight: kernel(c), bias: bias(c), stride: 2, padding: 1, output_padding: 1, groups: 1, dilation: 1 }),
+      (c) => [kernel(c), bias(c), 2, 1, 1, 1, 1]),
+    both("max_pool2d", img, () => ({ kernel_size: 2, stride: 1, padding: 1, dilation: 1, ceil_mode: true, return_indices: false }), () => [2, 1, 1, 1, true, false]),
+    both("avg_pool2d", img, () => ({ kernel_size: 2, stride: 1, padding: 1, ceil_mode: true, count_include_pad: false, divisor_override: null }),
+      () => [2, 1, 1, true, false, null]),
+    both("adaptive_avg_pool2d", img, () => ({ output_size: [1, 2] }), () => [[1, 2]]),
+    both("interpolate", img, () => ({ size: null, scale_factor: 2, mode: "bilinear", align_corners: true, recompute_scale_factor: true, antialias: false }),
+      () => [null, 2, "bilinear", true, true, false]),
+    both("unfold", img, () => ({ kernel_size: 2, dilation: 1, padding: 1, stride: 2 }), () => [2, 1, 1, 2]),
+    both("fold", (c) => c.x.reshape([1, 2, 3]), () => ({ output_size: [2, 5], kernel_size: [2, 1], dilation: 1, padding: 0, stride: [1, 2] }),
+      () => [[2, 5], [2, 1], 1, 0, [1, 2]]),
+    both("dropout2d", img, () => ({ p: 0.5, training: false, inplace: false }), () => [0.5, false, false]),
   ];
 }
 
@@ -274,6 +304,18 @@ function moduleRows(): Row[] {
     ["BatchNorm1d", [3], (c) => ({ eps: 0.1, momentum: 0.5, affine: false, track_running_stats: false, device: c.device, dtype: "float32" }), null],
     ["LayerNorm", [3], (c) => ({ eps: 0.1, elementwise_affine: false, device: c.device, dtype: "float32" }), null],
     ["Embedding", [4, 2], (c) => ({ padding_idx: 0, _weight: null, _freeze: false, device: c.device, dtype: "float32" }), null],
+    ["BatchNorm2d", [3], (c) => ({ eps: 0.1, momentum: 0.5, affine: false, track_running_stats: false, device: c.device, dtype: "float32" }), null],
+    ["Dropout2d", [], () => ({ p: 0.2, inplace: true }), [0.2, true]],
+    ["Conv2d", [2, 4, 3], (c) => ({ stride: 1, padding: "same", dilation: 2, groups: 2, bias: false, padding_mode: "zeros", device: c.device, dtype: "float32" }),
+      [2, 4, 3, 1, "same", 2, 2, false]],
+    ["Conv1d", [2, 4, 3], (c) => ({ stride: 2, padding: 1, dilation: 1, groups: 1, bias: true, padding_mode: "zeros", device: c.device, dtype: "float32" }),
+      [2, 4, 3, 2, 1, 1, 1, true]],
+    ["ConvTranspose2d", [2, 4, 3], (c) => ({ stride: 2, padding: 1, output_padding: 1, groups: 2, bias: false, dilation: 1, padding_mode: "zeros",
+      device: c.device, dtype: "float32" }), [2, 4, 3, 2, 1, 1, 2, false, 1]],
+    ["MaxPool2d", [3], () => ({ stride: 2, padding: 1, dilation: 2, return_indices: true, ceil_mode: true }), [3, 2, 1, 2, true, true]],
+    ["AvgPool2d", [3], () => ({ stride: 2, padding: 1, ceil_mode: true, count_include_pad: false, divisor_override: 2 }), [3, 2, 1, true, false, 2]],
+    ["AdaptiveAvgPool2d", [], () => ({ output_size: [2, null] }), [[2, null]]],
+    ["Upsample", [], () => ({ size: null, scale_factor: 2, mode: "bilinear", align_corners: true, recompute_scale_factor: null }), [null, 2, "bilinear", true]],
     ["MSELoss", [], () => ({ reduction: "sum" }), null],
     ["L1Loss", [], () => ({ reduction: "none" }), null],
     ["SmoothL1Loss", [], () => ({ reduction: "sum", beta: 0.5 }), null],

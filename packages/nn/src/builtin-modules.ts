@@ -9,10 +9,13 @@ import { Linear } from "./layers/linear.js";
 import { Identity } from "./layers/identity.js";
 import { Flatten } from "./layers/flatten.js";
 import { ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LogSoftmax } from "./layers/activation.js";
-import { Dropout } from "./layers/dropout.js";
+import { Dropout, Dropout2d } from "./layers/dropout.js";
 import { Embedding } from "./layers/embedding.js";
 import { LayerNorm } from "./layers/layer-norm.js";
-import { BatchNorm1d } from "./layers/batch-norm.js";
+import { BatchNorm1d, BatchNorm2d } from "./layers/batch-norm.js";
+import { Conv1d, Conv2d, ConvTranspose2d } from "./layers/conv.js";
+import { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./layers/pooling.js";
+import { Upsample } from "./layers/upsample.js";
 import { RNN, LSTM, GRU } from "./layers/rnn.js";
 import { MSELoss, L1Loss, SmoothL1Loss, HuberLoss } from "./loss/regression.js";
 import { BCELoss, BCEWithLogitsLoss } from "./loss/binary.js";
@@ -21,5 +24,5 @@ import { NLLLoss, CrossEntropyLoss } from "./loss/classification.js";
 markBuiltinModules(
   Sequential, Linear, Identity, Flatten, ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LogSoftmax, Dropout,
   Embedding, LayerNorm, BatchNorm1d, RNN, LSTM, GRU, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss,
-  NLLLoss, CrossEntropyLoss,
+  NLLLoss, CrossEntropyLoss, BatchNorm2d, Dropout2d, Conv1d, Conv2d, ConvTranspose2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, Upsample,
 );

@@ -26,10 +26,13 @@ export { Linear, type LinearOptions } from "./layers/linear.js";
 export { Identity } from "./layers/identity.js";
 export { Flatten, type FlattenOptions } from "./layers/flatten.js";
 export { ReLU, LeakyReLU, Sigmoid, Tanh, GELU, Softmax, LogSoftmax, type LeakyReLUOptions } from "./layers/activation.js";
-export { Dropout, type DropoutLayerOptions } from "./layers/dropout.js";
+export { Dropout, Dropout2d, type DropoutLayerOptions } from "./layers/dropout.js";
 export { Embedding, type EmbeddingOptions } from "./layers/embedding.js";
 export { LayerNorm, type LayerNormOptions } from "./layers/layer-norm.js";
-export { BatchNorm1d, type BatchNormOptions } from "./layers/batch-norm.js";
+export { BatchNorm1d, BatchNorm2d, type BatchNormOptions } from "./layers/batch-norm.js";
+export { ConvNd, Conv1d, Conv2d, ConvTranspose2d, type ConvOptions, type ConvTransposeOptions } from "./layers/conv.js";
+export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, type MaxPool2dOptions, type AvgPool2dOptions } from "./layers/pooling.js";
+export { Upsample, type UpsampleOptions } from "./layers/upsample.js";
 export { RNNBase, RNN, LSTM, GRU, type RNNBaseOptions, type RNNOptions, type LSTMOptions } from "./layers/rnn.js";
 
 export { Loss, WeightedLoss, type LossOptions } from "./loss/base.js";

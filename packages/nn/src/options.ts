@@ -42,6 +42,15 @@ const CONSTRUCTOR_KEYS: Record<string, readonly string[]> = {
   LogSoftmax: ["dim"],
   Flatten: ["start_dim", "end_dim"],
   BatchNorm1d: ["eps", "momentum", "affine", "track_running_stats", ...FACTORY],
+  BatchNorm2d: ["eps", "momentum", "affine", "track_running_stats", ...FACTORY],
+  Dropout2d: ["p", "inplace"],
+  Conv1d: ["stride", "padding", "dilation", "groups", "bias", "padding_mode", ...FACTORY],
+  Conv2d: ["stride", "padding", "dilation", "groups", "bias", "padding_mode", ...FACTORY],
+  ConvTranspose2d: ["stride", "padding", "output_padding", "groups", "bias", "dilation", "padding_mode", ...FACTORY],
+  MaxPool2d: ["stride", "padding", "dilation", "return_indices", "ceil_mode"],
+  AvgPool2d: ["stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"],
+  AdaptiveAvgPool2d: ["output_size"],
+  Upsample: ["size", "scale_factor", "mode", "align_corners", "recompute_scale_factor"],
   LayerNorm: ["eps", "elementwise_affine", ...FACTORY],
   Embedding: ["padding_idx", "_weight", "_freeze", ...FACTORY],
   MSELoss: ["reduction"],
@@ -63,4 +72,19 @@ for (const [name, keys] of Object.entries(CONSTRUCTOR_KEYS)) optionKeys("nn." + 
 export function checkConstructorOptions(owner: string, options: object | undefined): void {
   const keys = CONSTRUCTOR_KEYS[owner];
   if (keys) checkOptions("nn." + owner, options, keys);
+}
+
+/**
+ * A constructor's trailing arguments in PyTorch's positional order (`names`), optionally ending
+ * in an options object, as one options object checked against `owner`'s keywords:
+ * `new nn.MaxPool2d(2, 1)` and `new nn.MaxPool2d(2, { stride: 1 })` give `{ stride: 1 }`.
+ */
+export function trailingOptions<O extends object>(owner: string, names: readonly string[], rest: readonly unknown[]): O {
+  const last = rest[rest.length - 1];
+  const o: Record<string, unknown> = isOptions(last) ? { ...last } : {};
+  (isOptions(last) ? rest.slice(0, -1) : rest).forEach((v, i) => {
+    if (v !== undefined) o[names[i]!] = v;
+  });
+  checkConstructorOptions(owner, o);
+  return o as O;
 }

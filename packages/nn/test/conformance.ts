@@ -9,8 +9,9 @@ import { empty, manual_seed, rand, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
 import { build, decode, decodeState, expectClose, nnFixture, type Encoded, type EncodedState, type ModuleSpec } from "./fixture.js";
 import { trainRingsClassifier } from "./train-rings.js";
+import { runConvConformance } from "./conv-conformance.js";
 
-interface LayerCase {
+export interface LayerCase {
   module: ModuleSpec;
   mode: "train" | "eval";
   state: EncodedState;
@@ -80,7 +81,7 @@ interface ClipFixture {
   value: { clip_value: number; grad: Encoded; clipped: Encoded };
 }
 
-interface SeededCase {
+export interface SeededCase {
   module: ModuleSpec;
   seed: number;
   state: EncodedState;
@@ -123,29 +124,35 @@ async function meanStd(t: Tensor): Promise<[number, number]> {
   return [mean, Math.sqrt(ss / (v.length - 1))];
 }
 
+/**
+ * Load a fixture layer's state on `device`, run it forward and backward, and compare its output,
+ * input gradient, parameter gradients and state afterwards with PyTorch's.
+ */
+export async function checkLayerCase(c: LayerCase, device: string, rtol = 1e-5, atol = 1e-5): Promise<void> {
+  const m = build(c.module).to(device);
+  m.load_state_dict(decodeState(c.state, device));
+  m.train(c.mode === "train");
+  const x = decode(c.input, device);
+  if (!c.index_input) x.requires_grad_(true);
+  if (c.seed !== null) manual_seed(c.seed);
+  const out = m(x) as Tensor;
+  await expectClose(out, c.output, rtol, atol);
+  out.backward(decode(c.grad_output, device));
+  if (c.input_grad) await expectClose(x.grad!, c.input_grad, rtol, atol);
+  const grads = m.named_parameters();
+  expect(grads.map(([n]) => n)).toEqual(c.param_grads.map(([n]) => n));
+  for (const [i, [, p]] of grads.entries()) await expectClose(p.grad!, c.param_grads[i]![1], rtol, atol);
+  const after = m.state_dict();
+  expect(Object.keys(after)).toEqual(c.state_after.map(([k]) => k));
+  for (const [k, v] of c.state_after) await expectClose(after[k]!, v, rtol, Math.min(atol, 1e-6));
+}
+
 /** Run the nn conformance suite on `device`. */
 export function runNnConformance(device: string): void {
   describe(`nn conformance on ${device}`, () => {
     describe("layers: forward, input gradient and parameter gradients match PyTorch", () => {
       for (const [name, c] of Object.entries(nnFixture<Record<string, LayerCase>>("layers"))) {
-        it(name, async () => {
-          const m = build(c.module).to(device);
-          m.load_state_dict(decodeState(c.state, device));
-          m.train(c.mode === "train");
-          const x = decode(c.input, device);
-          if (!c.index_input) x.requires_grad_(true);
-          if (c.seed !== null) manual_seed(c.seed);
-          const out = m(x) as Tensor;
-          await expectClose(out, c.output, 1e-5, 1e-5);
-          out.backward(decode(c.grad_output, device));
-          if (c.input_grad) await expectClose(x.grad!, c.input_grad, 1e-5, 1e-5);
-          const grads = m.named_parameters();
-          expect(grads.map(([n]) => n)).toEqual(c.param_grads.map(([n]) => n));
-          for (const [i, [, p]] of grads.entries()) await expectClose(p.grad!, c.param_grads[i]![1], 1e-5, 1e-5);
-          const after = m.state_dict();
-          expect(Object.keys(after)).toEqual(c.state_after.map(([k]) => k));
-          for (const [k, v] of c.state_after) await expectClose(after[k]!, v, 1e-5, 1e-6);
-        });
+        it(name, () => checkLayerCase(c, device));
       }
     });
 
@@ -283,6 +290,8 @@ export function runNnConformance(device: string): void {
         });
       }
     });
+
+    runConvConformance(device);
 
     it("a 2-layer MLP trained with plain SGD separates two rings (>95% accuracy)", async () => {
       const accuracy = await trainRingsClassifier(device);

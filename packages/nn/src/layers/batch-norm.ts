@@ -47,7 +47,7 @@ export class BatchNorm1d extends Module {
 
   constructor(num_features: number, options: BatchNormOptions = {}) {
     super();
-    checkConstructorOptions("BatchNorm1d", options);
+    checkConstructorOptions(new.target === BatchNorm2d ? "BatchNorm2d" : "BatchNorm1d", options);
     this.num_features = num_features;
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;
@@ -67,8 +67,13 @@ export class BatchNorm1d extends Module {
     this.register_buffer("num_batches_tracked", track ? zeros([], { ...factoryOptions(options), dtype: "int32" }) : null);
   }
 
-  override forward(input: Tensor): Tensor {
+  /** PyTorch's `_check_input_dim`. */
+  protected _check_input_dim(input: Tensor): void {
     if (input.ndim !== 2 && input.ndim !== 3) throw new Error(`expected 2D or 3D input (got ${input.ndim}D input)`);
+  }
+
+  override forward(input: Tensor): Tensor {
+    this._check_input_dim(input);
     let factor: number | Tensor = this.momentum ?? 0;
     if (this.training && this.track_running_stats && this.num_batches_tracked) {
       const tracked = this.num_batches_tracked;
@@ -92,5 +97,27 @@ export class BatchNorm1d extends Module {
 
   override extra_repr(): string {
     return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyOptionalFloat(this.momentum)}, affine=${pyBool(this.affine)}, track_running_stats=${pyBool(this.track_running_stats)}`;
+  }
+}
+
+export interface BatchNorm2d {
+  (input: Tensor): Tensor;
+}
+
+/**
+ * `torch.nn.BatchNorm2d` over `(N, C, H, W)` inputs: {@link BatchNorm1d}'s normalisation per
+ * channel, with statistics over the batch and both spatial dimensions; the same parameters,
+ * buffers and `state_dict` keys (`weight`, `bias`, `running_mean`, `running_var`,
+ * `num_batches_tracked`).
+ *
+ * @example
+ * ```ts
+ * const bn = new nn.BatchNorm2d(16);
+ * bn(torch.randn([8, 16, 5, 5])).shape; // [8, 16, 5, 5]
+ * ```
+ */
+export class BatchNorm2d extends BatchNorm1d {
+  protected override _check_input_dim(input: Tensor): void {
+    if (input.ndim !== 4) throw new Error(`expected 4D input (got ${input.ndim}D input)`);
   }
 }

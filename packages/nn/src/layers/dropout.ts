@@ -1,6 +1,6 @@
 import type { Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
-import { dropout } from "../functional/dropout.js";
+import { dropout, dropout2d } from "../functional/dropout.js";
 import { pyBool, pyFloat } from "../repr.js";
 import { positional, checkConstructorOptions } from "../options.js";
 
@@ -30,7 +30,7 @@ export class Dropout extends Module {
   constructor(p: number | DropoutLayerOptions = 0.5, inplace = false) {
     super();
     const o = positional<DropoutLayerOptions, "p">(p, "p", { inplace });
-    checkConstructorOptions("Dropout", o);
+    checkConstructorOptions(new.target === Dropout2d ? "Dropout2d" : "Dropout", o);
     const prob = o.p ?? 0.5;
     if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
     this.p = prob;
@@ -41,5 +41,28 @@ export class Dropout extends Module {
   }
   override extra_repr(): string {
     return `p=${pyFloat(this.p)}, inplace=${pyBool(this.inplace)}`;
+  }
+}
+
+export interface Dropout2d {
+  (input: Tensor): Tensor;
+}
+
+/**
+ * `torch.nn.Dropout2d`: in training mode, zero whole channels of an `(N, C, H, W)` input with
+ * probability `p` and scale the rest by `1 / (1 - p)`; in evaluation mode, pass it through.
+ *
+ * @example
+ * ```ts
+ * const drop = new nn.Dropout2d(0.25);
+ * drop(torch.randn([8, 16, 5, 5])).shape; // [8, 16, 5, 5]
+ * ```
+ */
+export class Dropout2d extends Dropout {
+  constructor(p: number | DropoutLayerOptions = 0.5, inplace = false) {
+    super(p, inplace);
+  }
+  override forward(input: Tensor): Tensor {
+    return dropout2d(input, this.p, this.training, this.inplace);
   }
 }

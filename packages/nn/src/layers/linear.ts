@@ -2,7 +2,7 @@ import { empty, type DType, type DeviceLike, type Tensor } from "@flambeau/tenso
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { linear } from "../functional/linear.js";
-import { _calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
+import { resetWeightAndBias } from "./default-init.js";
 import { pyBool } from "../repr.js";
 import { factoryOptions, positional, checkConstructorOptions } from "../options.js";
 
@@ -50,12 +50,7 @@ export class Linear extends Module {
 
   /** PyTorch's default initialisation: kaiming_uniform_(a=√5) on the weight, U(±1/√fan_in) on the bias. */
   reset_parameters(): void {
-    kaiming_uniform_(this.weight, Math.sqrt(5));
-    if (this.bias) {
-      const [fanIn] = _calculate_fan_in_and_fan_out(this.weight);
-      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-      uniform_(this.bias, -bound, bound);
-    }
+    resetWeightAndBias(this.weight, this.bias);
   }
 
   override forward(input: Tensor): Tensor {

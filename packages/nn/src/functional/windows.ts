@@ -1,0 +1,110 @@
+/**
+ * Sliding windows over the last two dimensions: the shared step under convolution, pooling,
+ * `unfold` and `fold`. A window's elements are picked with one `index_select` from the input
+ * flattened to `[N, C, H*W]` with one padding element appended (index `H*W`), so padding,
+ * stride, dilation and a ceil-mode overhang are all just entries of an index table built here
+ * in JavaScript. The gradient is then autograd's: `index_select` scatters back (`scatter_add`),
+ * the appended element's `cat` drops out — every backend runs it with the primitives it has.
+ */
+import { cat, full, tensor, type Tensor } from "@flambeau/tensor";
+
+/** The geometry of windows over an `H x W` plane. Padding is per side (`"same"` may be uneven). */
+export interface Windows {
+  readonly H: number;
+  readonly W: number;
+  readonly kh: number;
+  readonly kw: number;
+  readonly sh: number;
+  readonly sw: number;
+  readonly dh: number;
+  readonly dw: number;
+  readonly top: number;
+  readonly left: number;
+  /** Output rows and columns (windows along each axis). */
+  readonly OH: number;
+  readonly OW: number;
+}
+
+/** A size or an `n`-tuple of sizes as a list of `n` non-negative integers, named in errors. */
+export function tuple(op: string, name: string, v: number | readonly number[], n = 2): number[] {
+  const xs = typeof v === "number" ? new Array<number>(n).fill(v) : v.length === 1 ? new Array<number>(n).fill(v[0]!) : [...v];
+  if (xs.length !== n || xs.some((x) => !Number.isInteger(x) || x < 0))
+    throw new Error(`${op}(): ${name} must be a non-negative integer or a tuple of ${n} of them, but got ${fmt(v)}`);
+  return xs;
+}
+
+const fmt = (v: unknown): string => (Array.isArray(v) ? `(${v.join(", ")})` : String(v));
+
+/**
+ * PyTorch's `pooling_output_shape`: windows along one axis of `size` padded by `pad` per side
+ * (`padEnd` at the far end), with `ceil_mode` counting a last partial window that starts inside
+ * the input or left padding.
+ */
+export function outputSize(size: number, k: number, s: number, pad: number, d: number, ceil = false, padEnd = pad): number {
+  const span = size + pad + padEnd - d * (k - 1) - 1;
+  let out = Math.floor((span + (ceil ? s - 1 : 0)) / s) + 1;
+  if (ceil && (out - 1) * s >= size + pad) out--;
+  return out;
+}
+
+/**
+ * The index table of `g`'s windows into the flattened plane: entry `[k, l]` (`order` `"kl"`)
+ * or `[l, k]` (`"lk"`) is the element under kernel tap `k` of window `l`, or `H*W` where that
+ * falls in the padding. Whether any entry is padding is returned too (then the input needs
+ * its padding element appended).
+ */
+export function windowIndex(g: Windows, order: "kl" | "lk"): { index: Int32Array; padded: boolean } {
+  const K = g.kh * g.kw;
+  const L = g.OH * g.OW;
+  const pad = g.H * g.W;
+  const index = new Int32Array(K * L);
+  let padded = false;
+  for (let i = 0; i < g.kh; i++)
+    for (let j = 0; j < g.kw; j++) {
+      const k = i * g.kw + j;
+      for (let oy = 0; oy < g.OH; oy++) {
+        const y = oy * g.sh - g.top + i * g.dh;
+        for (let ox = 0; ox < g.OW; ox++) {
+          const x = ox * g.sw - g.left + j * g.dw;
+          const inside = y >= 0 && y < g.H && x >= 0 && x < g.W;
+          if (!inside) padded = true;
+          const l = oy * g.OW + ox;
+          index[order === "kl" ? k * L + l : l * K + k] = inside ? y * g.W + x : pad;
+        }
+      }
+    }
+  return { index, padded };
+}
+
+/**
+ * The windows of a `[N, C, H, W]` input as `[N, C, K * L]` (`"kl"`: tap-major, what a
+ * convolution multiplies) or `[N, C, L * K]` (`"lk"`: each window contiguous, what pooling
+ * reduces), padding read as `padValue`.
+ */
+export function im2col(x: Tensor, g: Windows, padValue: number, order: "kl" | "lk"): Tensor {
+  const { index, padded } = windowIndex(g, order);
+  return pick(x, index, padded, padValue);
+}
+
+/**
+ * Entries of each `[H, W]` plane of a `[N, C, H, W]` input by flat position, `H*W` standing for
+ * `padValue` (appended only when `padded`): `[N, C, index.length]`.
+ */
+export function pick(x: Tensor, index: Int32Array, padded: boolean, padValue: number): Tensor {
+  const [N, C, H, W] = x.shape as [number, number, number, number];
+  let flat = x.reshape([N, C, H * W]);
+  if (padded) flat = cat([flat, full([N, C, 1], padValue, { dtype: x.dtype, device: x.device })], 2);
+  return flat.index_select(2, tensor(index, { dtype: "int32", device: x.device }));
+}
+
+/**
+ * The reverse of {@link im2col} (`"kl"` order): sum `[N, C, K * L]` columns back into their
+ * `[N, C, H, W]` places, overlapping windows adding up, padding dropped (`F.fold`).
+ */
+export function col2im(cols: Tensor, g: Windows): Tensor {
+  const [N, C] = cols.shape as [number, number];
+  const { index } = windowIndex(g, "kl");
+  const idx = tensor(index, { dtype: "int32", device: cols.device }).reshape([1, 1, index.length]).expand([N, C, index.length]);
+  const plane = full([N, C, g.H * g.W + 1], 0, { dtype: cols.dtype, device: cols.device }).scatter_add(2, idx, cols);
+  return plane.narrow(2, 0, g.H * g.W).reshape([N, C, g.H, g.W]);
+}
