@@ -549,8 +549,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     name: "topk(1.5) (k not a whole number)",
     make: (d) => ({ tensors: [leaf(d, [3, 1, 2])] }),
     run: (s) => T(s).topk(1.5),
-    error: RangeError,
-    words: ["topk()", "k out of range", "k = 1.5"],
+    error: TypeError,
+    words: ["topk()", "argument 'k' must be int", "number 1.5"],
   },
   {
     name: "cumsum of a string",

@@ -9,6 +9,7 @@ import * as torch from "flambeau";
 import { expectTensor, type Tolerances } from "./compare.js";
 import { registerErrorTests } from "./errors.js";
 import { registerBadInputTests } from "./bad-input.js";
+import { WRONG_KIND_CASES } from "./wrong-kinds.js";
 import { buildInputs, caseDTypes, loadOpsFixture, loadSpecialFixture, makeTensor, type OpCase } from "./fixture.js";
 import { registerKeywordTests } from "./keywords.js";
 import { OPS, runOp } from "./ops.js";
@@ -135,6 +136,7 @@ export function runConformance(device: string, options: ConformanceOptions = {})
     });
     describe("errors", () => registerErrorTests(device));
     describe("bad input", () => registerBadInputTests(device));
+    describe("arguments of the wrong kind", () => registerBadInputTests(device, WRONG_KIND_CASES));
     describe("keyword arguments", () => registerKeywordTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));
   });

@@ -6,6 +6,8 @@
  * an error rather than silently ignored.
  */
 
+import { parseKind, wrongKind, type Kind } from "./kinds.js";
+
 /** Whether `x` is an options object: a plain object literal, not a tensor, array, device or generator. */
 export function isOptions(x: unknown): x is Record<string, unknown> {
   if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
@@ -24,20 +26,31 @@ export interface Signature {
   readonly required: readonly boolean[];
   /** Keyword-only parameters (after `*`): passed to the implementation as one trailing object. */
   readonly keywordOnly: readonly string[] | null;
+  /** The declared kind of each operand, parameter and keyword-only parameter, by name (kinds.ts). */
+  readonly kinds: ReadonlyMap<string, Kind>;
 }
 
 /**
- * Parse `"sum(input, /, dim=None, keepdim=False, *, dtype=None)"`: names before `/` are the
- * operands, `name=default` marks an optional parameter, names after `*` are keyword-only. With no
- * `*`, the implementation takes no options object.
+ * Parse `"sum(Tensor input, /, int|int[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)"`:
+ * names before `/` are the operands, `name=default` marks an optional parameter, names after `*`
+ * are keyword-only. A kind before a name, as in PyTorch's own signatures, declares what the
+ * argument must be (kinds.ts); an undeclared one is not checked here. With no `*`, the
+ * implementation takes no options object.
  */
 export function parseSignature(spec: string): Signature {
-  const m = /^([\w.]+)\((.*)\)$/.exec(spec.replace(/\s+/g, ""));
+  const m = /^([\w.]+)\((.*)\)$/s.exec(spec.trim().replace(/\s+/g, " "));
   if (!m) throw new Error(`keywords: bad signature '${spec}'`);
-  const parts = m[2] === "" ? [] : m[2]!.split(",");
+  const parts = m[2]!.trim() === "" ? [] : m[2]!.split(",").map((p) => p.trim());
   const slash = parts.indexOf("/");
   const star = parts.indexOf("*");
-  const names = (xs: string[]) => xs.map((p) => p.split("=")[0]!);
+  const kinds = new Map<string, Kind>();
+  const names = (xs: string[]) =>
+    xs.map((p) => {
+      const [declared, ...rest] = p.split("=")[0]!.trim().split(" ");
+      const name = rest.length ? rest[0]! : declared!;
+      if (rest.length) kinds.set(name, parseKind(declared!));
+      return name;
+    });
   const positional = parts.slice(slash + 1, star < 0 ? undefined : star);
   return {
     op: m[1]!,
@@ -45,6 +58,7 @@ export function parseSignature(spec: string): Signature {
     params: names(positional),
     required: positional.map((p) => !p.includes("=")),
     keywordOnly: star < 0 ? null : names(parts.slice(star + 1)),
+    kinds,
   };
 }
 
@@ -126,13 +140,46 @@ export function keywords<F extends (...args: never[]) => unknown>(spec: string, 
   const call = impl as unknown as (...args: unknown[]) => unknown;
   const max = sig.operands.length + sig.params.length;
   const required = sig.params.flatMap((_, i) => (sig.required[i] ? [sig.operands.length + i] : []));
+  const check = kindChecker(sig);
   const wrapped = (...args: unknown[]) => {
     // The common call, all by position: nothing to move, so skip the binding (ops are hot).
     const n = args.length;
-    if (n <= max && !isOptions(args[n - 1]) && required.every((i) => args[i] !== undefined)) return call(...args);
-    return call(...bindArguments(sig, args));
+    if (n <= max && !isOptions(args[n - 1]) && required.every((i) => args[i] !== undefined)) {
+      check?.(args);
+      return call(...args);
+    }
+    const bound = bindArguments(sig, args);
+    check?.(bound);
+    return call(...bound);
   };
   return Object.assign(wrapped as unknown as F, { signature: sig });
+}
+
+/**
+ * The check of bound arguments (operands, parameters, then the keyword-only object) against the
+ * kinds `sig` declares, or `null` when it declares none. Left-out arguments are not checked.
+ */
+function kindChecker(sig: Signature): ((bound: readonly unknown[]) => void) | null {
+  if (sig.kinds.size === 0) return null;
+  const positional = [...sig.operands, ...sig.params].map((name) => [name, sig.kinds.get(name)] as const);
+  const keywordOnly = (sig.keywordOnly ?? []).flatMap((name) => {
+    const kind = sig.kinds.get(name);
+    return kind ? [[name, kind] as const] : [];
+  });
+  return (bound) => {
+    const n = Math.min(bound.length, positional.length);
+    for (let i = 0; i < n; i++) {
+      const [name, kind] = positional[i]!;
+      const x = bound[i];
+      if (kind && x !== undefined && !kind.test(x)) throw wrongKind(sig.op, name, kind, x);
+    }
+    const kw = bound.length > positional.length ? (bound[positional.length] as Record<string, unknown> | undefined) : undefined;
+    if (kw)
+      for (const [name, kind] of keywordOnly) {
+        const x = kw[name];
+        if (x !== undefined && !kind.test(x)) throw wrongKind(sig.op, name, kind, x);
+      }
+  };
 }
 
 /**

@@ -20,6 +20,7 @@ import * as S from "./signatures.js";
 import { checkOptions, isOptions, type Kw } from "./keywords.js";
 import { checkInPlace, commitInPlace, fill_ } from "./ops/inplace.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
+import { checkKind, describeValue, KIND } from "./kinds.js";
 
 type Shape = number[] | readonly number[];
 type Other = Kw<[other: TensorOrScalar], { other?: TensorOrScalar }>;
@@ -199,25 +200,36 @@ for (const op of unaryOps) if (op !== "round") P[op] = function (this: Tensor, .
 /** Variadic sizes as PyTorch takes them: `(2, 3)`, `([2, 3])` or `({ shape: [2, 3] })`. */
 type Dims<K extends string> = [Shape] | number[] | [{ [k in K]: Shape }];
 function dimsOf(op: string, key: string, args: unknown[]): number[] {
+  let dims: unknown[];
   if (args.length === 1 && isOptions(args[0])) {
     checkOptions(op, args[0], [key]);
-    const dims = args[0][key];
-    if (!Array.isArray(dims)) throw new TypeError(`${op}() missing required argument '${key}'`);
-    return dims.slice();
-  }
-  return Array.isArray(args[0]) ? (args[0] as number[]).slice() : (args as number[]);
+    const given = args[0][key];
+    if (given === undefined) throw new TypeError(`${op}() missing required argument '${key}'`);
+    checkKind(op, key, KIND.ints, given);
+    dims = given as unknown[];
+  } else if (args.length === 1 && Array.isArray(args[0])) dims = args[0];
+  else dims = args;
+  const bad = dims.findIndex((d) => !Number.isInteger(d));
+  if (bad >= 0) throw new TypeError(`${op}(): argument '${key}' must be a sequence of ints, but element ${bad} is ${describeValue(dims[bad])}`);
+  return dims.slice() as number[];
+}
+/** `other` of `view_as`, `expand_as`, …: a Tensor. */
+function tensorArg(op: string, o: unknown): Tensor {
+  checkKind(op, "other", KIND.Tensor, o);
+  if (o === undefined) throw new TypeError(`${op}() missing required argument 'other'`);
+  return o as Tensor;
 }
 
 const define = (methods: Record<string, (this: Tensor, ...args: never[]) => unknown>) => Object.assign(P, methods);
 define({
   reshape(...s: unknown[]) { return v.reshape(this, dimsOf("reshape", "shape", s)); },
   view(...s: unknown[]) { return v.view(this, dimsOf("view", "size", s)); },
-  view_as(o: Tensor) { return v.view(this, o.shape); },
-  reshape_as(o: Tensor) { return v.reshape(this, o.shape); },
+  view_as(o: Tensor) { return v.view(this, tensorArg("view_as", o).shape); },
+  reshape_as(o: Tensor) { return v.reshape(this, tensorArg("reshape_as", o).shape); },
   permute(...d: unknown[]) { return v.permute(this, dimsOf("permute", "dims", d)); },
   t() { return relabel(v.t(this), [this], "TBackward0"); },
   expand(...s: unknown[]) { return v.expand(this, dimsOf("expand", "size", s)); },
-  expand_as(o: Tensor) { return v.expand(this, o.shape); },
+  expand_as(o: Tensor) { return v.expand(this, tensorArg("expand_as", o).shape); },
   contiguous() { return v.contiguous(this); },
   clone() { return v.clone(this); },
   flip(...d: unknown[]) { return v.flip(this, dimsOf("flip", "dims", d)); },
@@ -231,14 +243,17 @@ define({
   allclose(o: Tensor, opts?: cl.CloseOptions) { return cl.allclose(this, o, opts); },
   multinomial(k: number, r?: boolean | mn.MultinomialOptions, o?: mn.MultinomialOptions) { return mn.multinomial(this, k, r, o); },
 
-  toAsync(d: Device | string) { return cv.toDeviceAsync(this, d); },
+  toAsync(d: Device | string) {
+    checkKind("toAsync", "device", KIND.Device, d);
+    return cv.toDeviceAsync(this, d);
+  },
   cpu() { return cv.to(this, "cpu"); },
   float() { return cv.toDType(this, "float32"); },
   double() { return cv.toDType(this, "float64"); },
   int() { return cv.toDType(this, "int32"); },
   long() { return cv.toDType(this, "int32"); },
   bool() { return cv.toDType(this, "bool"); },
-  type_as(o: Tensor) { return cv.toDType(this, o.dtype); },
+  type_as(o: Tensor) { return cv.toDType(this, tensorArg("type_as", o).dtype); },
 
   zero_() { return fill_(this, 0); },
 });

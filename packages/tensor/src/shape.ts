@@ -1,5 +1,7 @@
 /** Shapes, strides and broadcasting, following PyTorch's rules. */
 
+import { describeValue } from "./kinds.js";
+
 export type Shape = readonly number[];
 
 /** Number of elements of a shape (1 for a 0-d shape). */
@@ -89,7 +91,10 @@ export function broadcastStrides(shape: Shape, strides: Shape, to: Shape): numbe
 /** Wrap a possibly negative dimension index into `[0, ndim)`, with PyTorch's IndexError text. */
 export function normalizeDim(dim: number, ndim: number, op = ""): number {
   const n = Math.max(ndim, 1);
-  if (!Number.isInteger(dim) || dim < -n || dim >= n)
+  // Every op taking a dim comes here, so a dim of the wrong kind is refused here too.
+  if (!Number.isInteger(dim))
+    throw new TypeError(`${op ? op + "(): " : ""}argument 'dim' must be int, not ${describeValue(dim)}`);
+  if (dim < -n || dim >= n)
     throw new RangeError(
       `${op ? op + ": " : ""}Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`,
     );
@@ -100,6 +105,7 @@ export function normalizeDim(dim: number, ndim: number, op = ""): number {
 export function normalizeDims(dim: number | readonly number[] | undefined | null, ndim: number, op = ""): number[] {
   if (dim === undefined || dim === null) return Array.from({ length: ndim }, (_, i) => i);
   const dims = typeof dim === "number" ? [dim] : dim;
+  if (!Array.isArray(dims)) throw new TypeError(`${op ? op + "(): " : ""}argument 'dim' must be int or array of ints, not ${describeValue(dim)}`);
   if (dims.length === 0) return Array.from({ length: ndim }, (_, i) => i);
   const out = dims.map((d) => normalizeDim(d, ndim, op));
   const seen = new Set<number>();

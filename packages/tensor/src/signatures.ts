@@ -43,21 +43,21 @@ const overDims = (base: string) => (d?: unknown) => `${base}Backward${d === unde
 
 type Binary = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], { other?: TensorOrScalar }>) => Tensor;
 const binaryOp = (name: string, f: (a: TensorOrScalar, b: TensorOrScalar) => Tensor): Binary =>
-  keywords(`${name}(input, /, other)`, f) as unknown as Binary;
+  keywords(`${name}(Tensor|Scalar input, /, Tensor|Scalar other)`, f) as unknown as Binary;
 
 export type AlphaOptions = { other?: TensorOrScalar; alpha?: number };
 type Arith = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], AlphaOptions>) => Tensor;
 /** `torch.add(input, other, { alpha })`: `input + alpha * other`. @example `torch.add(x, y, { alpha: 2 })` */
-export const add = keywords("add(input, /, other, *, alpha=1)", m.add) as unknown as Arith;
+export const add = keywords("add(Tensor|Scalar input, /, Tensor|Scalar other, *, Scalar alpha=1)", m.add) as unknown as Arith;
 /** `torch.sub(input, other, { alpha })`: `input - alpha * other`. */
-export const sub = keywords("sub(input, /, other, *, alpha=1)", m.sub) as unknown as Arith;
+export const sub = keywords("sub(Tensor|Scalar input, /, Tensor|Scalar other, *, Scalar alpha=1)", m.sub) as unknown as Arith;
 export type DivOptions = { other?: TensorOrScalar; rounding_mode?: "trunc" | "floor" | null };
 /** `torch.div(input, other, { rounding_mode })`. */
-export const div = keywords("div(input, /, other, *, rounding_mode=None)", m.div) as unknown as (
+export const div = keywords("div(Tensor|Scalar input, /, Tensor|Scalar other, *, 'trunc'|'floor'? rounding_mode=None)", m.div) as unknown as (
   input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], DivOptions>) => Tensor;
 /** `torch.mul`. */ export const mul = binaryOp("mul", m.mul);
 /** `torch.pow(input, exponent)`. */
-export const pow = keywords("pow(input, /, exponent)", m.pow) as unknown as (
+export const pow = keywords("pow(Tensor|Scalar input, /, Tensor|Scalar exponent)", m.pow) as unknown as (
   input: TensorOrScalar, ...args: Kw<[exponent: TensorOrScalar], { exponent?: TensorOrScalar }>) => Tensor;
 /** `torch.maximum`. */ export const maximum = binaryOp("maximum", m.maximum as Parameters<typeof binaryOp>[1]);
 /** `torch.minimum`. */ export const minimum = binaryOp("minimum", m.minimum as Parameters<typeof binaryOp>[1]);
@@ -78,7 +78,7 @@ export const pow = keywords("pow(input, /, exponent)", m.pow) as unknown as (
  * `torch.round(input, { decimals })`: round half to even, to `decimals` decimal places
  * (negative: to tens, hundreds, …), computed as PyTorch does.
  */
-export const round = keywords("round(input, /, *, decimals=0)", (x: Tensor, o?: { decimals?: number }) => {
+export const round = keywords("round(Tensor input, /, *, int decimals=0)", (x: Tensor, o?: { decimals?: number }) => {
   const d = o?.decimals ?? 0;
   if (!Number.isInteger(d)) throw new TypeError(`round(): argument 'decimals' must be int, not ${d}`);
   if (d === 0) return u.round(x);
@@ -89,23 +89,23 @@ export const round = keywords("round(input, /, *, decimals=0)", (x: Tensor, o?: 
 export type ClampOptions = { min?: TensorOrScalar | null; max?: TensorOrScalar | null };
 type Clamp = (input: Tensor, ...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], ClampOptions>) => Tensor;
 /** `torch.clamp(input, min, max)` or `(input, { min, max })`. @example `x.clamp({ min: 0 })` */
-export const clamp = keywords("clamp(input, /, min=None, max=None)", sel.clamp) as unknown as Clamp;
+export const clamp = keywords("clamp(Tensor input, /, Tensor|Scalar? min=None, Tensor|Scalar? max=None)", sel.clamp) as unknown as Clamp;
 /** `torch.clip`, an alias of clamp. */
-export const clip = keywords("clip(input, /, min=None, max=None)", sel.clamp) as unknown as Clamp;
+export const clip = keywords("clip(Tensor input, /, Tensor|Scalar? min=None, Tensor|Scalar? max=None)", sel.clamp) as unknown as Clamp;
 /** `torch.where(condition, input, other)`. */
-export const where = keywords("where(condition, /, input, other)", sel.where) as unknown as (
+export const where = keywords("where(Tensor condition, /, Tensor|Scalar input, Tensor|Scalar other)", sel.where) as unknown as (
   condition: Tensor, ...args: Kw<[input: TensorOrScalar, other: TensorOrScalar], { input?: TensorOrScalar; other?: TensorOrScalar }>) => Tensor;
 /** `torch.masked_fill(input, mask, value)`. */
-export const masked_fill = keywords("masked_fill(input, /, mask, value)", sel.masked_fill) as unknown as (
+export const masked_fill = keywords("masked_fill(Tensor input, /, Tensor mask, Tensor|Scalar value)", sel.masked_fill) as unknown as (
   input: Tensor, ...args: Kw<[mask: Tensor, value: TensorOrScalar], { mask?: Tensor; value?: TensorOrScalar }>) => Tensor;
 export type ValueOptions = { tensor1?: Tensor; tensor2?: Tensor; value?: number };
 type Addc = (input: Tensor, ...args: Kw<[tensor1: Tensor, tensor2: Tensor], ValueOptions>) => Tensor;
 /** `torch.addcmul(input, tensor1, tensor2, { value })`. */
-export const addcmul = keywords("addcmul(input, /, tensor1, tensor2, *, value=1)", m.addcmul) as unknown as Addc;
+export const addcmul = keywords("addcmul(Tensor input, /, Tensor tensor1, Tensor tensor2, *, Scalar value=1)", m.addcmul) as unknown as Addc;
 /** `torch.addcdiv(input, tensor1, tensor2, { value })`. */
-export const addcdiv = keywords("addcdiv(input, /, tensor1, tensor2, *, value=1)", m.addcdiv) as unknown as Addc;
+export const addcdiv = keywords("addcdiv(Tensor input, /, Tensor tensor1, Tensor tensor2, *, Scalar value=1)", m.addcdiv) as unknown as Addc;
 /** `torch.lerp(input, end, weight)`. */
-export const lerp = keywords("lerp(input, /, end, weight)", m.lerp) as unknown as (
+export const lerp = keywords("lerp(Tensor input, /, Tensor end, Tensor|Scalar weight)", m.lerp) as unknown as (
   input: Tensor, ...args: Kw<[end: Tensor, weight: TensorOrScalar], { end?: Tensor; weight?: TensorOrScalar }>) => Tensor;
 
 // ---- reductions ------------------------------------------------------------------------------
@@ -114,9 +114,9 @@ export type ReduceOptions = { dim?: r.Dim; keepdim?: boolean };
 export type DTypeReduceOptions = ReduceOptions & DTypeOption;
 type Reduce<O> = (input: Tensor, ...args: Kw<[dim: r.Dim, keepdim: boolean], O>) => Tensor;
 const reduceOp = (name: string, f: (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor): Reduce<ReduceOptions> =>
-  keywords(`${name}(input, /, dim=None, keepdim=False)`, f) as unknown as Reduce<ReduceOptions>;
+  keywords(`${name}(Tensor input, /, int|int[]? dim=None, bool keepdim=False)`, f) as unknown as Reduce<ReduceOptions>;
 const dtypeReduceOp = (name: string, f: (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor): Reduce<DTypeReduceOptions> =>
-  keywords(`${name}(input, /, dim=None, keepdim=False, *, dtype=None)`, (x: Tensor, d?: r.Dim, k?: boolean, o?: DTypeOption) =>
+  keywords(`${name}(Tensor input, /, int|int[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)`, (x: Tensor, d?: r.Dim, k?: boolean, o?: DTypeOption) =>
     f(cast(x, o), d, k)) as unknown as Reduce<DTypeReduceOptions>;
 
 /** `torch.sum(input, dim, keepdim, { dtype })`. @example `x.sum({ dim: 1, keepdim: true })` */
@@ -132,7 +132,7 @@ export const prod = dtypeReduceOp("prod", labelled(r.prod as (x: Tensor, dim?: r
 /** `torch.all`. */ export const all = reduceOp("all", r.all);
 /** `torch.any`. */ export const any = reduceOp("any", r.any);
 /** `torch.logsumexp(input, dim, keepdim)`. */
-export const logsumexp = keywords("logsumexp(input, /, dim, keepdim=False)", labelled(r.logsumexp, () => "LogsumexpBackward0")) as unknown as Reduce<ReduceOptions>;
+export const logsumexp = keywords("logsumexp(Tensor input, /, int|int[] dim, bool keepdim=False)", labelled(r.logsumexp, () => "LogsumexpBackward0")) as unknown as Reduce<ReduceOptions>;
 
 export type MaxOptions = { dim?: number; keepdim?: boolean };
 /** `torch.max(input)`, or `(values, indices)` along `dim`. */
@@ -145,87 +145,87 @@ export interface MaxFn {
 // PyTorch numbers these the other way round: 1 for the whole tensor, 0 along a dim.
 const extremum = (base: string) => (d?: unknown) => `${base}Backward${d === undefined || d === null ? 1 : 0}`;
 type Extremum = (x: Tensor, dim?: number, keepdim?: boolean) => Tensor | readonly Tensor[];
-/** `torch.max`. */ export const max = keywords("max(input, /, dim=None, keepdim=False)", labelled(r.max as Extremum, extremum("Max"))) as unknown as MaxFn;
-/** `torch.min`. */ export const min = keywords("min(input, /, dim=None, keepdim=False)", labelled(r.min as Extremum, extremum("Min"))) as unknown as MaxFn;
+/** `torch.max`. */ export const max = keywords("max(Tensor input, /, int? dim=None, bool keepdim=False)", labelled(r.max as Extremum, extremum("Max"))) as unknown as MaxFn;
+/** `torch.min`. */ export const min = keywords("min(Tensor input, /, int? dim=None, bool keepdim=False)", labelled(r.min as Extremum, extremum("Min"))) as unknown as MaxFn;
 
 export type VarOptions = r.VarOptions & { dim?: r.Dim };
 type Var = (input: Tensor, ...args: Kw<[dim: r.Dim], VarOptions>) => Tensor;
 /** `torch.var(input, dim, { correction, keepdim })`. */
-export const variance = keywords("var(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", labelled(r.variance, () => "VarBackward0")) as unknown as Var;
+export const variance = keywords("var(Tensor input, /, int|int[]? dim=None, *, Scalar? correction=1, bool keepdim=False, bool unbiased=True)", labelled(r.variance, () => "VarBackward0")) as unknown as Var;
 /** `torch.std(input, dim, { correction, keepdim })`. */
-export const std = keywords("std(input, /, dim=None, *, correction=1, keepdim=False, unbiased=True)", labelled(r.std, () => "StdBackward0")) as unknown as Var;
+export const std = keywords("std(Tensor input, /, int|int[]? dim=None, *, Scalar? correction=1, bool keepdim=False, bool unbiased=True)", labelled(r.std, () => "StdBackward0")) as unknown as Var;
 
 export type SoftmaxOptions = { dim?: number } & DTypeOption;
 type Softmax = (input: Tensor, ...args: Kw<[dim: number], SoftmaxOptions>) => Tensor;
 /** `torch.softmax(input, dim, { dtype })`. @example `x.softmax({ dim: 1 })` */
-export const softmax = keywords("softmax(input, /, dim, *, dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
+export const softmax = keywords("softmax(Tensor input, /, int dim, *, ScalarType? dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
   relabel(r.softmax(cast(x, o), d), [x], "SoftmaxBackward0")) as unknown as Softmax;
 /** `torch.log_softmax(input, dim, { dtype })`. */
-export const log_softmax = keywords("log_softmax(input, /, dim, *, dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
+export const log_softmax = keywords("log_softmax(Tensor input, /, int dim, *, ScalarType? dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
   relabel(r.log_softmax(cast(x, o), d), [x], "LogSoftmaxBackward0")) as unknown as Softmax;
 
 export type NormOptions = { p?: number | "fro"; dim?: r.Dim; keepdim?: boolean } & DTypeOption;
 /** `torch.norm(input, p, dim, keepdim, { dtype })`. @example `x.norm({ p: 1, dim: 0 })` */
-export const norm = keywords("norm(input, /, p='fro', dim=None, keepdim=False, *, dtype=None)",
+export const norm = keywords("norm(Tensor input, /, float|'fro'? p='fro', int|int[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)",
   (x: Tensor, p?: number | "fro", d?: r.Dim, k?: boolean, o?: DTypeOption) => relabel(r.norm(cast(x, o), p, d, k), [x], "NormBackward1")) as unknown as (
   input: Tensor, ...args: Kw<[p: number | "fro", dim: r.Dim, keepdim: boolean], NormOptions>) => Tensor;
 
 // ---- linear algebra --------------------------------------------------------------------------
 
 type Product<K extends string> = (input: Tensor, ...args: Kw<[other: Tensor], { [k in K]?: Tensor }>) => Tensor;
-/** `torch.matmul`. */ export const matmul = keywords("matmul(input, /, other)", l.matmul) as unknown as Product<"other">;
-/** `torch.mm`. */ export const mm = keywords("mm(input, /, mat2)", l.mm) as unknown as Product<"mat2">;
-/** `torch.bmm`. */ export const bmm = keywords("bmm(input, /, mat2)", l.bmm) as unknown as Product<"mat2">;
-/** `torch.dot`. */ export const dot = keywords("dot(input, /, other)", l.dot) as unknown as Product<"other">;
-/** `torch.outer`. */ export const outer = keywords("outer(input, /, vec2)", l.outer) as unknown as Product<"vec2">;
+/** `torch.matmul`. */ export const matmul = keywords("matmul(Tensor input, /, Tensor other)", l.matmul) as unknown as Product<"other">;
+/** `torch.mm`. */ export const mm = keywords("mm(Tensor input, /, Tensor mat2)", l.mm) as unknown as Product<"mat2">;
+/** `torch.bmm`. */ export const bmm = keywords("bmm(Tensor input, /, Tensor mat2)", l.bmm) as unknown as Product<"mat2">;
+/** `torch.dot`. */ export const dot = keywords("dot(Tensor input, /, Tensor other)", l.dot) as unknown as Product<"other">;
+/** `torch.outer`. */ export const outer = keywords("outer(Tensor input, /, Tensor vec2)", l.outer) as unknown as Product<"vec2">;
 
 // ---- joining, splitting, views and indexing --------------------------------------------------
 
 type Join = (tensors: readonly Tensor[], ...args: Kw<[dim: number], { dim?: number }>) => Tensor;
 /** `torch.cat(tensors, dim)`. @example `torch.cat([a, b], { dim: 1 })` */
-export const cat = keywords("cat(tensors, /, dim=0)", j.cat) as unknown as Join;
-/** `torch.concat`, an alias of cat. */ export const concat = keywords("concat(tensors, /, dim=0)", j.cat) as unknown as Join;
+export const cat = keywords("cat(tensors, /, int dim=0)", j.cat) as unknown as Join;
+/** `torch.concat`, an alias of cat. */ export const concat = keywords("concat(tensors, /, int dim=0)", j.cat) as unknown as Join;
 /** `torch.stack(tensors, dim)`. */
-export const stack = keywords("stack(tensors, /, dim=0)", j.stack) as unknown as Join;
+export const stack = keywords("stack(tensors, /, int dim=0)", j.stack) as unknown as Join;
 export type SplitOptions = { split_size_or_sections?: number | readonly number[]; dim?: number };
 /** `torch.split(tensor, split_size_or_sections, dim)`. */
-export const split = keywords("split(tensor, /, split_size_or_sections, dim=0)", j.split) as unknown as (
+export const split = keywords("split(Tensor tensor, /, int|int[] split_size_or_sections, int dim=0)", j.split) as unknown as (
   tensor: Tensor, ...args: Kw<[split_size_or_sections: number | readonly number[], dim: number], SplitOptions>) => Tensor[];
 /** `torch.chunk(input, chunks, dim)`. */
-export const chunk = keywords("chunk(input, /, chunks, dim=0)", j.chunk) as unknown as (
+export const chunk = keywords("chunk(Tensor input, /, int chunks, int dim=0)", j.chunk) as unknown as (
   input: Tensor, ...args: Kw<[chunks: number, dim: number], { chunks?: number; dim?: number }>) => Tensor[];
 /** `torch.unbind(input, dim)`: the slices along `dim`, with `dim` removed. */
-export const unbind = keywords("unbind(input, /, dim=0)", (x: Tensor, d = 0) =>
+export const unbind = keywords("unbind(Tensor input, /, int dim=0)", (x: Tensor, d = 0) =>
   Array.from({ length: x.size(d) }, (_, i) => v.select(x, d, i))) as unknown as (
   input: Tensor, ...args: Kw<[dim: number], { dim?: number }>) => Tensor[];
 
 type DimOnly<T = number> = (input: Tensor, ...args: Kw<[dim: T], { dim?: T }>) => Tensor;
-/** `torch.squeeze(input, dim)`. */ export const squeeze = keywords("squeeze(input, /, dim=None)", labelled(v.squeeze, (d?: unknown) => `SqueezeBackward${d === undefined ? 0 : 1}`)) as unknown as DimOnly<number | readonly number[]>;
-/** `torch.unsqueeze(input, dim)`. */ export const unsqueeze = keywords("unsqueeze(input, /, dim)", labelled(v.unsqueeze, () => "UnsqueezeBackward0")) as unknown as DimOnly;
+/** `torch.squeeze(input, dim)`. */ export const squeeze = keywords("squeeze(Tensor input, /, int|int[]? dim=None)", labelled(v.squeeze, (d?: unknown) => `SqueezeBackward${d === undefined ? 0 : 1}`)) as unknown as DimOnly<number | readonly number[]>;
+/** `torch.unsqueeze(input, dim)`. */ export const unsqueeze = keywords("unsqueeze(Tensor input, /, int dim)", labelled(v.unsqueeze, () => "UnsqueezeBackward0")) as unknown as DimOnly;
 /** `torch.flatten(input, start_dim, end_dim)`. */
-export const flatten = keywords("flatten(input, /, start_dim=0, end_dim=-1)", v.flatten) as unknown as (
+export const flatten = keywords("flatten(Tensor input, /, int start_dim=0, int end_dim=-1)", v.flatten) as unknown as (
   input: Tensor, ...args: Kw<[start_dim: number, end_dim: number], { start_dim?: number; end_dim?: number }>) => Tensor;
 /** `torch.transpose(input, dim0, dim1)`. */
-export const transpose = keywords("transpose(input, /, dim0, dim1)", labelled(v.transpose, () => "TransposeBackward0")) as unknown as (
+export const transpose = keywords("transpose(Tensor input, /, int dim0, int dim1)", labelled(v.transpose, () => "TransposeBackward0")) as unknown as (
   input: Tensor, ...args: Kw<[dim0: number, dim1: number], { dim0?: number; dim1?: number }>) => Tensor;
 /** `torch.narrow(input, dim, start, length)`. */
-export const narrow = keywords("narrow(input, /, dim, start, length)", v.narrow) as unknown as (
+export const narrow = keywords("narrow(Tensor input, /, int dim, int start, int length)", v.narrow) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, start: number, length: number], { dim?: number; start?: number; length?: number }>) => Tensor;
 /** `torch.select(input, dim, index)`. */
-export const select = keywords("select(input, /, dim, index)", labelled(v.select, () => "SelectBackward0")) as unknown as (
+export const select = keywords("select(Tensor input, /, int dim, int index)", labelled(v.select, () => "SelectBackward0")) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, index: number], { dim?: number; index?: number }>) => Tensor;
 type Shaped<K extends string> = (input: Tensor, ...args: Kw<[shape: readonly number[]], { [k in K]?: readonly number[] }>) => Tensor;
-/** `torch.reshape(input, shape)`. */ export const reshape = keywords("reshape(input, /, shape)", v.reshape) as unknown as Shaped<"shape">;
-/** `torch.permute(input, dims)`. */ export const permute = keywords("permute(input, /, dims)", v.permute) as unknown as Shaped<"dims">;
-/** `torch.flip(input, dims)`. */ export const flip = keywords("flip(input, /, dims)", v.flip) as unknown as Shaped<"dims">;
-/** `torch.broadcast_to(input, size)`. */ export const broadcast_to = keywords("broadcast_to(input, /, size)", v.broadcast_to) as unknown as Shaped<"size">;
+/** `torch.reshape(input, shape)`. */ export const reshape = keywords("reshape(Tensor input, /, int[] shape)", v.reshape) as unknown as Shaped<"shape">;
+/** `torch.permute(input, dims)`. */ export const permute = keywords("permute(Tensor input, /, int[] dims)", v.permute) as unknown as Shaped<"dims">;
+/** `torch.flip(input, dims)`. */ export const flip = keywords("flip(Tensor input, /, int[] dims)", v.flip) as unknown as Shaped<"dims">;
+/** `torch.broadcast_to(input, size)`. */ export const broadcast_to = keywords("broadcast_to(Tensor input, /, int[] size)", v.broadcast_to) as unknown as Shaped<"size">;
 
 type DimIndex<X = object> = (input: Tensor, ...args: Kw<[dim: number, index: Tensor], { dim?: number; index?: Tensor } & X>) => Tensor;
-/** `torch.gather(input, dim, index)`. */ export const gather = keywords("gather(input, /, dim, index)", ix.gather) as unknown as DimIndex;
+/** `torch.gather(input, dim, index)`. */ export const gather = keywords("gather(Tensor input, /, int dim, Tensor index)", ix.gather) as unknown as DimIndex;
 /** `torch.index_select(input, dim, index)`. */
-export const index_select = keywords("index_select(input, /, dim, index)", ix.index_select) as unknown as DimIndex;
+export const index_select = keywords("index_select(Tensor input, /, int dim, Tensor index)", ix.index_select) as unknown as DimIndex;
 /** `torch.scatter_add(input, dim, index, src)`. */
-export const scatter_add = keywords("scatter_add(input, /, dim, index, src)", ix.scatter_add) as unknown as (
+export const scatter_add = keywords("scatter_add(Tensor input, /, int dim, Tensor index, Tensor src)", ix.scatter_add) as unknown as (
   input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: Tensor], { dim?: number; index?: Tensor; src?: Tensor }>) => Tensor;
 
 export type ScatterOptions = { dim?: number; index?: Tensor; src?: TensorOrScalar; reduce?: "add" };
@@ -239,7 +239,7 @@ export type ScatterOptions = { dim?: number; index?: Tensor; src?: TensorOrScala
  * torch.zeros([2, 4]).scatter(1, torch.tensor([[1], [3]]), 1, { reduce: "add" });
  * ```
  */
-export const scatter = keywords("scatter(input, /, dim, index, src, *, reduce=None)",
+export const scatter = keywords("scatter(Tensor input, /, int dim, Tensor index, Tensor|Scalar src, *, str? reduce=None)",
   (x: Tensor, dim: number, index: Tensor, src: TensorOrScalar, o?: { reduce?: unknown }) => {
     if (o?.reduce === undefined || o.reduce === null) return sc.scatter(x, dim, index, src);
     if (o.reduce !== "add")
@@ -251,12 +251,12 @@ export const scatter = keywords("scatter(input, /, dim, index, src, *, reduce=No
 export type CumulativeOptions = { dim?: number } & cu.CumulativeOptions;
 type Cumulative = (input: Tensor, ...args: Kw<[dim: number], CumulativeOptions>) => Tensor;
 /** `torch.cumsum(input, dim, { dtype })`. @example `x.cumsum({ dim: 1 })` */
-export const cumsum = keywords("cumsum(input, /, dim, *, dtype=None)", cu.cumsum) as unknown as Cumulative;
+export const cumsum = keywords("cumsum(Tensor input, /, int dim, *, ScalarType? dtype=None)", cu.cumsum) as unknown as Cumulative;
 /** `torch.cumprod(input, dim, { dtype })`. */
-export const cumprod = keywords("cumprod(input, /, dim, *, dtype=None)", cu.cumprod) as unknown as Cumulative;
+export const cumprod = keywords("cumprod(Tensor input, /, int dim, *, ScalarType? dtype=None)", cu.cumprod) as unknown as Cumulative;
 type Triangular = (input: Tensor, ...args: Kw<[diagonal: number], { diagonal?: number }>) => Tensor;
-/** `torch.tril(input, diagonal)`. */ export const tril = keywords("tril(input, /, diagonal=0)", tri.tril) as unknown as Triangular;
-/** `torch.triu(input, diagonal)`. */ export const triu = keywords("triu(input, /, diagonal=0)", tri.triu) as unknown as Triangular;
+/** `torch.tril(input, diagonal)`. */ export const tril = keywords("tril(Tensor input, /, int diagonal=0)", tri.tril) as unknown as Triangular;
+/** `torch.triu(input, diagonal)`. */ export const triu = keywords("triu(Tensor input, /, int diagonal=0)", tri.triu) as unknown as Triangular;
 
 // ---- casts and copies ------------------------------------------------------------------------
 
@@ -265,66 +265,66 @@ export type ToOptions = { device?: Device | string; dtype?: DType; copy?: boolea
  * `Tensor.to(dtype)`, `to(device)`, `to(device, dtype)`, `to(other)` or `to({ device, dtype, copy })`.
  * @example `x.to({ device: "webgpu", dtype: "float32" })`
  */
-export const to = keywords("to(input, /, device=None, dtype=None, *, copy=False)",
+export const to = keywords("to(Tensor input, /, ScalarType|Device|Tensor? device=None, ScalarType? dtype=None, *, bool copy=False)",
   (x: Tensor, a?: DType | Device | string | Tensor, b?: DType, o?: { copy?: boolean }) => {
     const out = a === undefined ? (b === undefined ? x : cv.toDType(x, b)) : cv.to(x, a, b);
     return o?.copy && out === x ? v.clone(x) : out;
   }) as unknown as (input: Tensor, ...args: Kw<[dtypeOrDevice: DType | Device | string | Tensor, dtype: DType], ToOptions>) => Tensor;
 /** `Tensor.fill_(value)`. */
-export const fill_ = keywords("fill_(input, /, value)", fillImpl) as unknown as (
+export const fill_ = keywords("fill_(Tensor input, /, Tensor|Scalar value)", fillImpl) as unknown as (
   input: Tensor, ...args: Kw<[value: number | boolean | Tensor], { value?: number | boolean | Tensor }>) => Tensor;
 /** `Tensor.copy_(src)`. */
-export const copy_ = keywords("copy_(input, /, src)", copyImpl) as unknown as (
+export const copy_ = keywords("copy_(Tensor input, /, Tensor src)", copyImpl) as unknown as (
   input: Tensor, ...args: Kw<[src: Tensor], { src?: Tensor }>) => Tensor;
 
 // ---- creation and random numbers -------------------------------------------------------------
 
 /** `torch.tensor(data, { dtype, device, requires_grad })`. */
-export const tensor = keywords("tensor(data, /, *, dtype=None, device=None, requires_grad=False)", cr.tensor) as unknown as typeof cr.tensor;
+export const tensor = keywords("tensor(data, /, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.tensor) as unknown as typeof cr.tensor;
 export type FullOptions = TensorOptions & { fill_value?: number | boolean };
 /** `torch.full(size, fill_value, { dtype, device, requires_grad })`. */
-export const full = keywords("full(size, /, fill_value, *, dtype=None, device=None, requires_grad=False)", cr.full) as unknown as (
+export const full = keywords("full(size, /, Scalar fill_value, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.full) as unknown as (
   size: readonly number[], ...args: Kw<[fill_value: number | boolean], FullOptions>) => Tensor;
 /** `torch.full_like(input, fill_value, { dtype, device, requires_grad })`. */
-export const full_like = keywords("full_like(input, /, fill_value, *, dtype=None, device=None, requires_grad=False)", cr.full_like) as unknown as (
+export const full_like = keywords("full_like(Tensor input, /, Scalar fill_value, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.full_like) as unknown as (
   input: Tensor, ...args: Kw<[fill_value: number | boolean], FullOptions>) => Tensor;
-const LIKE = "(input, /, *, dtype=None, device=None, requires_grad=False)";
+const LIKE = "(Tensor input, /, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)";
 type Like = (input: Tensor, options?: TensorOptions) => Tensor;
 /** `torch.zeros_like`. */ export const zeros_like = keywords("zeros_like" + LIKE, cr.zeros_like) as unknown as Like;
 /** `torch.ones_like`. */ export const ones_like = keywords("ones_like" + LIKE, cr.ones_like) as unknown as Like;
 /** `torch.empty_like`. */ export const empty_like = keywords("empty_like" + LIKE, cr.empty_like) as unknown as Like;
 /** `torch.rand_like`. */
-export const rand_like = keywords("rand_like(input, /, *, dtype=None, device=None, requires_grad=False, generator=None)", rnd.rand_like) as unknown as Like;
+export const rand_like = keywords("rand_like(Tensor input, /, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, Generator? generator=None)", rnd.rand_like) as unknown as Like;
 /** `torch.randn_like`. */
-export const randn_like = keywords("randn_like(input, /, *, dtype=None, device=None, requires_grad=False, generator=None)", rnd.randn_like) as unknown as Like;
+export const randn_like = keywords("randn_like(Tensor input, /, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, Generator? generator=None)", rnd.randn_like) as unknown as Like;
 
 export type ArangeOptions = TensorOptions & { start?: number; end?: number; step?: number };
 /** `torch.arange(end)` or `torch.arange(start, end, step)`. @example `torch.arange(0, 10, { step: 2 })` */
-export const arange = keywords("arange(start=0, end=None, step=1, *, dtype=None, device=None, requires_grad=False)", cr.arange) as unknown as (
+export const arange = keywords("arange(float start=0, float? end=None, float step=1, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.arange) as unknown as (
   ...args: Kw<[start: number, end: number, step: number], ArangeOptions>) => Tensor;
 /** `torch.linspace(start, end, steps)`. */
-export const linspace = keywords("linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)", cr.linspace) as unknown as (
+export const linspace = keywords("linspace(float start, float end, int steps, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.linspace) as unknown as (
   ...args: Kw<[start: number, end: number, steps: number], TensorOptions & { start?: number; end?: number; steps?: number }>) => Tensor;
 /** `torch.eye(n, m)`. */
-export const eye = keywords("eye(n, m=None, *, dtype=None, device=None, requires_grad=False)", cr.eye) as unknown as (
+export const eye = keywords("eye(int n, int? m=None, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.eye) as unknown as (
   ...args: Kw<[n: number, m: number], TensorOptions & { n?: number; m?: number }>) => Tensor;
 export type RandintOptions = rnd.RandomOptions & { low?: number; high?: number; size?: readonly number[] };
 /** `torch.randint(low, high, size)` or `torch.randint(high, size)`. */
-export const randint = keywords("randint(low=0, high=None, size=None, *, generator=None, dtype=None, device=None, requires_grad=False)", rnd.randint) as unknown as (
+export const randint = keywords("randint(int low=0, int|int[]? high=None, int[]? size=None, *, Generator? generator=None, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", rnd.randint) as unknown as (
   ...args: Kw<[low: number, high: number | readonly number[], size: readonly number[]], RandintOptions>) => Tensor;
 /** `torch.randperm(n, { generator, dtype, device })`. */
-export const randperm = keywords("randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False)", rnd.randperm) as unknown as (
+export const randperm = keywords("randperm(int n, *, Generator? generator=None, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", rnd.randperm) as unknown as (
   ...args: Kw<[n: number], rnd.RandomOptions & { n?: number }>) => Tensor;
 
 export type GeneratorOption = rnd.GeneratorOption;
 /** `Tensor.normal_(mean, std, { generator })`. */
-export const normal_ = keywords("normal_(input, /, mean=0, std=1, *, generator=None)", rnd.normal_) as unknown as (
+export const normal_ = keywords("normal_(Tensor input, /, float mean=0, float std=1, *, Generator? generator=None)", rnd.normal_) as unknown as (
   input: Tensor, ...args: Kw<[mean: number, std: number], GeneratorOption & { mean?: number; std?: number }>) => Tensor;
 /** `Tensor.uniform_(from, to, { generator })`. */
-export const uniform_ = keywords("uniform_(input, /, from=0, to=1, *, generator=None)", rnd.uniform_) as unknown as (
+export const uniform_ = keywords("uniform_(Tensor input, /, float from=0, float to=1, *, Generator? generator=None)", rnd.uniform_) as unknown as (
   input: Tensor, ...args: Kw<[from: number, to: number], GeneratorOption & { from?: number; to?: number }>) => Tensor;
 /** `Tensor.bernoulli_(p, { generator })`. */
-export const bernoulli_ = keywords("bernoulli_(input, /, p=0.5, *, generator=None)", rnd.bernoulli_) as unknown as (
+export const bernoulli_ = keywords("bernoulli_(Tensor input, /, float p=0.5, *, Generator? generator=None)", rnd.bernoulli_) as unknown as (
   input: Tensor, ...args: Kw<[p: number], GeneratorOption & { p?: number }>) => Tensor;
 
 /** The `device` keyword as factories accept it. */

@@ -27,6 +27,7 @@ declare global {
   }
 }
 import { checkOptions, isOptions, optionKeys } from "./keywords.js";
+import { checkKind, KIND } from "./kinds.js";
 
 /**
  * @internal While `internal` is positive, reads of `.grad` are the library's own (an optimizer
@@ -160,6 +161,7 @@ export class Tensor implements View {
 
   /** Set `requires_grad` in place; only leaves can change it. Returns `this`. */
   requires_grad_(requires_grad = true): this {
+    checkKind("requires_grad_", "requires_grad", KIND.bool, requires_grad);
     if (!this.is_leaf && !requires_grad)
       throw new Error(
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",

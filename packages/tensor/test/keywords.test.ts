@@ -8,11 +8,18 @@ import { bindArguments, keywords, parseSignature } from "../src/keywords.js";
 describe("parseSignature reads PyTorch's notation", () => {
   it("operands before /, defaults mark optional, keyword-only after *", () => {
     expect(parseSignature("sum(input, /, dim=None, keepdim=False, *, dtype=None)")).toEqual({
-      op: "sum", operands: ["input"], params: ["dim", "keepdim"], required: [false, false], keywordOnly: ["dtype"],
+      op: "sum", operands: ["input"], params: ["dim", "keepdim"], required: [false, false], keywordOnly: ["dtype"], kinds: new Map(),
     });
     expect(parseSignature("linspace(start, end, steps)")).toEqual({
-      op: "linspace", operands: [], params: ["start", "end", "steps"], required: [true, true, true], keywordOnly: null,
+      op: "linspace", operands: [], params: ["start", "end", "steps"], required: [true, true, true], keywordOnly: null, kinds: new Map(),
     });
+  });
+  it("reads each argument's declared kind, as PyTorch's signatures write it", () => {
+    const sig = parseSignature("sum(Tensor input, /, int|int[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)");
+    expect(sig.params).toEqual(["dim", "keepdim"]);
+    expect([...sig.kinds.keys()]).toEqual(["input", "dim", "keepdim", "dtype"]);
+    expect(sig.kinds.get("dim")!.text).toBe("int, array of ints or null");
+    expect(() => parseSignature("f(Tensr x)")).toThrow("unknown argument kind 'Tensr'");
   });
   it("refuses a malformed signature", () => expect(() => parseSignature("sum")).toThrow(/bad signature 'sum'/));
 });

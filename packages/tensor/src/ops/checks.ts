@@ -6,6 +6,9 @@
 import { DTYPES, fitsInt32, isDType, type DType } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { fmtShape } from "../shape.js";
+import { describeValue, isTensor } from "../kinds.js";
+
+export { describeValue };
 
 /**
  * PyTorch's message for operands on different devices. Ops on two tensors call it first, so it
@@ -18,20 +21,6 @@ export function checkSameDevice(op: string, a: Tensor, b: Tensor): void {
     throw new Error(
       `${op}: Expected all tensors to be on the same device, but found at least two devices, ${a.device} and ${b.device}!`,
     );
-}
-
-function isTensor(x: unknown): x is Tensor {
-  return x !== null && typeof x === "object" && "_storage" in x;
-}
-
-/** @internal What a value is, for messages: `undefined`, `null`, `array`, `string "a"`, `number NaN`, … */
-export function describeValue(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  if (Array.isArray(x)) return "array";
-  if (typeof x === "string") return `string ${JSON.stringify(x.length > 20 ? x.slice(0, 20) + "…" : x)}`;
-  if (typeof x === "number") return `number ${x}`;
-  if (typeof x === "object") return (x.constructor?.name ?? "object").replace(/^Object$/, "object");
-  return typeof x;
 }
 
 /** @internal Reject `x` unless it is a Tensor, naming the op and the argument. */

@@ -2,6 +2,7 @@ import { isFloating } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { checkSameDevice, checkTensor } from "./checks.js";
 import { checkOptions, optionKeys } from "../keywords.js";
+import { checkKind, KIND } from "../kinds.js";
 import { binary, unary } from "./elementwise.js";
 
 /** Keyword arguments of `torch.isclose` and `torch.allclose`. */
@@ -35,6 +36,9 @@ export function isclose(input: Tensor, other: Tensor, options: CloseOptions = {}
   const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
   checkTensor("isclose", "input", input);
   checkTensor("isclose", "other", other);
+  checkKind("isclose", "rtol", KIND.float, rtol);
+  checkKind("isclose", "atol", KIND.float, atol);
+  checkKind("isclose", "equal_nan", KIND.bool, equal_nan);
   checkSameDevice("isclose", input, other);
   if (input.dtype !== other.dtype)
     throw new Error(`isclose(): ${TYPE_NAME[input.dtype]} did not match ${TYPE_NAME[other.dtype]} (dtypes ${input.dtype} and ${other.dtype})`);

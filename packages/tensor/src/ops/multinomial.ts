@@ -4,6 +4,7 @@ import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { checkTensor } from "./checks.js";
 import { checkOptions, optionKeys } from "../keywords.js";
+import { checkKind, KIND } from "../kinds.js";
 import { fromHost } from "./creation.js";
 import { toDType } from "./convert.js";
 import { cumsum } from "./cumulative.js";
@@ -53,6 +54,9 @@ export function multinomial(input: Tensor, num_samples: number, replacement: boo
   checkOptions("multinomial", options, MULTINOMIAL_KEYS);
   const o = typeof replacement === "object" ? { ...replacement, ...options } : { replacement, ...options };
   checkTensor("multinomial", "input", input);
+  checkKind("multinomial", "num_samples", KIND.int, num_samples);
+  checkKind("multinomial", "replacement", KIND.bool, o.replacement);
+  checkKind("multinomial", "generator", KIND.Generator, o.generator);
   const withReplacement = o.replacement ?? false;
   if (!isFloating(input.dtype)) throw new Error(`multinomial only supports floating-point dtypes for input, got: ${TYPE_NAME[input.dtype]}`);
   if (input.ndim !== 1 && input.ndim !== 2) throw new Error(`multinomial: prob_dist must be 1 or 2 dim (got shape ${fmtShape(input.shape)})`);

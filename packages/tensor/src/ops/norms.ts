@@ -5,6 +5,7 @@ import type { DType } from "../dtype.js";
 import { isFloating } from "../dtype.js";
 import { checkTensor } from "./checks.js";
 import { checkOptions, optionKeys } from "../keywords.js";
+import { checkKind, KIND, parseKind } from "../kinds.js";
 import { toDType } from "./convert.js";
 import { unary } from "./elementwise.js";
 import { amax, amin, norm as pnorm, sum, type Dim } from "./reduce.js";
@@ -43,6 +44,19 @@ const NORM_KEYS = optionKeys("linalg.norm", ["ord", "dim", "keepdim", "dtype"]);
 optionKeys("linalg.vector_norm", NORM_KEYS);
 optionKeys("linalg.matrix_norm", NORM_KEYS);
 
+const ORD = { vector_norm: parseKind("float?"), matrix_norm: parseKind("float|'fro'|'nuc'?"), norm: parseKind("float|'fro'|'nuc'?") };
+const DIM = { vector_norm: parseKind("int|int[]?"), matrix_norm: parseKind("int[]?"), norm: parseKind("int|int[]?") };
+const DTYPE = parseKind("ScalarType?");
+
+/** Refuse options of the wrong kind, naming the op and the argument. */
+function checkNormArgs(op: keyof typeof ORD, o: { ord?: unknown; dim?: unknown; keepdim?: unknown; dtype?: unknown }): void {
+  const name = `linalg.${op}`;
+  checkKind(name, "ord", ORD[op], o.ord);
+  checkKind(name, "dim", DIM[op], o.dim);
+  checkKind(name, "keepdim", KIND.bool, o.keepdim);
+  checkKind(name, "dtype", DTYPE, o.dtype);
+}
+
 function floatInput(op: string, x: Tensor, dtype?: DType): Tensor {
   checkTensor(`linalg.${op}`, "input", x);
   const t = dtype === undefined ? x : toDType(x, dtype);
@@ -66,6 +80,7 @@ function floatInput(op: string, x: Tensor, dtype?: DType): Tensor {
 export function vector_norm(x: Tensor, ord: number | VectorNormOptions = 2, dim?: Dim, keepdim = false, options: VectorNormOptions = {}): Tensor {
   for (const given of [typeof ord === "object" ? ord : null, options]) checkOptions("linalg.vector_norm", given, NORM_KEYS);
   const o = typeof ord === "object" ? { ...ord, ...options } : { ord, dim, keepdim, ...options };
+  checkNormArgs("vector_norm", o);
   const t = floatInput("vector_norm", x, o.dtype);
   const p = o.ord ?? 2;
   if (typeof p !== "number") throw new Error(`linalg.vector_norm: ord must be a number, got ${String(p)}`);
@@ -95,6 +110,7 @@ export function vector_norm(x: Tensor, ord: number | VectorNormOptions = 2, dim?
 export function matrix_norm(x: Tensor, ord: MatrixOrd | MatrixNormOptions = "fro", dim: readonly [number, number] = [-2, -1], keepdim = false, options: MatrixNormOptions = {}): Tensor {
   for (const given of [typeof ord === "object" ? ord : null, options]) checkOptions("linalg.matrix_norm", given, NORM_KEYS);
   const o = typeof ord === "object" ? { ...ord, ...options } : { ord, dim, keepdim, ...options };
+  checkNormArgs("matrix_norm", o);
   const t = floatInput("matrix_norm", x, o.dtype);
   if (t.ndim < 2) throw new Error(`linalg.matrix_norm: The input tensor A must have at least 2 dimensions (got shape ${fmtShape(t.shape)})`);
   const [d0, d1] = (o.dim ?? [-2, -1]).map((d) => normalizeDim(d, t.ndim, "linalg.matrix_norm")) as [number, number];
@@ -129,6 +145,7 @@ export function matrix_norm(x: Tensor, ord: MatrixOrd | MatrixNormOptions = "fro
 export function norm(x: Tensor, ord: NormOptions["ord"] | NormOptions = null, dim?: Dim, keepdim = false, options: NormOptions = {}): Tensor {
   for (const given of [ord !== null && typeof ord === "object" ? ord : null, options]) checkOptions("linalg.norm", given, NORM_KEYS);
   const o: NormOptions = ord !== null && typeof ord === "object" ? { ...ord, ...options } : { ord, dim, keepdim, ...options };
+  checkNormArgs("norm", o);
   const p = o.ord ?? null;
   const dims = o.dim === undefined || o.dim === null ? null : typeof o.dim === "number" ? [o.dim] : [...o.dim];
   const extra = { keepdim: o.keepdim ?? false, ...(o.dtype ? { dtype: o.dtype } : {}) };

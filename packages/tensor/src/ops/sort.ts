@@ -4,6 +4,7 @@ import { arange, full, tensor } from "./creation.js";
 import { toDType } from "./convert.js";
 import { checkTensor } from "./checks.js";
 import { checkOptions, optionKeys } from "../keywords.js";
+import { checkKind, KIND } from "../kinds.js";
 import { binary, unary } from "./elementwise.js";
 import { gather } from "./indexing.js";
 import { wrap } from "./make.js";
@@ -149,6 +150,8 @@ export function sort(x: Tensor, dim: number | SortOptions = -1, descending = fal
   checkOptions("sort", typeof dim === "object" ? dim : null, SORT_KEYS);
   checkOptions("sort", options, SORT_KEYS);
   const o = typeof dim === "object" ? { ...dim, ...options } : { dim, descending, ...options };
+  checkKind("sort", "descending", KIND.bool, o.descending);
+  checkKind("sort", "stable", KIND.bool, o.stable);
   const d = normalizeDim(o.dim ?? -1, x.ndim, "sort");
   if (x.ndim === 0) return valuesIndices(x.clone(), tensor(0, { device: x.device }));
   const indices = sortedIndices(x, d, o.descending ?? false);
@@ -186,6 +189,9 @@ export function topk(x: Tensor, k: number, dim: number | TopkOptions = -1, large
   checkOptions("topk", typeof dim === "object" ? dim : null, TOPK_KEYS);
   checkOptions("topk", options, TOPK_KEYS);
   const o = typeof dim === "object" ? { ...dim, ...options } : { dim, largest, ...options };
+  checkKind("topk", "k", KIND.int, k);
+  checkKind("topk", "largest", KIND.bool, o.largest);
+  checkKind("topk", "sorted", KIND.bool, o.sorted);
   const d = normalizeDim(o.dim ?? -1, x.ndim, "topk");
   const n = x.ndim === 0 ? 1 : x.shape[d]!;
   if (!Number.isInteger(k) || k < 0 || k > n)

@@ -5,6 +5,7 @@ import {
 import type { Tensor } from "../tensor.js";
 import { viewOf, wrap } from "./make.js";
 import { indexOutOfBounds } from "../errors.js";
+import { checkTensors } from "./checks.js";
 
 /** A view with the given shape when the strides allow it, else an error naming `reshape`. */
 export function view(x: Tensor, shape: readonly number[]): Tensor {
@@ -124,6 +125,7 @@ export function broadcast_to(x: Tensor, shape: readonly number[]): Tensor {
 
 /** `torch.broadcast_tensors`. */
 export function broadcast_tensors(...xs: Tensor[]): Tensor[] {
+  checkTensors("broadcast_tensors", "tensors", xs);
   const shape = broadcastShapes(...xs.map((x) => x.shape));
   return xs.map((x) => expand(x, shape));
 }

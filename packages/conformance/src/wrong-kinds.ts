@@ -1,0 +1,101 @@
+/**
+ * Catalogue rows generated from the ops' own signatures: every public op whose signature
+ * declares its arguments' kinds (`gather(Tensor input, /, int dim, Tensor index)`) is called,
+ * once per declared argument, with a value of another kind in that place and valid ones
+ * elsewhere; it must raise a `TypeError` naming the op, the argument and what it got, and change
+ * nothing. Tensor methods are called as methods (so `x.gather(0, [0, 1])` is the case), in-place
+ * forms too, and the rest as `torch.*` functions.
+ */
+import * as torch from "flambeau";
+import type { BadInputCase, Involved } from "./bad-input.js";
+
+type Kind = torch.Signature["kinds"] extends ReadonlyMap<string, infer K> ? K : never;
+type Op = ((...args: unknown[]) => unknown) & { signature?: torch.Signature };
+
+/** Values of another kind to try, each with the words a message must use for it. */
+const WRONG: readonly (readonly [unknown, string])[] = [
+  [[1, 2], "array"],
+  ["1", 'string "1"'],
+  [0.5, "number 0.5"],
+  [null, "null"],
+];
+
+/** A valid value of `kind` (the type check runs before the op, so any value of the kind will do). */
+function validFor(kind: Kind | undefined, tensors: readonly torch.Tensor[], used: { n: number }): unknown {
+  for (const v of ["tensor", 0, true, [0], "float32", null]) {
+    const value = v === "tensor" ? tensors[used.n % tensors.length] : v;
+    if (kind && !kind.test(value)) continue;
+    if (v === "tensor") used.n++;
+    return value;
+  }
+  throw new Error(`wrong-kinds: no valid value for kind ${kind?.text}`);
+}
+
+/** Three float32 tensors on `device`: the receiver, then operands; all checked unchanged after. */
+const make = (device: string): Involved => ({
+  tensors: [0, 1, 2].map((k) => torch.tensor([[1, 2], [3, 4 + k]], { dtype: "float32", device })),
+});
+
+/** Arguments left untyped in the signatures, given valid values by name. */
+const UNTYPED: Record<string, unknown> = { tensors: null, data: [1, 2], size: [2] };
+
+/** Ops whose Tensor method takes its arguments in another order than the function. */
+const FUNCTION_ONLY = new Set(["where"]);
+
+function cases(): BadInputCase[] {
+  const out: BadInputCase[] = [];
+  const seen = new Set<Op>();
+  for (const [exported, value] of Object.entries(torch)) {
+    const f = value as Op;
+    const sig = typeof f === "function" ? f.signature : undefined;
+    if (!sig || sig.kinds.size === 0 || seen.has(f)) continue;
+    seen.add(f);
+    const names = [...sig.operands, ...sig.params];
+    const method = sig.operands.length > 0 && !FUNCTION_ONLY.has(sig.op) && typeof (torch.Tensor.prototype as never)[exported] === "function" ? exported : null;
+    for (const [name, kind] of sig.kinds) {
+      const wrong = WRONG.find(([v]) => !kind.test(v));
+      if (!wrong) continue;
+      const position = names.indexOf(name);
+      const isOperand = position >= 0 && position < sig.operands.length;
+      // By position when every parameter before it is required (the common call), else by name.
+      const byPosition = position >= 0 && sig.required.slice(0, Math.max(0, position - sig.operands.length)).every(Boolean);
+      const call = (form: "function" | "method" | "in-place") => (state: Involved) => {
+        const tensors = state.tensors!;
+        const used = { n: form === "function" ? 0 : 1 };
+        const args: unknown[] = [];
+        const options: Record<string, unknown> = {};
+        const lastRequired = sig.operands.length + sig.required.lastIndexOf(true);
+        const last = byPosition ? Math.max(position, lastRequired) : lastRequired;
+        for (let i = 0; i <= last; i++) {
+          const n = names[i]!;
+          if (n === name) args.push(wrong[0]);
+          else if (i === 0 && form !== "function") args.push(tensors[0]);
+          else if (n in UNTYPED && !sig.kinds.has(n)) args.push(n === "tensors" ? [tensors[1]] : UNTYPED[n]);
+          else args.push(validFor(sig.kinds.get(n), tensors, used));
+        }
+        if (!byPosition) options[name] = wrong[0];
+        const all = Object.keys(options).length ? [...args, options] : args;
+        if (form === "function") return f(...all);
+        const self = all[0] as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return self[form === "method" ? exported : exported + "_"]!.apply(self, all.slice(1));
+      };
+      const words = [`${sig.op}()`, `argument '${name}'`, "must be", wrong[1]];
+      const title = (form: string, call: string) => `${form} ${call}: '${name}' given ${wrong[1]} (declared ${kind.text})`;
+      const onMethod = method !== null && !isOperand;
+      out.push({
+        name: title(onMethod ? "method" : "function", onMethod ? `x.${exported}()` : `torch.${exported}()`),
+        make,
+        run: call(onMethod ? "method" : "function"),
+        error: TypeError,
+        words,
+      });
+      const inPlace = onMethod && typeof (torch.Tensor.prototype as never)[exported + "_"] === "function" && !exported.endsWith("_");
+      if (inPlace && position === sig.operands.length)
+        out.push({ name: title("in-place", `x.${exported}_()`), make, run: call("in-place"), error: TypeError, words });
+    }
+  }
+  return out;
+}
+
+/** The generated rows: one per declared argument of every op with a typed signature. */
+export const WRONG_KIND_CASES: BadInputCase[] = cases();
