@@ -4,7 +4,7 @@
  * On the CPU that product is the WebAssembly SIMD GEMM; gradients are autograd's.
  */
 import { relabel, type Tensor } from "@flambeau/tensor";
-import { col2im, im2col, outputSize, tuple, type Windows } from "./windows.js";
+import { col2im, im2colMatrix, outputSize, tuple, type Windows } from "./windows.js";
 
 /** A size per spatial dimension, or one for all. */
 export type Size = number | readonly number[];
@@ -114,14 +114,15 @@ function convolution(a: ConvArgs): Tensor {
     OW: outputSize(W, kw, stride[1]!, before[1]!, dilation[1]!, false, after[1]!),
   };
   const groups = a.groups;
-  const L = g.OH * g.OW;
+  const NL = N * g.OH * g.OW;
   const depth = (C / groups) * kh * kw;
-  const cols = im2col(x, g, 0, "kl"); // [N, C, K*L] = [N, C*K, L] row-major
-  const out = groups === 1
-    ? w.reshape([O, depth]).matmul(cols.reshape([N, depth, L]))
-    : w.reshape([groups, O / groups, depth]).matmul(cols.reshape([N, groups, depth, L]));
-  let y = out.reshape([N, O, g.OH, g.OW]);
-  if (a.bias) y = y.add(a.bias.reshape([1, O, 1, 1]));
+  const cols = im2colMatrix(x, g); // [C*K, N*L]
+  let out = groups === 1
+    ? w.reshape([O, depth]).matmul(cols)
+    : w.reshape([groups, O / groups, depth]).matmul(cols.reshape([groups, depth, NL])).reshape([O, NL]);
+  if (a.bias) out = out.add(a.bias.reshape([O, 1]));
+  // [O, N, OH, OW] viewed as [N, O, OH, OW]: the next op reads it through its strides.
+  const y = out.reshape([O, N, g.OH, g.OW]).transpose(0, 1);
   return finish(y, a, unbatched, "ConvolutionBackward0");
 }
 

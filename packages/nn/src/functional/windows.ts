@@ -77,6 +77,39 @@ export function windowIndex(g: Windows, order: "kl" | "lk"): { index: Int32Array
 }
 
 /**
+ * The windows of a `[N, C, H, W]` input as one `[C * K, N * L]` matrix (channel, then tap; batch,
+ * then window): what a convolution multiplies in a single large product, rather than `N` small
+ * ones, so the CPU's GEMM gets its blocking and threads. Padding reads as 0.
+ */
+export function im2colMatrix(x: Tensor, g: Windows): Tensor {
+  const [N, C] = x.shape as [number, number];
+  const { index, padded } = batchedWindowIndex(g, N);
+  // Channel-major rows, each the N planes one after another (a free view when x already is).
+  let rows = x.transpose(0, 1).reshape([C, N * g.H * g.W]);
+  if (padded) rows = cat([rows, full([C, 1], 0, { dtype: x.dtype, device: x.device })], 1);
+  const K = g.kh * g.kw;
+  return rows.index_select(1, tensor(index, { dtype: "int32", device: x.device })).reshape([C * K, N * g.OH * g.OW]);
+}
+
+/** {@link windowIndex} (`"kl"`) repeated over `n` planes laid end to end; padding is `n*H*W`. */
+function batchedWindowIndex(g: Windows, n: number): { index: Int32Array; padded: boolean } {
+  const { index: one, padded } = windowIndex(g, "kl");
+  const plane = g.H * g.W;
+  const L = g.OH * g.OW;
+  const K = g.kh * g.kw;
+  const index = new Int32Array(K * n * L);
+  for (let k = 0; k < K; k++)
+    for (let p = 0; p < n; p++) {
+      const out = (k * n + p) * L;
+      for (let l = 0; l < L; l++) {
+        const v = one[k * L + l]!;
+        index[out + l] = v === plane ? n * plane : p * plane + v;
+      }
+    }
+  return { index, padded };
+}
+
+/**
  * The windows of a `[N, C, H, W]` input as `[N, C, K * L]` (`"kl"`: tap-major, what a
  * convolution multiplies) or `[N, C, L * K]` (`"lk"`: each window contiguous, what pooling
  * reduces), padding read as `padValue`.
