@@ -4,7 +4,10 @@
  * themselves differentiated. A rule returns one gradient per input (null where none is
  * needed); the engine then sums broadcast dimensions away and casts to the input's dtype.
  */
-import { Tensor, UNARY_OPS, cat, slice_backward, scatter_add, unaryOps, zeros, where, type Node, type UnaryRow } from "@flambeau/tensor";
+import {
+  BINARY_OPS, Tensor, UNARY_OPS, binaryOps, cat, slice_backward, scatter_add, unaryOps, zeros, where,
+  type BinaryRow, type Node, type UnaryRow,
+} from "@flambeau/tensor";
 
 /** `needs[i]` tells whether input i wants a gradient, so rules can skip work. */
 export type Rule = (node: Node, g: Tensor, needs: boolean[]) => (Tensor | null)[];
@@ -34,40 +37,30 @@ function fromUnaryTable(): Record<string, Rule> {
   return rules;
 }
 
+/** The rule of each differentiable binary op, from its row; the engine undoes broadcasting. */
+function fromBinaryTable(): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  for (const op of binaryOps) {
+    const row: BinaryRow = BINARY_OPS[op];
+    if (row.saves === null) rules[op] = (_, g, needs) => row.grad(g, needs);
+    else if (row.saves === "operands") rules[op] = (n, g, needs) => row.grad(g, needs, saved(n, 0), saved(n, 1));
+    else if (row.saves !== undefined) rules[op] = (n, g, needs) => row.grad(g, needs, saved(n, 0), saved(n, 1), saved(n, 2));
+  }
+  return rules;
+}
+
 export const RULES: Record<string, Rule> = {
   // ---- unary: each row of the op table (tables/unary.ts in @flambeau/tensor) ----
   ...fromUnaryTable(),
 
-  // ---- binary (broadcasting is undone by the engine) ----
-  add: (_, g) => [g, g],
-  sub: (_, g, needs) => [g, needs[1] ? g.neg() : null],
-  mul: (n, g, needs) => [needs[0] ? g.mul(saved(n, 1)) : null, needs[1] ? g.mul(saved(n, 0)) : null],
-  div: (n, g, needs) => {
-    const a = saved(n, 0), b = saved(n, 1);
-    return [needs[0] ? g.div(b) : null, needs[1] ? g.neg().mul(a).div(b.square()) : null];
-  },
-  pow: (n, g, needs) => {
-    const a = saved(n, 0), b = saved(n, 1), out = saved(n, 2);
-    // d/da a^b = b a^(b-1), taken as 0 where b == 0 (PyTorch's convention, avoiding 0 * inf).
-    const da = needs[0] ? where(b.eq(0), 0, g.mul(b).mul(a.pow(b.sub(1)))) : null;
-    // d/db a^b = a^b log a, taken as 0 where a == 0 and b >= 0.
-    const db = needs[1] ? where(a.eq(0).logical_and(b.ge(0)), 0, g.mul(out).mul(a.log())) : null;
-    return [da, db];
-  },
+  // ---- binary: each row of the op table (tables/binary.ts); the engine undoes broadcasting ----
+  ...fromBinaryTable(),
   pow_scalar: (n, g) => {
     const e = attr<number>(n, "exponent"), x = saved(n, 0);
     if (e === 0) return [g.mul(0)];
     if (e === 1) return [g];
     return [g.mul(e === 2 ? x : x.pow(e - 1)).mul(e)];
   },
-  maximum: (n, g) => minmaxGrad(saved(n, 0), saved(n, 1), g, "gt"),
-  minimum: (n, g) => minmaxGrad(saved(n, 0), saved(n, 1), g, "lt"),
-  atan2: (n, g) => {
-    const a = saved(n, 0), b = saved(n, 1);
-    const denom = a.square().add(b.square());
-    return [g.mul(b).div(denom), g.mul(a).neg().div(denom)];
-  },
-  remainder: (n, g, needs) => [g, needs[1] ? g.neg().mul(saved(n, 0).floor_divide(saved(n, 1))) : null],
   where: (n, g) => {
     const c = attr<Tensor>(n, "condition");
     return [where(c, g, 0), where(c, 0, g)];
@@ -159,13 +152,6 @@ export const RULES: Record<string, Rule> = {
     needs[1] ? mT(saved(n, 0)).matmul(g) : null,
   ],
 };
-
-function minmaxGrad(a: Tensor, b: Tensor, g: Tensor, wins: "gt" | "lt"): Tensor[] {
-  // The larger (smaller) operand takes the gradient; ties split it in half.
-  const aw = a[wins](b), tie = a.eq(b);
-  const half = g.mul(0.5);
-  return [where(aw, g, where(tie, half, 0)), where(aw, 0, where(tie, half, g))];
-}
 
 /** Zero-pad `g` at the end of each dimension up to `shape` (a src larger than its index gets no gradient beyond it). */
 function padTo(g: Tensor, shape: readonly number[]): Tensor {

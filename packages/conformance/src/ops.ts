@@ -20,17 +20,20 @@ const num = (v: unknown): number => (v === "inf" ? Infinity : v === "-inf" ? -In
 
 // Every row of the unary op table: a new op is in the suite, and needs its fixture cases.
 const UNARY = torch.unaryOps;
-const COMPARE = [
-  "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor", "maximum", "minimum", "remainder", "floor_divide",
-  "atan2",
-] as const;
+/** `input.<op>(other)`: every row of the binary op table; those with keywords are overridden below. */
+function binaryMethod(name: torch.BinaryOp): OpFn {
+  return ([a, b]) => {
+    const t = T(a);
+    return (t[name] as (this: torch.Tensor, other: Operand) => torch.Tensor).call(t, b!);
+  };
+}
 
 const alpha = (kw: Kwargs) => (kw.alpha === undefined ? undefined : { alpha: kw.alpha as number });
 
 export const OPS: Record<string, OpFn> = {
   // ---- elementwise ----
   ...Object.fromEntries(UNARY.map((name): [string, OpFn] => [name, ([x]) => T(x)[name]()])),
-  ...Object.fromEntries(COMPARE.map((name): [string, OpFn] => [name, ([a, b]) => T(a)[name](b!)])),
+  ...Object.fromEntries(torch.binaryOps.map((name): [string, OpFn] => [name, binaryMethod(name)])),
   add: ([a, b], kw) => T(a).add(b!, alpha(kw)),
   sub: ([a, b], kw) => T(a).sub(b!, alpha(kw)),
   rsub: ([s, x]) => torch.sub(s!, T(x)),

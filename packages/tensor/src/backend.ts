@@ -17,13 +17,8 @@ export interface View {
 }
 
 import type { UnaryOp } from "./tables/unary.js";
-export type { UnaryOp };
-
-export type BinaryOp =
-  | "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "atan2"
-  | "floor_divide" | "remainder"
-  | "eq" | "ne" | "lt" | "le" | "gt" | "ge"
-  | "logical_and" | "logical_or" | "logical_xor";
+import type { BinaryOp } from "./tables/binary.js";
+export type { UnaryOp, BinaryOp };
 
 export type ReduceOp = "sum" | "prod" | "max" | "min" | "argmax" | "argmin" | "any" | "all";
 

@@ -3,6 +3,7 @@ import type { Shape } from "./shape.js";
 import type { DType } from "./dtype.js";
 import { Storage } from "./storage.js";
 import { UNARY_OPS } from "./tables/unary.js";
+import { BINARY_OPS } from "./tables/binary.js";
 
 /**
  * The recording half of autograd. Ops in this package record a {@link Node} on their output
@@ -110,9 +111,9 @@ export class AccumulateGrad extends Node {
 /** PyTorch's name of each node whose op's row names it, then of the others not `${Op}Backward0`. */
 const NODE_NAMES: Record<string, string> = {
   ...nodeNames(UNARY_OPS),
+  ...nodeNames(BINARY_OPS),
   matmul: "MmBackward0",
   pow_scalar: "PowBackward0",
-  pow: "PowBackward1",
   reshape: "ViewBackward0",
   slice: "SliceBackward0",
   cast: "ToCopyBackward0",

@@ -1,4 +1,4 @@
-import { numel, type BinaryOp, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import { BINARY_OPS, numel, type BinaryOp, type DType, type TypedArray, type View } from "@flambeau/tensor";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { castView } from "./copy.js";
 import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";
@@ -29,108 +29,99 @@ const SCALAR_POW = new Map<number, PowOp>([
   [-1, "pow_reciprocal"],
 ]);
 
-/** Ops whose result is already 0 or 1. */
-const PREDICATE = new Set<BinaryOp>(["eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor"]);
+/** `o[oi] = op(A[ai], B[bi])` for oi < end, ai and bi stepping by as and bs. */
+type Loop = (o: TypedArray, oi: number, end: number, A: TypedArray, ai: number, as: number, B: TypedArray, bi: number, bs: number) => void;
 
 /**
- * `o[oi + t] = op(A[ai + t*as], B[bi + t*bs])` for t < n: one monomorphic loop per op (see
- * unary.ts). Sums and differences of int32 values are exact in doubles and the int32 store
- * wraps them, so only the ops in {@link IntOp} need integral loops.
+ * One monomorphic loop per kernel (see unary.ts). Sums and differences of int32 values are
+ * exact in doubles and the int32 store wraps them, so only the ops in {@link IntOp} need
+ * integral loops. A `Record`, so a row of the binary table without its kernel is a compile error.
  */
 // prettier-ignore
-function binaryRun(
-  op: Kernel, o: TypedArray, oi: number,
-  A: TypedArray, ai: number, as: number,
-  B: TypedArray, bi: number, bs: number, n: number,
-): void {
-  const end = oi + n;
-  switch (op) {
-    case "add":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! + B[bi]!;
-      return;
-    case "sub":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! - B[bi]!;
-      return;
-    case "mul":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! * B[bi]!;
-      return;
-    case "div":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! / B[bi]!;
-      return;
-    case "pow":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powf(A[ai]!, B[bi]!);
-      return;
-    case "maximum":
-      // NaN in either operand wins, as in torch.maximum.
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! > B[bi]! || A[ai] !== A[ai] ? A[ai]! : B[bi]!;
-      return;
-    case "minimum":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! < B[bi]! || A[ai] !== A[ai] ? A[ai]! : B[bi]!;
-      return;
-    case "atan2":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = Math.atan2(A[ai]!, B[bi]!);
-      return;
-    case "floor_divide":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivF(A[ai]!, B[bi]!);
-      return;
-    case "remainder":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderF(A[ai]!, B[bi]!);
-      return;
-    case "eq":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] === B[bi] ? 1 : 0;
-      return;
-    case "ne":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== B[bi] ? 1 : 0;
-      return;
-    case "lt":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! < B[bi]! ? 1 : 0;
-      return;
-    case "le":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! <= B[bi]! ? 1 : 0;
-      return;
-    case "gt":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! > B[bi]! ? 1 : 0;
-      return;
-    case "ge":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! >= B[bi]! ? 1 : 0;
-      return;
-    // Logical ops: nonzero (NaN included) is true.
-    case "logical_and":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 && B[bi] !== 0 ? 1 : 0;
-      return;
-    case "logical_or":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 || B[bi] !== 0 ? 1 : 0;
-      return;
-    case "logical_xor":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 !== (B[bi] !== 0) ? 1 : 0;
-      return;
-    case "mul_int":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = Math.imul(A[ai]!, B[bi]!);
-      return;
-    case "pow_int":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powInt(A[ai]!, B[bi]!);
-      return;
-    case "floor_divide_int":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivInt(A[ai]!, B[bi]!);
-      return;
-    case "remainder_int":
-      for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderInt(A[ai]!, B[bi]!);
-      return;
-    // B is a scalar exponent here. Math.pow with an exponent it cannot see is ~30x slower than
-    // these, and PyTorch itself uses them (so pow(-0, 0.5) is sqrt's -0, as in PyTorch).
-    case "pow_square":
-      for (; oi < end; oi++, ai += as) o[oi] = A[ai]! * A[ai]!;
-      return;
-    case "pow_sqrt":
-      for (; oi < end; oi++, ai += as) o[oi] = Math.sqrt(A[ai]!);
-      return;
-    case "pow_reciprocal":
-      for (; oi < end; oi++, ai += as) o[oi] = 1 / A[ai]!;
-      return;
-    default:
-      throw new Error(`binary: unknown op '${op as string}'`);
-  }
-}
+const LOOPS: Record<Kernel, Loop> = {
+  add: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! + B[bi]!;
+  },
+  sub: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! - B[bi]!;
+  },
+  mul: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! * B[bi]!;
+  },
+  div: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! / B[bi]!;
+  },
+  pow: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powf(A[ai]!, B[bi]!);
+  },
+  // NaN in either operand wins, as in torch.maximum.
+  maximum: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! > B[bi]! || A[ai] !== A[ai] ? A[ai]! : B[bi]!;
+  },
+  minimum: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! < B[bi]! || A[ai] !== A[ai] ? A[ai]! : B[bi]!;
+  },
+  atan2: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = Math.atan2(A[ai]!, B[bi]!);
+  },
+  floor_divide: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivF(A[ai]!, B[bi]!);
+  },
+  remainder: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderF(A[ai]!, B[bi]!);
+  },
+  eq: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] === B[bi] ? 1 : 0;
+  },
+  ne: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== B[bi] ? 1 : 0;
+  },
+  lt: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! < B[bi]! ? 1 : 0;
+  },
+  le: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! <= B[bi]! ? 1 : 0;
+  },
+  gt: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! > B[bi]! ? 1 : 0;
+  },
+  ge: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! >= B[bi]! ? 1 : 0;
+  },
+  // Logical ops: nonzero (NaN included) is true.
+  logical_and: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 && B[bi] !== 0 ? 1 : 0;
+  },
+  logical_or: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 || B[bi] !== 0 ? 1 : 0;
+  },
+  logical_xor: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] !== 0 !== (B[bi] !== 0) ? 1 : 0;
+  },
+  mul_int: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = Math.imul(A[ai]!, B[bi]!);
+  },
+  pow_int: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powInt(A[ai]!, B[bi]!);
+  },
+  floor_divide_int: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivInt(A[ai]!, B[bi]!);
+  },
+  remainder_int: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderInt(A[ai]!, B[bi]!);
+  },
+  // B is a scalar exponent here. Math.pow with an exponent it cannot see is ~30x slower than
+  // these, and PyTorch itself uses them (so pow(-0, 0.5) is sqrt's -0, as in PyTorch).
+  pow_square: (o, oi, end, A, ai, as) => {
+    for (; oi < end; oi++, ai += as) o[oi] = A[ai]! * A[ai]!;
+  },
+  pow_sqrt: (o, oi, end, A, ai, as) => {
+    for (; oi < end; oi++, ai += as) o[oi] = Math.sqrt(A[ai]!);
+  },
+  pow_reciprocal: (o, oi, end, A, ai, as) => {
+    for (; oi < end; oi++, ai += as) o[oi] = 1 / A[ai]!;
+  },
+};
 
 /** Elementwise `op(a, b)` over `a.shape`, operands read as `computeDtype`, stored as `outDtype`. */
 export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): TypedArray {
@@ -150,16 +141,17 @@ export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outD
       B instanceof Float32Array && isSimdBinary(kernel) && simdOn()) {
     binaryWasm(getWasm()!, kernel, out, A, a.offset, sa, B, b.offset, sb, n);
   } else if (sa >= 0 && sb >= 0) {
-    binaryRun(kernel, out, 0, A, a.offset, sa, B, b.offset, sb, n);
+    LOOPS[kernel](out, 0, n, A, a.offset, sa, B, b.offset, sb);
   } else {
     const rows = new Rows(a.shape, [a.strides, b.strides], [a.offset, b.offset]);
     let o = 0;
+    const loop = LOOPS[kernel];
     do {
-      binaryRun(kernel, out, o, A, rows.off[0]!, rows.step[0]!, B, rows.off[1]!, rows.step[1]!, rows.n);
+      loop(out, o, o + rows.n, A, rows.off[0]!, rows.step[0]!, B, rows.off[1]!, rows.step[1]!);
       o += rows.n;
     } while (rows.next());
   }
   // Arithmetic on bools (True + True) is stored as True, not 2.
-  if (outDtype === "bool" && !PREDICATE.has(op)) normalizeBool(out);
+  if (outDtype === "bool" && BINARY_OPS[op].result !== "bool") normalizeBool(out);
   return out;
 }

@@ -1,4 +1,4 @@
-import { numel, type DType, type TypedArray, type UnaryOp, type View } from "@flambeau/tensor";
+import { UNARY_OPS, numel, type DType, type TypedArray, type UnaryOp, type View } from "@flambeau/tensor";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { erf, roundHalfEven, sigmoid } from "./math.js";
 import { flatStep, Rows } from "./strided.js";
@@ -117,6 +117,6 @@ export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
     } while (rows.next());
   }
   // Results stored into a bool array must be 0/1 (e.g. abs of a bool), not any nonzero byte.
-  if (outDtype === "bool" && op !== "logical_not" && op !== "isnan") normalizeBool(out);
+  if (outDtype === "bool" && UNARY_OPS[op].result !== "bool") normalizeBool(out);
   return out;
 }

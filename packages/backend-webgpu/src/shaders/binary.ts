@@ -7,14 +7,14 @@ import { BINARY, wgslCall, wgslFunctions } from "@flambeau/scalar-math";
 
 export const WORKGROUP = 256;
 
-/** Integer comparisons; floats compare by the shared recipes. */
-const COMPARE: Partial<Record<BinaryOp, string>> = {
-  eq: "a == b", ne: "!(a == b)", lt: "a < b", le: "a <= b", gt: "a > b", ge: "a >= b",
-};
-/** Integer ops wrap like int32; the ones that can fail report through the status buffer. */
-const INT: Partial<Record<BinaryOp, string>> = {
+/**
+ * Integer forms (floats compute by the shared recipes): they wrap like int32, and the ones that
+ * can fail report through the status buffer. A `Record`, so a binary op without one is a compile error.
+ */
+const INT: Record<BinaryOp, string> = {
   add: "a + b", sub: "a - b", mul: "a * b", div: "f32(a) / f32(b)", pow: "pow_i(a, b)", maximum: "max(a, b)",
   minimum: "min(a, b)", atan2: "m_atan2(f32(a), f32(b))", floor_divide: "floor_divide_i(a, b)", remainder: "remainder_i(a, b)",
+  eq: "a == b", ne: "!(a == b)", lt: "a < b", le: "a <= b", gt: "a > b", ge: "a >= b",
   logical_and: "a != 0 && b != 0", logical_or: "a != 0 || b != 0", logical_xor: "(a != 0) != (b != 0)",
 };
 const FAULTS = new Set<BinaryOp>(["pow", "floor_divide", "remainder"]);
@@ -27,9 +27,9 @@ export function binaryFaults(op: BinaryOp, compute: DType): boolean {
 export function binaryKernel(op: BinaryOp, a: DType, b: DType, compute: DType, out: DType): { key: string; source: () => string } {
   // Bools compute as integers (True + True is 2 before the store makes it True).
   const t: Scalar = compute === "float32" ? "f32" : "i32";
-  // Floats compute by the shared recipe (@flambeau/scalar-math), integers by the tables above.
+  // Floats compute by the shared recipe (@flambeau/scalar-math), integers by the table above.
   const recipe = BINARY[op];
-  const expr = t === "f32" ? wgslCall(recipe, ["a", "b"]) : (COMPARE[op] ?? INT[op]!);
+  const expr = t === "f32" ? wgslCall(recipe, ["a", "b"]) : INT[op];
   const result: Scalar = recipe.result === "bool" ? "bool" : op === "div" || op === "atan2" ? "f32" : t;
   const faults = binaryFaults(op, compute);
   return {

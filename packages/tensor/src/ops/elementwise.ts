@@ -1,4 +1,5 @@
-import type { BinaryOp, View } from "../backend.js";
+import type { View } from "../backend.js";
+import { BINARY_OPS, type BinaryOp, type BinaryRow } from "../tables/binary.js";
 import { UNARY_OPS, type UnaryOp, type UnaryRow } from "../tables/unary.js";
 import { isFloating, resultType, scalarDType, toFloating, type DType } from "../dtype.js";
 import { record } from "../graph.js";
@@ -23,18 +24,6 @@ export function unary(op: UnaryOp, x: Tensor): Tensor {
   return out;
 }
 
-type BinaryKind = "arith" | "float" | "compare" | "logical";
-const KIND: Record<BinaryOp, BinaryKind> = {
-  add: "arith", sub: "arith", mul: "arith", div: "float", pow: "arith", maximum: "arith", minimum: "arith",
-  atan2: "float", floor_divide: "arith", remainder: "arith",
-  eq: "compare", ne: "compare", lt: "compare", le: "compare", gt: "compare", ge: "compare",
-  logical_and: "logical", logical_or: "logical", logical_xor: "logical",
-};
-const BINARY_SAVES: Partial<Record<BinaryOp, boolean>> = {
-  add: false, sub: false, mul: true, div: true, pow: true, maximum: true, minimum: true, atan2: true,
-  remainder: true, floor_divide: false,
-};
-
 function priority(t: Tensor): 0 | 1 | 2 {
   return t.shape.length === 0 ? 1 : 2;
 }
@@ -53,18 +42,17 @@ export function computeDType(a: TensorOrScalar, b: TensorOrScalar): DType {
 
 /** Apply a broadcasting binary primitive with PyTorch's type promotion, recording it for autograd. */
 export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  const kind = KIND[op];
+  const row: BinaryRow = BINARY_OPS[op];
   let compute = computeDType(a, b);
-  if (kind === "float") compute = toFloating(compute);
-  if (op === "sub" && compute === "bool")
-    throw new Error("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  if (row.result === "float") compute = toFloating(compute);
+  if (row.refuseBool !== undefined && compute === "bool") throw new Error(row.refuseBool);
   const like = (a instanceof Tensor ? a : b) as Tensor;
   if (!(like instanceof Tensor)) throw new TypeError(`${op}(): expected at least one Tensor operand`);
   const backend = like._storage.backend;
   const ta = operand(op, "input", a, backend, compute);
   const tb = operand(op, "other", b, backend, compute);
   if (ta._storage.backend !== tb._storage.backend) checkSameDevice(op, ta, tb);
-  const outDtype: DType = kind === "compare" || kind === "logical" ? "bool" : compute;
+  const outDtype: DType = row.result === "bool" ? "bool" : compute;
   let outShape = ta.shape;
   let va: View = ta, vb: View = tb;
   if (tb.shape.length === 0 && ta.shape.length > 0) {
@@ -80,10 +68,10 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
     if (!shapesEqual(tb.shape, s)) vb = broadcastView(tb, s);
   }
   const out = wrap(backend, backend.binary(op, va, vb, compute, outDtype), outDtype, outShape);
-  if ((ta.requires_grad || tb.requires_grad) && BINARY_SAVES[op] !== undefined) {
+  if ((ta.requires_grad || tb.requires_grad) && row.grad !== null) {
     // `x ** 2` is common enough to deserve a rule that needs neither the output nor a log.
     if (op === "pow" && typeof b === "number") record("pow_scalar", [ta], out, [ta], { exponent: b });
-    else record(op, [ta, tb], out, BINARY_SAVES[op] ? (op === "pow" ? [ta, tb, out] : [ta, tb]) : null);
+    else record(op, [ta, tb], out, row.saves === "operands" ? [ta, tb] : row.saves === null ? null : [ta, tb, out]);
   }
   return out;
 }
