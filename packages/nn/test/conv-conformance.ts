@@ -28,6 +28,7 @@ interface ConvFixture {
   functional: Record<string, FunctionalCase>;
   seeded: Record<string, SeededCase & { repr: string }>;
   saved_cnn: { module: ModuleSpec; bytes: string; input: Encoded; logits: Encoded; predicted: number[] };
+  reprs: { module: ModuleSpec; repr: string }[];
 }
 
 let cache: ConvFixture | null = null;

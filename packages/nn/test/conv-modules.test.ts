@@ -1,0 +1,62 @@
+// Conv and pooling layers beyond the numeric fixtures (conv-conformance.ts): print(module) as
+// PyTorch prints it, positional and options forms agreeing, and PyTorch's constructor refusals.
+import "@flambeau/backend-cpu";
+import { describe, expect, it } from "vitest";
+import { manual_seed, randn, type Tensor } from "@flambeau/tensor";
+import * as nn from "@flambeau/nn";
+import { build } from "./fixture.js";
+import { convFixture } from "./conv-conformance.js";
+
+describe("print(module) of conv, pooling and resampling layers is PyTorch's", () => {
+  for (const { module, repr } of convFixture().reprs)
+    it(repr, () => expect(String(build(module))).toBe(repr));
+});
+
+describe("positional arguments and the options object agree", () => {
+  it("Conv2d(in, out, k, stride, padding, dilation, groups, bias) = Conv2d(in, out, k, { ... })", () => {
+    manual_seed(1);
+    const a = new nn.Conv2d(4, 6, 3, 2, 1, 1, 2, false);
+    manual_seed(1);
+    const b = new nn.Conv2d(4, 6, 3, { stride: 2, padding: 1, groups: 2, bias: false });
+    expect(String(a)).toBe(String(b));
+    expect(Array.from(a.weight.dataSync())).toEqual(Array.from(b.weight.dataSync()));
+    expect(a.bias).toBeNull();
+  });
+  it("MaxPool2d with return_indices returns PyTorch's [output, indices] from a module call", () => {
+    const x = randn([1, 1, 4, 4]);
+    const [y, idx] = new nn.MaxPool2d(2, { return_indices: true })(x) as unknown as [Tensor, Tensor];
+    const [y2, idx2] = nn.functional.max_pool2d(x, 2, { return_indices: true });
+    expect(Array.from(y.dataSync())).toEqual(Array.from(y2.dataSync()));
+    expect(idx.dtype).toBe("int32");
+    expect(Array.from(idx.dataSync())).toEqual(Array.from(idx2.dataSync()));
+    // Each index points at its maximum in the flattened input plane.
+    const flat = x.reshape([16]).dataSync();
+    expect(Array.from(idx.dataSync(), (i) => flat[i])).toEqual(Array.from(y.dataSync()));
+  });
+});
+
+describe("constructors refuse what PyTorch refuses", () => {
+  const message = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return "no error";
+  };
+  it("channels not divisible by groups", () => {
+    expect(message(() => new nn.Conv2d(3, 4, 3, { groups: 2 }))).toBe("in_channels must be divisible by groups");
+    expect(message(() => new nn.Conv1d(4, 3, 3, { groups: 2 }))).toBe("out_channels must be divisible by groups");
+  });
+  it("padding='same' with a stride, an unknown padding string, an unsupported padding_mode", () => {
+    expect(message(() => new nn.Conv2d(1, 1, 3, { stride: 2, padding: "same" }))).toBe("padding='same' is not supported for strided convolutions");
+    expect(message(() => new nn.Conv2d(1, 1, 3, { padding: "full" as "same" }))).toMatch(/Invalid padding string 'full'/);
+    expect(message(() => new nn.Conv2d(1, 1, 3, { padding_mode: "reflect" as "zeros" }))).toMatch(/padding_mode 'reflect' is not supported/);
+  });
+  it("a misspelt option names the layer and suggests the key", () => {
+    expect(message(() => new nn.Conv2d(1, 1, 3, { paddign: 1 } as never))).toMatch(/^nn\.Conv2d\(\) got an unexpected keyword argument 'paddign'\. Did you mean 'padding'\?/);
+    expect(message(() => new nn.MaxPool2d(2, { strid: 1 } as never))).toMatch(/^nn\.MaxPool2d\(\) got an unexpected keyword argument 'strid'/);
+    expect(message(() => new nn.Dropout2d({ q: 0.1 } as never))).toMatch(/^nn\.Dropout2d\(\) got an unexpected keyword argument 'q'/);
+    expect(message(() => new nn.BatchNorm2d(3, { epsilon: 0.1 } as never))).toMatch(/^nn\.BatchNorm2d\(\) got an unexpected keyword argument 'epsilon'/);
+  });
+});
