@@ -434,6 +434,19 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: Error,
     words: ["argmin(): Expected reduction dim 0 to have non-zero size."],
   },
+  {
+    name: "normal_(0, -1) (the generator checks std before it draws or writes)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => T(s).normal_(0, -1),
+    error: Error,
+    words: ["normal expects std >= 0.0, but found std -1"],
+  },
+  {
+    name: "randint(5, 3, [2]) (low not below high)",
+    run: (_, d) => torch.randint(5, 3, [2], { device: d }),
+    error: Error,
+    words: ["random_ expects 'from' to be less than 'to', but got from=5 >= to=3"],
+  },
   // ---- lesser ones -------------------------------------------------------------------------
   {
     name: "x.index(true) adds a dimension, x.index(false) an empty one (Python's x[True], x[False])",

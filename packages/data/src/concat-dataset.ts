@@ -1,4 +1,4 @@
-import { Dataset, fetchItem, type DatasetLike } from "./dataset.js";
+import { Dataset, datasetIndexError, fetchItem, type DatasetLike } from "./dataset.js";
 import { IterableDataset } from "./iterable-dataset.js";
 
 /**
@@ -38,7 +38,7 @@ export class ConcatDataset<T> extends Dataset<T> {
     }
     const which = bisectRight(this.cumulative_sizes, index);
     if (which === this.datasets.length)
-      throw new RangeError(`index ${index} is out of range for a dataset of length ${this.length}`);
+      throw datasetIndexError(index, this.length);
     const start = which === 0 ? 0 : this.cumulative_sizes[which - 1]!;
     return fetchItem(this.datasets[which]!, index - start);
   }

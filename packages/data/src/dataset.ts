@@ -49,11 +49,16 @@ export abstract class Dataset<T> implements MapDataset<T>, Iterable<T> {
   }
 }
 
+/** Python's `IndexError` for a position past a dataset's end (arrays, `ConcatDataset`). */
+export function datasetIndexError(index: number, length: number): RangeError {
+  return new RangeError(`index ${index} is out of range for a dataset of length ${length}`);
+}
+
 /** `ds[index]` for a dataset or an array. */
 export function fetchItem<T>(dataset: DatasetLike<T>, index: number): T {
   if (isArray(dataset)) {
     if (!Number.isInteger(index) || index < 0 || index >= dataset.length)
-      throw new RangeError(`index ${index} is out of range for a dataset of length ${dataset.length}`);
+      throw datasetIndexError(index, dataset.length);
     return dataset[index]!;
   }
   return dataset.getitem(index);

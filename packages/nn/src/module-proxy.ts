@@ -121,6 +121,13 @@ const handler: ProxyHandler<Target> = {
 /** Marks containers whose `[-1]` counts from the end, as Python's indexing does. */
 export const NEGATIVE_INDEX = Symbol.for("flambeau.nn.negativeIndex");
 
+/** A container's position for `index` (negative counts from the end), or a RangeError. */
+export function positionOf(index: number, length: number): number {
+  const i = index < 0 ? index + length : index;
+  if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`index ${index} is out of range`);
+  return i;
+}
+
 // Only containers pay for a `get` trap: other modules' attribute reads stay trap-free.
 const containerHandler: ProxyHandler<Target> = {
   ...handler,

@@ -129,14 +129,10 @@ export function inferShape(shape: readonly number[], size: number, op = "view"):
       throw new Error(`${op}: invalid shape dimension ${d}`);
     } else known *= d;
   }
+  const fits = infer >= 0 ? known !== 0 && size % known === 0 : known === size;
+  if (!fits) throw new Error(`${op}: shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
   const out = shape.slice();
-  if (infer >= 0) {
-    if (known === 0 || size % known !== 0)
-      throw new Error(`${op}: shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
-    out[infer] = size / known;
-  } else if (known !== size) {
-    throw new Error(`${op}: shape '${fmtShape(shape)}' is invalid for input of size ${size}`);
-  }
+  if (infer >= 0) out[infer] = size / known;
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { Module } from "../module.js";
-import { NEGATIVE_INDEX } from "../module-proxy.js";
+import { NEGATIVE_INDEX, positionOf } from "../module-proxy.js";
 
 export interface ModuleList {
   /** The module at a position, as `layers[0]` in PyTorch. */
@@ -39,10 +39,7 @@ export class ModuleList extends Module {
 
   /** The module at `index`; negative indices count from the end. */
   at(index: number): Module {
-    const i = index < 0 ? index + this.length : index;
-    const m = this._modules.get(String(i));
-    if (!m) throw new RangeError(`index ${index} is out of range`);
-    return m;
+    return this._modules.get(String(positionOf(index, this.length)))!; // keys are always 0..length-1
   }
 
   /** Add a module at the end. */

@@ -1,5 +1,5 @@
 import { Module } from "../module.js";
-import { NEGATIVE_INDEX, typeName } from "../module-proxy.js";
+import { NEGATIVE_INDEX, positionOf } from "../module-proxy.js";
 import { isOptions } from "../options.js";
 
 export interface Sequential {
@@ -32,10 +32,7 @@ export class Sequential extends Module {
       for (const [name, m] of first instanceof Map ? first : Object.entries(first as Record<string, Module>)) this.add_module(name, m);
       return;
     }
-    (modules as Module[]).forEach((m, i) => {
-      if (!(m instanceof Module)) throw new TypeError(`${typeName(m)} is not a Module subclass`);
-      this.add_module(String(i), m);
-    });
+    (modules as Module[]).forEach((m, i) => this.add_module(String(i), m)); // add_module refuses a non-Module
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,9 +55,7 @@ export class Sequential extends Module {
   /** The layer at `index`; negative indices count from the end. */
   at(index: number): Module {
     const layers = [...this._modules.values()];
-    const i = index < 0 ? index + layers.length : index;
-    if (!Number.isInteger(i) || i < 0 || i >= layers.length) throw new RangeError(`index ${index} is out of range`);
-    return layers[i]!;
+    return layers[positionOf(index, layers.length)]!;
   }
 
   /** A new Sequential of the layers `start` up to `end` (`model[1:3]`), keeping their names. */

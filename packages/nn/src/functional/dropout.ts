@@ -8,6 +8,11 @@ export interface DropoutOptions {
   generator?: Generator;
 }
 
+/** PyTorch's check of a dropout probability, made by `nn.Dropout`/`Dropout2d` when built and by `F.dropout`/`dropout2d`. */
+export function checkDropoutProbability(p: number): void {
+  if (!(p >= 0 && p <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${p}`);
+}
+
 /**
  * `F.dropout`: while training, zero each element with probability `p` and scale the rest by
  * `1 / (1 - p)`. The mask comes from the seeded generator as PyTorch's CPU draws it
@@ -22,7 +27,7 @@ export interface DropoutOptions {
 export function dropout(input: Tensor, p: number | DropoutOptions = 0.5, training = true, inplace = false): Tensor {
   const o = typeof p === "number" ? { p, training, inplace } : { p: 0.5, training: true, inplace: false, ...p };
   const prob = o.p ?? 0.5;
-  if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
+  checkDropoutProbability(prob);
   if (!o.training || prob === 0) return input;
   const mask = prob === 1 ? zeros_like(input) : zeros_like(input).bernoulli_(1 - prob, { generator: o.generator }).div_(1 - prob);
   return o.inplace ? input.mul_(mask) : input.mul(mask);
@@ -41,7 +46,7 @@ export function dropout(input: Tensor, p: number | DropoutOptions = 0.5, trainin
 export function dropout2d(input: Tensor, p: number | DropoutOptions = 0.5, training = true, inplace = false): Tensor {
   const o = typeof p === "number" ? { p, training, inplace } : { p: 0.5, training: true, inplace: false, ...p };
   const prob = o.p ?? 0.5;
-  if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
+  checkDropoutProbability(prob);
   if (input.ndim !== 3 && input.ndim !== 4)
     throw new Error(`dropout2d(): Feature dropout requires at least 2 dimensions in the input; expected a 3-D or 4-D input, but got input of size [${input.shape.join(", ")}]`);
   if (!o.training || prob === 0) return input;

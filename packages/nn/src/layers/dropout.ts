@@ -1,6 +1,6 @@
 import type { Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
-import { dropout, dropout2d } from "../functional/dropout.js";
+import { checkDropoutProbability, dropout, dropout2d } from "../functional/dropout.js";
 import { pyBool, pyFloat } from "../repr.js";
 import { positional, checkConstructorOptions } from "../options.js";
 
@@ -32,7 +32,7 @@ export class Dropout extends Module {
     const o = positional<DropoutLayerOptions, "p">(p, "p", { inplace });
     checkConstructorOptions(new.target === Dropout2d ? "Dropout2d" : "Dropout", o);
     const prob = o.p ?? 0.5;
-    if (!(prob >= 0 && prob <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${prob}`);
+    checkDropoutProbability(prob);
     this.p = prob;
     this.inplace = o.inplace ?? false;
   }

@@ -3,6 +3,11 @@ import { pyTypeName, sci4 } from "../format.js";
 import { warnOnce } from "../warn.js";
 import { loadFields, saveFields } from "./fields.js";
 
+/** Every scheduler's first check, as PyTorch's: it is given an optimizer. */
+export function checkOptimizer(optimizer: unknown): asserts optimizer is Optimizer {
+  if (!(optimizer instanceof Optimizer)) throw new TypeError(`${pyTypeName(optimizer)} is not an Optimizer`);
+}
+
 /** Any optimizer, as schedulers see it: groups with a learning rate they can read and write. */
 export type SchedulableOptimizer = Optimizer<object, object>;
 
@@ -51,7 +56,7 @@ export abstract class LRScheduler {
   _last_lr: number[] = [];
 
   constructor(optimizer: SchedulableOptimizer, last_epoch = -1, verbose = false) {
-    if (!(optimizer instanceof Optimizer)) throw new TypeError(`${pyTypeName(optimizer)} is not an Optimizer`);
+    checkOptimizer(optimizer);
     this.optimizer = optimizer;
     const groups = optimizer.param_groups;
     if (last_epoch === -1) for (const g of groups) g.initial_lr ??= g.lr;

@@ -1,8 +1,7 @@
 import { Tensor } from "@flambeau/tensor";
-import { Optimizer } from "../optimizer.js";
-import { pyTypeName, sci4 } from "../format.js";
+import { sci4 } from "../format.js";
 import { positional } from "../options.js";
-import type { SchedulableOptimizer } from "./lr_scheduler.js";
+import { checkOptimizer, type SchedulableOptimizer } from "./lr_scheduler.js";
 import { loadFields, saveFields } from "./fields.js";
 
 const isOptimizer = (key: string): boolean => key === "optimizer";
@@ -66,7 +65,7 @@ export class ReduceLROnPlateau {
     const o = positional<ReduceLROnPlateauOptions, "mode">("mode", mode, options);
     const factor = o.factor ?? 0.1;
     if (factor >= 1.0) throw new Error("Factor should be < 1.0.");
-    if (!(optimizer instanceof Optimizer)) throw new TypeError(`${pyTypeName(optimizer)} is not an Optimizer`);
+    checkOptimizer(optimizer);
     const n = optimizer.param_groups.length;
     const min_lr = o.min_lr ?? 0;
     if (Array.isArray(min_lr) && min_lr.length !== n) throw new Error(`expected ${n} min_lrs, got ${min_lr.length}`);

@@ -82,10 +82,15 @@ export function checkInt32Value(op: string, v: number): void {
     throw new Error(`${op}(): value ${v} cannot be converted to type int32 without overflow`);
 }
 
-/** PyTorch's checks of `scatter`/`scatter_add`: dtypes, ranks and index sizes (values are checked by the kernels). */
-export function checkScatter(op: string, x: Tensor, d: number, index: Tensor, src: Tensor | null): void {
+/** An index tensor of `x` (gather, scatter, index_select): int32, on `x`'s device. */
+export function checkIndexTensor(op: string, x: Tensor, index: Tensor): void {
   if (index.dtype !== "int32") throw new Error(`${op}(): Expected dtype int32 for index, but got ${index.dtype}`);
   checkSameDevice(op, x, index);
+}
+
+/** PyTorch's checks of `scatter`/`scatter_add`: dtypes, ranks and index sizes (values are checked by the kernels). */
+export function checkScatter(op: string, x: Tensor, d: number, index: Tensor, src: Tensor | null): void {
+  checkIndexTensor(op, x, index);
   if (src !== null) {
     checkSameDevice(op, x, src);
     if (src.dtype !== x.dtype)

@@ -1,16 +1,10 @@
 import { record } from "../graph.js";
 import { fmtShape, normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameDevice, checkScatter } from "./checks.js";
+import { checkIndexTensor, checkScatter } from "./checks.js";
 import { wrap } from "./make.js";
 import { indexOutOfBounds } from "../errors.js";
 import { expand, reshape } from "./view.js";
-
-function checkIndex(op: string, x: Tensor, index: Tensor): void {
-  if (index.dtype !== "int32")
-    throw new Error(`${op}(): Expected dtype int32 for index, but got ${index.dtype}`);
-  checkSameDevice(op, x, index);
-}
 
 /**
  * `torch.gather(input, dim, index)`: `out[i][j] = input[i][index[i][j]]` along `dim`.
@@ -22,7 +16,7 @@ function checkIndex(op: string, x: Tensor, index: Tensor): void {
  */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   const d = normalizeDim(dim, x.ndim, "gather");
-  checkIndex("gather", x, index);
+  checkIndexTensor("gather", x, index);
   if (index.ndim !== x.ndim && !(x.ndim === 0 && index.ndim <= 1))
     throw new Error("gather(): Index tensor must have the same number of dimensions as input tensor");
   for (let i = 0; i < x.ndim; i++)
@@ -49,7 +43,7 @@ export function scatter_add(x: Tensor, dim: number, index: Tensor, src: Tensor):
 export function index_select(x: Tensor, dim: number, index: Tensor): Tensor {
   const d = normalizeDim(dim, x.ndim, "index_select");
   if (index.ndim > 1) throw new Error("index_select(): Index is supposed to be a vector");
-  checkIndex("index_select", x, index);
+  checkIndexTensor("index_select", x, index);
   const k = index.numel();
   const n = x.shape[d] ?? 1;
   const bad = k > 0 ? outOfRange(index, n) : null;

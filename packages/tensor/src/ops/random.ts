@@ -13,7 +13,8 @@ export interface GeneratorOption {
 export type RandomOptions = TensorOptions & GeneratorOption;
 
 // Random numbers are drawn on the host by the MT19937 generator, so every device sees the
-// same stream as PyTorch's CPU for a given seed (Decision 8), then uploaded.
+// same stream as PyTorch's CPU for a given seed (Decision 8), then uploaded. The generator
+// checks the distribution's parameters (bounds, std, p, n) before it draws or anything is written.
 function floatOptions(op: string, options: RandomOptions): DType {
   const dtype = options.dtype ?? "float32";
   checkDType(op, dtype);
@@ -59,7 +60,6 @@ export function randint(low: number | undefined, high: number | readonly number[
   const shape = (size as number[]) ?? [];
   checkSize("randint", shape);
   const hi = high as number;
-  if (!(hi > low)) throw new Error(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${hi}`);
   if (options.dtype !== undefined) checkDType("randint", options.dtype);
   const dtype = options.dtype ?? "int32";
   const host = allocArray(dtype, shape.reduce((a, b) => a * b, 1));
@@ -69,7 +69,6 @@ export function randint(low: number | undefined, high: number | readonly number[
 
 /** `torch.randperm(n)`: a random permutation of `0..n-1`. */
 export function randperm(n: number, options: RandomOptions = {}): Tensor {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`randperm: n must be non-negative, got ${n}`);
   const perm = (options.generator ?? default_generator).randperm(n);
   if (options.dtype !== undefined) checkDType("randperm", options.dtype);
   const dtype = options.dtype ?? "int32";
@@ -100,19 +99,16 @@ function fillInPlace(op: string, x: Tensor, fill: (host: Float32Array | Float64A
 
 /** `Tensor.normal_(mean, std)`: fill in place with normal samples. */
 export function normal_(x: Tensor, mean = 0, std = 1, options: GeneratorOption = {}): Tensor {
-  if (std < 0) throw new Error(`normal expects std >= 0.0, but found std ${std}`);
   return fillInPlace("normal_", x, (h) => (options.generator ?? default_generator).normalFill(h, mean, std));
 }
 
 /** `Tensor.uniform_(from, to)`: fill in place with uniform samples in `[from, to)`. */
 export function uniform_(x: Tensor, from = 0, to = 1, options: GeneratorOption = {}): Tensor {
-  if (from > to) throw new Error(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
   return fillInPlace("uniform_", x, (h) => (options.generator ?? default_generator).uniformFill(h, from, to));
 }
 
 /** `Tensor.bernoulli_(p)`: fill in place with 1 (probability `p`) or 0. */
 export function bernoulli_(x: Tensor, p = 0.5, options: GeneratorOption = {}): Tensor {
-  if (!(p >= 0 && p <= 1)) throw new Error(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
   return fillInPlace("bernoulli_", x, (h) => (options.generator ?? default_generator).bernoulliFill(h, p));
 }
 

@@ -174,7 +174,7 @@ export class Generator {
    * `normal_distribution`, which uses and refills the generator's cached second sample.
    */
   normalFill<T extends FloatArray>(out: T, mean = 0, std = 1): T {
-    if (!(std >= 0)) throw new RangeError(`normal expects std >= 0.0, but found std ${std}`);
+    if (!(std >= 0)) throw new Error(`normal expects std >= 0.0, but found std ${std}`);
     const data: FloatArray = out; // a plain union narrows where the generic T does not
     if (data.length < 16) {
       for (let i = 0; i < data.length; i++) data[i] = fma(this.normalSample(), std, mean);
@@ -222,7 +222,7 @@ export class Generator {
    * ```
    */
   randperm(n: number): Int32Array {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`randperm: n must be non-negative, got ${n}`);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`randperm: n must be non-negative, got ${n}`);
     if (n > 0x7fffffff) throw new RangeError(`randperm: n=${n} does not fit an int32 result`);
     const out = new Int32Array(n);
     if (n < Math.floor(0xffffffff / 20)) {
@@ -256,7 +256,7 @@ export class Generator {
   bernoulliFill<T extends NumericArray>(out: T, p: number | FloatArray): T {
     const n = out.length;
     if (typeof p === "number") {
-      if (!(p >= 0 && p <= 1)) throw new RangeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+      if (!(p >= 0 && p <= 1)) throw new Error(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
       for (let i = 0; i < n; i++) out[i] = this.uniform53() < p ? 1 : 0;
       return out;
     }
@@ -342,7 +342,7 @@ function toUint64(seed: number | bigint): bigint {
 function checkUniformBounds(out: FloatArray, from: number, to: number): void {
   const max = out instanceof Float32Array ? 3.4028234663852886e38 : Number.MAX_VALUE;
   const dtype = out instanceof Float32Array ? "float32" : "float64";
-  if (!(from <= to)) throw new RangeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  if (!(from <= to)) throw new Error(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
   if (!(to - from <= max)) {
     throw new RangeError(`uniform_ expects to-from <= std::numeric_limits<${dtype}>::max(), but found to=${to} and from=${from}`);
   }
@@ -353,7 +353,7 @@ function checkRandintBounds(out: NumericArray, low: number, high: number): numbe
   if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) {
     throw new RangeError(`random_: from and to must be integers within ±2^53, got from=${low}, to=${high}`);
   }
-  if (low >= high) throw new RangeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  if (low >= high) throw new Error(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   const [min, max, name] = integerLimits(out);
   if (low < min || low > max) throw new RangeError(`from is out of bounds for ${name}`);
   if (high - 1 < min || high - 1 > max) throw new RangeError(`to - 1 is out of bounds for ${name}`);
