@@ -4,6 +4,7 @@
  * into one legend), sized to fit exactly `width × height` pixels.
  */
 import type { Limits, ResolvedAxes } from "./axes.js";
+import { imageDatasetName, imageExtent, imageLayer, pixelRows, textLayers, tickAxis } from "./image-spec.js";
 import { legendOrient, type PointCloud } from "./legend.js";
 import { markerShape } from "./markers.js";
 import { inLegend, type ResolvedSeries, type SeriesStyle } from "./series.js";
@@ -56,35 +57,81 @@ export function axesSpec(axes: ResolvedAxes, size: SpecSize): VegaLiteSpec {
     ? { orient: legendOrient(settings.legend!, () => cloud(axes)), title: null, offset: p(6), ...legendBox(size.theme) }
     : null;
 
+  const { images, texts } = axes;
   const hasData = series.length > 0;
-  const x = { field: "x", type: "quantitative", title: settings.xlabel ?? null, scale: scale(settings.xlim, settings.xscale, hasData, p) };
-  const y = { field: "y", type: "quantitative", title: settings.ylabel ?? null, scale: scale(settings.ylim, settings.yscale, hasData, p) };
+  const x: VegaLiteSpec = { field: "x", type: "quantitative", title: settings.xlabel ?? null, scale: scale(settings.xlim, settings.xscale, hasData, p) };
+  const y: VegaLiteSpec = { field: "y", type: "quantitative", title: settings.ylabel ?? null, scale: scale(settings.ylim, settings.yscale, hasData, p) };
+  if (images.length > 0) fitImages(axes, x, y);
+  x.axis = settings.axison ? tickAxis(settings.xticks) : null;
+  y.axis = settings.axison ? tickAxis(settings.yticks) : null;
   const clip = settings.xlim.some((v) => v !== undefined) || settings.ylim.some((v) => v !== undefined);
   const ctx: LayerContext = { x, y, clip, legend, entries, p };
 
-  const datasets: Record<string, Row[]> = {};
+  const datasets: Record<string, unknown[]> = {};
   const layer: VegaLiteSpec[] = [];
+  const colorbar = { type: "gradient", orient: "right", title: null, gradientLength: size.height * 0.8, gradientThickness: p(10) };
+  images.forEach((im, k) => {
+    datasets[imageDatasetName(k)] = pixelRows(im);
+    layer.push(imageLayer(im, k, x, y, colorbar));
+  });
   series.forEach((s, k) => {
     datasets[datasetName(k)] = rowsOf(s);
     if (s.style.linestyle !== "None") layer.push(lineLayer(s, k, ctx));
     if (s.style.marker !== undefined) layer.push(pointLayer(s, k, ctx));
   });
+  layer.push(...textLayers(texts, x, y, p));
   // An empty axes still draws its frame and axes, over matplotlib's default 0..1 range.
   if (layer.length === 0)
     layer.push({ data: { values: [{ x: 0, y: 0 }, { x: 1, y: 1 }] }, mark: { type: "point", opacity: 0 }, encoding: { x, y } });
 
+  const config = themeConfig(size.theme, size.dpi, settings.grid);
+  if (!settings.axison) config.view = { stroke: null };
+  const [width, height] = images.length > 0 ? squarePixels(axes, size, p) : [size.width, size.height];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: size.width,
-    height: size.height,
-    autosize: { type: "fit", contains: "padding" },
+    width,
+    height,
+    autosize: images.length > 0 ? { type: "pad", contains: "padding" } : { type: "fit", contains: "padding" },
     padding: p(4),
     background: "white",
-    config: themeConfig(size.theme, size.dpi, settings.grid),
+    config,
     ...(settings.title ? { title: titleSpec(settings.title, size, p) } : {}),
     datasets,
     layer,
   };
+}
+
+// Matplotlib's imshow: pixel centres on whole numbers, row 0 at the top, the image filling the
+// axes without margins (where no limits were set).
+function fitImages(axes: ResolvedAxes, x: VegaLiteSpec, y: VegaLiteSpec): void {
+  const extent = imageExtent(axes.images);
+  const { xlim, ylim } = axes.settings;
+  const xs = x.scale as VegaLiteSpec;
+  const ys = y.scale as VegaLiteSpec;
+  delete xs.padding;
+  delete ys.padding;
+  xs.domainMin = xlim[0] ?? extent.x[0];
+  xs.domainMax = xlim[1] ?? extent.x[1];
+  ys.domainMin = ylim[0] ?? extent.y[0];
+  ys.domainMax = ylim[1] ?? extent.y[1];
+  ys.reverse = true;
+}
+
+// Matplotlib draws image pixels square: the axes shrink along one side to the image's aspect.
+// Vega-Lite sizes the plot area exactly ("pad"), so the room for the axes, title and colour bar
+// is set aside first, generously: the chart comes out no bigger than its cell (and is centred in it).
+function squarePixels(axes: ResolvedAxes, size: SpecSize, p: (x: number) => number): [number, number] {
+  const extent = imageExtent(axes.images);
+  const aspect = (extent.y[1] - extent.y[0]) / (extent.x[1] - extent.x[0]);
+  const { axison, xlabel, ylabel, title } = axes.settings;
+  const left = (axison ? p(32) : 0) + (ylabel ? p(16) : 0);
+  const right = axes.images.some((im) => im.colorbar) ? p(56) : 0;
+  const bottom = (axison ? p(22) : 0) + (xlabel ? p(16) : 0);
+  const top = title ? p(24) : 0;
+  const w = Math.max(1, size.width - left - right - p(10));
+  const h = Math.max(1, size.height - top - bottom - p(10));
+  const [pw, ph] = h / w > aspect ? [w, w * aspect] : [h / aspect, h];
+  return [Math.floor(pw), Math.floor(ph)];
 }
 
 // A title wider than the figure would squeeze the plot, so it is set smaller; one wider than the

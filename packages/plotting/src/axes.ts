@@ -3,8 +3,10 @@
  * pyplot functions and `subplots` panels are these methods; drawing happens when a figure is
  * rendered, after any tensor reads have finished.
  */
+import { buildAnnotation, buildTicks, type Annotation, type TextOptions, type Ticks } from "./annotation.js";
 import { TAB10 } from "./colors.js";
 import { checkSameLength, type Data1D } from "./data.js";
+import { buildImage, resolveImage, type AxesImage, type Data2D, type ImshowOptions, type ResolvedImage } from "./image.js";
 import type { LegendLoc } from "./legend.js";
 import type { PlotOptions, ScatterOptions } from "./options.js";
 import { buildPlotSeries, buildScatterSeries, type PlotArgs } from "./series-builders.js";
@@ -28,11 +30,18 @@ export interface AxesSettings {
   /** Where the legend goes; `undefined` draws none (call `legend()`, as in matplotlib). */
   legend?: LegendLoc;
   grid: boolean;
+  /** Tick positions (and labels) set by `set_xticks` / `set_yticks`; otherwise Vega picks them. */
+  xticks?: Ticks;
+  yticks?: Ticks;
+  /** `false` after `axis("off")`: no frame, ticks or labels. */
+  axison: boolean;
 }
 
 /** An axes whose series have all been read. */
 export interface ResolvedAxes {
   series: ResolvedSeries[];
+  images: ResolvedImage[];
+  texts: Annotation[];
   settings: AxesSettings;
 }
 
@@ -58,8 +67,12 @@ export interface LegendOptions {
 export class Axes {
   /** The series in drawing order. */
   readonly series: Series[] = [];
-  /** Title, labels, limits, scales, legend and grid. */
-  readonly settings: AxesSettings = { xlim: [undefined, undefined], ylim: [undefined, undefined], xscale: "linear", yscale: "linear", grid: false };
+  /** The images `imshow` drew, in drawing order (under the series). */
+  readonly images: AxesImage[] = [];
+  /** The texts `text` placed (over everything else). */
+  readonly texts: Annotation[] = [];
+  /** Title, labels, limits, scales, legend, grid, ticks. */
+  readonly settings: AxesSettings = { xlim: [undefined, undefined], ylim: [undefined, undefined], xscale: "linear", yscale: "linear", grid: false, axison: true };
   private cycle = 0;
 
   /** @param palette the colour cycle for series without a colour (matplotlib's tab10 by default) */
@@ -80,6 +93,58 @@ export class Axes {
   /** Markers at `(x, y)`; `c` may give one number per point (viridis colours). */
   scatter(x: Data1D, y: Data1D, options: ScatterOptions = {}): void {
     this.series.push(buildScatterSeries(x, y, options, () => this.nextColor()));
+  }
+
+  /**
+   * Draws a 2-D array as an image, each value a pixel coloured through `cmap` between `vmin` and
+   * `vmax`, row 0 at the top (matplotlib's `imshow`). Returns the image, for `fig.colorbar(im)`.
+   *
+   * @example
+   * ```ts
+   * ax.imshow(images.index(0, 0), { cmap: "gray" }); // a 28×28 digit
+   * ax.axis("off");
+   * ```
+   */
+  imshow(X: Data2D, options: ImshowOptions = {}): AxesImage {
+    const im = buildImage(X, options);
+    this.images.push(im);
+    return im;
+  }
+
+  /**
+   * Writes `s` at `(x, y)` in data coordinates (matplotlib's `text`); `ha`, `va`, `color` and
+   * `fontsize` as matplotlib's keywords.
+   *
+   * @example
+   * ```ts
+   * ax.text(j, i, String(count), { ha: "center", va: "center", color: "white" });
+   * ```
+   */
+  text(x: number, y: number, s: unknown, options: TextOptions = {}): void {
+    this.texts.push(buildAnnotation(x, y, s, options));
+  }
+
+  /** Puts x ticks at `ticks`, labelled `labels` (default: the numbers). */
+  set_xticks(ticks: Iterable<number>, labels?: Iterable<unknown>): void {
+    this.settings.xticks = buildTicks("set_xticks", ticks, labels);
+  }
+  /** Puts y ticks at `ticks`, labelled `labels` (default: the numbers). */
+  set_yticks(ticks: Iterable<number>, labels?: Iterable<unknown>): void {
+    this.settings.yticks = buildTicks("set_yticks", ticks, labels);
+  }
+  /** pyplot's name for {@link Axes.set_xticks}. */
+  xticks(ticks: Iterable<number>, labels?: Iterable<unknown>): void {
+    this.set_xticks(ticks, labels);
+  }
+  /** pyplot's name for {@link Axes.set_yticks}. */
+  yticks(ticks: Iterable<number>, labels?: Iterable<unknown>): void {
+    this.set_yticks(ticks, labels);
+  }
+
+  /** `axis("off")` hides the frame, ticks and labels (an image alone); `axis("on")` shows them. */
+  axis(state: "on" | "off" | boolean): void {
+    if (state !== "on" && state !== "off" && typeof state !== "boolean") throw new Error(`axis: expected 'on' or 'off', got '${String(state)}'`);
+    this.settings.axison = state === "on" || state === true;
   }
 
   /** Sets the axes title. */
@@ -162,8 +227,12 @@ export class Axes {
   /** Clears the series and settings (matplotlib's `cla`). */
   cla(): void {
     this.series.length = 0;
+    this.images.length = 0;
+    this.texts.length = 0;
     Object.assign(this.settings, { title: undefined, xlabel: undefined, ylabel: undefined, legend: undefined });
-    Object.assign(this.settings, { xlim: [undefined, undefined], ylim: [undefined, undefined], xscale: "linear", yscale: "linear", grid: false });
+    Object.assign(this.settings, { xlim: [undefined, undefined], ylim: [undefined, undefined], xscale: "linear", yscale: "linear", grid: false, axison: true });
+    delete this.settings.xticks;
+    delete this.settings.yticks;
     this.cycle = 0;
   }
 
@@ -177,7 +246,8 @@ export class Axes {
         return { op: s.op, x, y, ...(c ? { c } : {}), style: { ...s.style } };
       }),
     );
-    return { series, settings: { ...this.settings } };
+    const images = await Promise.all(this.images.map(resolveImage));
+    return { series, images, texts: this.texts.map((t) => ({ ...t })), settings: { ...this.settings } };
   }
 
   private nextColor(): string {

@@ -5,6 +5,7 @@
 import { Axes } from "./axes.js";
 import { axesSpec, type VegaLiteSpec } from "./axes-spec.js";
 import { TAB10 } from "./colors.js";
+import type { AxesImage } from "./image.js";
 import { composeSVG } from "./compose.js";
 import { showFigures, type ShowOptions, type ShowResult } from "./show.js";
 import type { ThemeName } from "./theme.js";
@@ -113,6 +114,17 @@ export class Figure {
   sca(axes: Axes): void {
     if (!this.axes.includes(axes)) throw new Error("sca: the axes belong to another figure");
     this.current = axes;
+  }
+
+  /**
+   * Draws a colour bar beside the axes of `im` (an image `imshow` returned; default: the current
+   * axes' last image), showing its colour map from `vmin` to `vmax`.
+   */
+  colorbar(im?: AxesImage): void {
+    const image = im ?? this.current?.images.at(-1);
+    if (!image) throw new Error("colorbar: no image to draw a colour bar for; call imshow first");
+    if (!this.axes.some((a) => a.images.includes(image))) throw new Error("colorbar: the image belongs to another figure");
+    image.colorbar = true;
   }
 
   /** Removes every axes (matplotlib's `clf`). */

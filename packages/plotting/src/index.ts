@@ -1,7 +1,7 @@
 /**
  * `@flambeau/plotting`: the lessons' figures with a real charting library (Vega-Lite) underneath.
  *
- * - `pyplot` — matplotlib's functions: `plt.scatter`, `plt.plot(x, y, "go")`, `plt.legend()`, `plt.savefig`, `plt.show`.
+ * - `pyplot` — matplotlib's functions: `plt.scatter`, `plt.plot(x, y, "go")`, `plt.imshow`, `plt.text`, `plt.legend()`, `plt.savefig`, `plt.show`.
  * - `plotly` — the Plotly helpers of lesson 1: `trace_values`, `m_b_trace`, `layout`, `plot`.
  * - `LossChart` / `liveLoss` — a loss curve a training loop appends to, live in a browser.
  * - `Figure` / `Axes` — the objects behind them, for side-by-side panels and direct use.
@@ -25,6 +25,8 @@ export { Axes, type AxesSettings, type LegendOptions, type Limits, type ScaleTyp
 export { LossChart, liveLoss, type LossChartOptions } from "./live.js";
 export { parseFormatString, type FormatSpec, type LineStyle } from "./format-string.js";
 export type { PlotOptions, ScatterOptions, LineStyleName } from "./options.js";
+export type { AxesImage, Colormap, Data2D, ImshowOptions } from "./image.js";
+export type { HorizontalAlignment, TextOptions, VerticalAlignment } from "./annotation.js";
 export type { Data1D, TensorLike, NestedNumbers, NumericTypedArray } from "./data.js";
 export type { LegendLoc } from "./legend.js";
 export type { ShowOptions, ShowResult } from "./show.js";

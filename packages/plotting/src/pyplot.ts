@@ -11,9 +11,11 @@
  * await plt.savefig("predictions.png");
  * ```
  */
+import type { TextOptions } from "./annotation.js";
 import type { Axes, LegendOptions, Limits, ScaleType } from "./axes.js";
 import type { Data1D } from "./data.js";
 import { Figure, type FigureOptions, type SaveOptions } from "./figure.js";
+import type { AxesImage, Data2D, ImshowOptions } from "./image.js";
 import type { PlotOptions, ScatterOptions } from "./options.js";
 import { showFigures, type ShowOptions, type ShowResult } from "./show.js";
 
@@ -95,6 +97,43 @@ export function plot(...args: unknown[]): void {
 /** Draws markers on the current axes; see {@link Axes.scatter}. */
 export function scatter(x: Data1D, y: Data1D, options?: ScatterOptions): void {
   gca().scatter(x, y, options);
+}
+
+/**
+ * Draws a 2-D array as an image on the current axes; see {@link Axes.imshow}.
+ *
+ * @example
+ * ```ts
+ * plt.imshow(confusion, { cmap: "Blues" });
+ * plt.colorbar();
+ * ```
+ */
+export function imshow(X: Data2D, options?: ImshowOptions): AxesImage {
+  return gca().imshow(X, options);
+}
+
+/** Writes `s` at `(x, y)` on the current axes; see {@link Axes.text}. */
+export function text(x: number, y: number, s: unknown, options?: TextOptions): void {
+  gca().text(x, y, s, options);
+}
+
+/** Puts the current axes' x ticks at `ticks`, labelled `labels` (default: the numbers). */
+export function xticks(ticks: Iterable<number>, labels?: Iterable<unknown>): void {
+  gca().set_xticks(ticks, labels);
+}
+/** Puts the current axes' y ticks at `ticks`, labelled `labels` (default: the numbers). */
+export function yticks(ticks: Iterable<number>, labels?: Iterable<unknown>): void {
+  gca().set_yticks(ticks, labels);
+}
+
+/** `axis("off")` hides the current axes' frame, ticks and labels. */
+export function axis(state: "on" | "off" | boolean): void {
+  gca().axis(state);
+}
+
+/** Draws a colour bar for `im` (default: the current axes' last image); see {@link Figure.colorbar}. */
+export function colorbar(im?: AxesImage): void {
+  gcf().colorbar(im);
 }
 
 /** Sets the current axes' title, e.g. `title(\`MSE: ${mse.toFixed(2)}\`)`. */

@@ -22,8 +22,8 @@ export function descendants(root: XElement): XElement[] {
   return out;
 }
 
-/** Marks Vega drew: `"point"` for symbols, `"line mark"` for lines. */
-export function marks(root: XElement, role: "point" | "line mark"): XElement[] {
+/** Marks Vega drew: `"point"` for symbols, `"line mark"` for lines, `"rect mark"` for image pixels, `"text mark"` for texts. */
+export function marks(root: XElement, role: "point" | "line mark" | "rect mark" | "text mark"): XElement[] {
   return descendants(root).filter((e) => e.getAttribute("role") === "graphics-symbol" && e.getAttribute("aria-roledescription") === role);
 }
 
