@@ -228,6 +228,19 @@ export function runMemoryConformance(device: string, options: { countsBytes: boo
       for (const t of [h, loss, x, w.grad!, w]) t.dispose();
     });
 
+    it("lets finalizers run at each awaited read, so a loop whose only await is a read frees collected steps", async () => {
+      // Finalizers are tasks; gpu.js reads resolve at once, so without a task turn in the read a
+      // training loop would never let them run, however often the collector did.
+      if (!options.countsBytes) return;
+      const t = torch.ones([4], { device });
+      let turned = false;
+      const scheduled = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate ?? ((f: () => void) => setTimeout(f, 0));
+      scheduled(() => (turned = true));
+      expect(await t.sum().item()).toBe(4);
+      expect(turned).toBe(true);
+      t.dispose();
+    });
+
     // Last: its garbage is left to the collector.
     it("leaves only each step's returned output and loss to the garbage collector in a plain loop", async () => {
       await settle(options.gc);

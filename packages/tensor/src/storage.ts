@@ -25,6 +25,30 @@ const finalizer = new FinalizationRegistry<{ backend: Backend; buffer: BackendBu
   account(held.backend.name, -1, -held.bytes);
 });
 
+type Schedule = (callback: () => void) => unknown;
+const scope = globalThis as { setImmediate?: Schedule; MessageChannel?: new () => { port1: { onmessage: unknown }; port2: { postMessage(x: unknown): void } } };
+/** Run `callback` as a new task (not a microtask): Node's setImmediate, else a message to oneself. */
+const schedule: Schedule = scope.setImmediate
+  ? scope.setImmediate.bind(globalThis)
+  : scope.MessageChannel
+    ? (callback) => {
+        const channel = new scope.MessageChannel!();
+        channel.port1.onmessage = callback;
+        channel.port2.postMessage(null);
+      }
+    : (callback) => setTimeout(callback, 0);
+
+/**
+ * @internal Resolve after one turn of the event loop, so that the finalizers above can run.
+ * They are tasks, never microtasks: a training loop whose only `await` is a read that resolves at
+ * once (gpu.js reads textures synchronously) would otherwise never let them run, and every step's
+ * output and loss would stay on the device however often the collector ran. `Tensor.data()`
+ * (and so `item()`, `tolist()`) awaits this on devices that free memory explicitly.
+ */
+export function letFinalizersRun(): Promise<void> {
+  return new Promise((resolve) => schedule(() => resolve()));
+}
+
 /**
  * Memory shared by a tensor and all of its views. `version` counts in-place writes, which
  * autograd checks to refuse gradients computed from overwritten values.

@@ -3,7 +3,7 @@ import type { DType, TypedArray } from "./dtype.js";
 import type { Device } from "./device.js";
 import { AccumulateGrad, backwardEngine, type Node } from "./graph.js";
 import { contiguousStrides, isContiguous, normalizeDim, numel, type Shape } from "./shape.js";
-import { Storage } from "./storage.js";
+import { letFinalizersRun, Storage } from "./storage.js";
 import { formatTensor } from "./format.js";
 import { contiguousBuffer } from "./ops/materialize.js";
 import { checkGradAssignment } from "./ops/checks.js";
@@ -213,6 +213,7 @@ export class Tensor implements View {
     const buf = contiguousBuffer(this);
     const data = await this._storage.backend.read(buf.buffer, this.dtype, this.numel());
     buf.release();
+    if (this._storage.backend.needsFree) await letFinalizersRun();
     return data;
   }
   /** The elements in row-major order, read synchronously (CPU and backends that can). */
