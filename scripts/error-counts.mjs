@@ -36,16 +36,28 @@ for (const pkg of PACKAGES) {
   const counts = { pkg, throws: 0, inline: 0, checks: 0 };
   for (const file of files(join(root, "packages", pkg, "src"))) {
     const src = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    // `check` is errors.ts's only where the file defines it or imports it from tensor.
+    const ownCheck =
+      /errors\.ts$/.test(file) ||
+      src.statements.some(
+        (s) =>
+          ts.isImportDeclaration(s) &&
+          /errors\.js$|^@flambeau\/tensor/.test(s.moduleSpecifier.text) &&
+          s.importClause?.namedBindings &&
+          ts.isNamedImports(s.importClause.namedBindings) &&
+          s.importClause.namedBindings.elements.some((e) => e.name.text === "check"),
+      );
+    const isCheck = (node) => ownCheck && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "check";
     const visit = (node) => {
       if (ts.isThrowStatement(node)) {
         counts.throws++;
         if (node.expression && ts.isNewExpression(node.expression) && isErrorClass(node.expression.expression)) counts.inline++;
       }
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "check") counts.checks++;
+      if (isCheck(node)) counts.checks++;
       // A message is the first argument of `new XError(...)`, or what check()'s thunk returns.
       let message;
       if (ts.isNewExpression(node) && isErrorClass(node.expression) && node.arguments?.length) message = node.arguments[0];
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "check") {
+      if (isCheck(node)) {
         const thunk = node.arguments[1];
         if (thunk && ts.isArrowFunction(thunk) && !ts.isBlock(thunk.body)) message = thunk.body;
       }
