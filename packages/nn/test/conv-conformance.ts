@@ -83,7 +83,8 @@ export function runConvConformance(device: string): void {
   it("a CNN's state_dict saved as safetensors by PyTorch loads and predicts PyTorch's logits", async () => {
     const c = fx.saved_cnn;
     const model = build(c.module).to(device);
-    const state = nn.loadFromBytes(Uint8Array.from(Buffer.from(c.bytes, "base64")));
+    // atob, not Buffer: the suite also runs in a browser page.
+    const state = nn.loadFromBytes(Uint8Array.from(atob(c.bytes), (ch) => ch.charCodeAt(0)));
     expect(Object.keys(state).sort()).toEqual(Object.keys(model.state_dict()).sort());
     model.load_state_dict(state);
     model.eval();

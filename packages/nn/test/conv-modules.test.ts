@@ -48,10 +48,18 @@ describe("constructors refuse what PyTorch refuses", () => {
     expect(message(() => new nn.Conv2d(3, 4, 3, { groups: 2 }))).toBe("in_channels must be divisible by groups");
     expect(message(() => new nn.Conv1d(4, 3, 3, { groups: 2 }))).toBe("out_channels must be divisible by groups");
   });
-  it("padding='same' with a stride, an unknown padding string, an unsupported padding_mode", () => {
+  it("padding='same' with a stride, an unknown padding string or padding_mode, a transposed conv's padding_mode", () => {
     expect(message(() => new nn.Conv2d(1, 1, 3, { stride: 2, padding: "same" }))).toBe("padding='same' is not supported for strided convolutions");
     expect(message(() => new nn.Conv2d(1, 1, 3, { padding: "full" as "same" }))).toMatch(/Invalid padding string 'full'/);
-    expect(message(() => new nn.Conv2d(1, 1, 3, { padding_mode: "reflect" as "zeros" }))).toMatch(/padding_mode 'reflect' is not supported/);
+    expect(message(() => new nn.Conv2d(1, 1, 3, { padding_mode: "mirror" as "zeros" }))).toBe(
+      "padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got padding_mode='mirror'");
+    expect(message(() => new nn.ConvTranspose2d(1, 1, 3, { padding_mode: "reflect" as "zeros" }))).toBe('Only "zeros" padding mode is supported for ConvTranspose2d');
+  });
+  it("reflect padding as wide as the input, circular padding wrapping twice", () => {
+    expect(message(() => new nn.Conv2d(1, 1, 3, { padding: 3, padding_mode: "reflect" })(randn([1, 1, 3, 5])))).toMatch(
+      /^conv2d\(\): padding_mode='reflect': padding size should be less than the corresponding input dimension, but got padding \(3, 3\) for an input dimension of 3/);
+    expect(message(() => new nn.Conv1d(1, 1, 3, { padding: 4, padding_mode: "circular" })(randn([1, 1, 3])))).toMatch(
+      /^conv1d\(\): padding_mode='circular': padding value causes wrapping around more than once/);
   });
   it("a misspelt option names the layer and suggests the key", () => {
     expect(message(() => new nn.Conv2d(1, 1, 3, { paddign: 1 } as never))).toMatch(/^nn\.Conv2d\(\) got an unexpected keyword argument 'paddign'\. Did you mean 'padding'\?/);

@@ -4,7 +4,7 @@
  * On the CPU that product is the WebAssembly SIMD GEMM; gradients are autograd's.
  */
 import { relabel, type Tensor } from "@flambeau/tensor";
-import { col2im, im2colMatrix, outputSize, tuple, type Windows } from "./windows.js";
+import { col2im, im2colMatrix, outputSize, tuple, type PaddingMode, type Windows } from "./windows.js";
 
 /** A size per spatial dimension, or one for all. */
 export type Size = number | readonly number[];
@@ -24,6 +24,8 @@ interface ConvArgs {
   groups: number;
   /** Spatial dimensions: 1 (conv1d) or 2 (conv2d). */
   dims: 1 | 2;
+  /** A layer's `padding_mode` (F.conv* pad with zeros). */
+  mode?: PaddingMode;
 }
 
 /** Validate as PyTorch does (same wording, the op named first) and lift to a batched 2-D problem. */
@@ -96,7 +98,8 @@ function finish(out: Tensor, a: ConvArgs, unbatched: boolean, node: string): Ten
   return relabel(y, [a.input], node);
 }
 
-function convolution(a: ConvArgs): Tensor {
+/** Convolution with a layer's `padding_mode`: `nn.Conv1d`/`nn.Conv2d` call this, `F.conv*` with zeros. */
+export function convolution(a: ConvArgs): Tensor {
   const { x, w, unbatched } = prepare(a, false);
   const [N, C, H, W] = x.shape as [number, number, number, number];
   const [O, , kh, kw] = w.shape as [number, number, number, number];
@@ -108,8 +111,10 @@ function convolution(a: ConvArgs): Tensor {
     const [ekh, ekw] = a.dims === 1 ? [eff[1]!] : eff;
     throw new Error(`${a.op}(): Calculated padded input size per channel: (${a.dims === 1 ? ph : `${ph} x ${pw}`}). Kernel size: (${a.dims === 1 ? ekh : `${ekh} x ${ekw}`}). Kernel size can't be greater than actual input size`);
   }
+  const mode = a.mode ?? "zeros";
+  if (mode !== "zeros") checkPadding(a, mode, [H, W], before, after);
   const g: Windows = {
-    H, W, kh, kw, sh: stride[0]!, sw: stride[1]!, dh: dilation[0]!, dw: dilation[1]!, top: before[0]!, left: before[1]!,
+    H, W, kh, kw, sh: stride[0]!, sw: stride[1]!, dh: dilation[0]!, dw: dilation[1]!, top: before[0]!, left: before[1]!, mode,
     OH: outputSize(H, kh, stride[0]!, before[0]!, dilation[0]!, false, after[0]!),
     OW: outputSize(W, kw, stride[1]!, before[1]!, dilation[1]!, false, after[1]!),
   };
@@ -124,6 +129,18 @@ function convolution(a: ConvArgs): Tensor {
   // [O, N, OH, OW] viewed as [N, O, OH, OW]: the next op reads it through its strides.
   const y = out.reshape([O, N, g.OH, g.OW]).transpose(0, 1);
   return finish(y, a, unbatched, "ConvolutionBackward0");
+}
+
+/** PyTorch's limits on mirrored and wrapped padding (F.pad's), which must read inside the input. */
+function checkPadding(a: ConvArgs, mode: PaddingMode, sizes: number[], before: number[], after: number[]): void {
+  for (let i = 2 - a.dims; i < 2; i++) {
+    const size = sizes[i]!;
+    const most = Math.max(before[i]!, after[i]!);
+    if (mode === "reflect" && most >= size)
+      throw new Error(`${a.op}(): padding_mode='reflect': padding size should be less than the corresponding input dimension, but got padding (${before[i]}, ${after[i]}) for an input dimension of ${size}`);
+    if (mode === "circular" && most > size)
+      throw new Error(`${a.op}(): padding_mode='circular': padding value causes wrapping around more than once (padding (${before[i]}, ${after[i]}) for an input dimension of ${size})`);
+  }
 }
 
 /**

@@ -23,6 +23,22 @@ export interface Windows {
   /** Output rows and columns (windows along each axis). */
   readonly OH: number;
   readonly OW: number;
+  /** What padding reads: the pad value (`"zeros"`, the default) or the input mirrored, clamped or wrapped (a conv's `padding_mode`). */
+  readonly mode?: PaddingMode;
+}
+
+/** A convolution layer's `padding_mode`. */
+export type PaddingMode = "zeros" | "reflect" | "replicate" | "circular";
+
+/** Where coordinate `v` of an axis of `size` reads under `mode`; -1 for the pad value. */
+function source(v: number, size: number, mode: PaddingMode): number {
+  if (v >= 0 && v < size) return v;
+  switch (mode) {
+    case "zeros": return -1;
+    case "reflect": return v < 0 ? -v : 2 * (size - 1) - v;
+    case "replicate": return v < 0 ? 0 : size - 1;
+    case "circular": return ((v % size) + size) % size;
+  }
 }
 
 /** A size or an `n`-tuple of sizes as a list of `n` non-negative integers, named in errors. */
@@ -57,16 +73,17 @@ export function windowIndex(g: Windows, order: "kl" | "lk"): { index: Int32Array
   const K = g.kh * g.kw;
   const L = g.OH * g.OW;
   const pad = g.H * g.W;
+  const mode = g.mode ?? "zeros";
   const index = new Int32Array(K * L);
   let padded = false;
   for (let i = 0; i < g.kh; i++)
     for (let j = 0; j < g.kw; j++) {
       const k = i * g.kw + j;
       for (let oy = 0; oy < g.OH; oy++) {
-        const y = oy * g.sh - g.top + i * g.dh;
+        const y = source(oy * g.sh - g.top + i * g.dh, g.H, mode);
         for (let ox = 0; ox < g.OW; ox++) {
-          const x = ox * g.sw - g.left + j * g.dw;
-          const inside = y >= 0 && y < g.H && x >= 0 && x < g.W;
+          const x = source(ox * g.sw - g.left + j * g.dw, g.W, mode);
+          const inside = y >= 0 && x >= 0;
           if (!inside) padded = true;
           const l = oy * g.OW + ox;
           index[order === "kl" ? k * L + l : l * K + k] = inside ? y * g.W + x : pad;

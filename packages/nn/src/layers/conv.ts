@@ -1,7 +1,8 @@
 import { empty, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
-import { conv1d, conv2d, conv_transpose2d, type ConvPadding, type Size } from "../functional/conv.js";
+import { conv_transpose2d, convolution, type ConvPadding, type Size } from "../functional/conv.js";
+import type { PaddingMode } from "../functional/windows.js";
 import { resetWeightAndBias } from "./default-init.js";
 import { pyTuple } from "../repr.js";
 import { factoryOptions, trailingOptions } from "../options.js";
@@ -13,14 +14,17 @@ export interface ConvOptions {
   dilation?: Size;
   groups?: number;
   bias?: boolean;
-  padding_mode?: "zeros";
+  /** What the padding reads: zeros, or the input mirrored, clamped or wrapped around. */
+  padding_mode?: PaddingMode;
   device?: DeviceLike;
   dtype?: DType;
 }
 
 /** PyTorch's keyword arguments of {@link ConvTranspose2d}. */
-export interface ConvTransposeOptions extends Omit<ConvOptions, "padding"> {
+export interface ConvTransposeOptions extends Omit<ConvOptions, "padding" | "padding_mode"> {
   padding?: Size;
+  /** Only `"zeros"`, as in PyTorch. */
+  padding_mode?: "zeros";
   output_padding?: Size;
 }
 
@@ -44,7 +48,7 @@ export abstract class ConvNd extends Module {
   declare readonly output_padding: number[];
   declare readonly transposed: boolean;
   declare readonly groups: number;
-  declare readonly padding_mode: string;
+  declare readonly padding_mode: PaddingMode;
   declare weight: Parameter;
   declare bias: Parameter | null;
 
@@ -61,7 +65,9 @@ export abstract class ConvNd extends Module {
       if (padding === "same" && stride.some((s) => s !== 1)) throw new Error("padding='same' is not supported for strided convolutions");
     }
     const mode = o.padding_mode ?? "zeros";
-    if (mode !== "zeros") throw new Error(`${name}: padding_mode '${mode as string}' is not supported yet (only 'zeros')`);
+    if (!["zeros", "reflect", "replicate", "circular"].includes(mode))
+      throw new Error(`padding_mode must be one of ['zeros', 'reflect', 'replicate', 'circular'], but got padding_mode='${mode as string}'`);
+    if (transposed && mode !== "zeros") throw new Error(`Only "zeros" padding mode is supported for ${name}`);
     this.in_channels = in_channels;
     this.out_channels = out_channels;
     this.kernel_size = asTuple(kernel_size, dims);
@@ -94,6 +100,7 @@ export abstract class ConvNd extends Module {
     if (!all(this.output_padding, 0)) s += `, output_padding=${pyTuple(this.output_padding)}`;
     if (this.groups !== 1) s += `, groups=${this.groups}`;
     if (this.bias === null) s += ", bias=False";
+    if (this.padding_mode !== "zeros") s += `, padding_mode=${this.padding_mode}`;
     return s;
   }
 }
@@ -120,7 +127,8 @@ export class Conv2d extends ConvNd {
     super("Conv2d", 2, false, in_channels, out_channels, kernel_size, trailingOptions<ConvOptions>("Conv2d", POSITIONAL, rest));
   }
   override forward(input: Tensor): Tensor {
-    return conv2d(input, this.weight, this.bias, this.stride, this.padding, this.dilation, this.groups);
+    const { weight, bias, stride, padding, dilation, groups, padding_mode: mode } = this;
+    return convolution({ op: "conv2d", input, weight, bias, stride, padding, dilation, groups, dims: 2, mode });
   }
 }
 
@@ -144,7 +152,8 @@ export class Conv1d extends ConvNd {
     super("Conv1d", 1, false, in_channels, out_channels, kernel_size, trailingOptions<ConvOptions>("Conv1d", POSITIONAL, rest));
   }
   override forward(input: Tensor): Tensor {
-    return conv1d(input, this.weight, this.bias, this.stride, this.padding, this.dilation, this.groups);
+    const { weight, bias, stride, padding, dilation, groups, padding_mode: mode } = this;
+    return convolution({ op: "conv1d", input, weight, bias, stride, padding, dilation, groups, dims: 1, mode });
   }
 }
 
