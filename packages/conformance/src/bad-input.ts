@@ -435,6 +435,13 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     words: ["argmin(): Expected reduction dim 0 to have non-zero size."],
   },
   {
+    name: "matmul of batches that do not broadcast ([2, 1, 3] and [3, 3, 2])",
+    make: (d) => ({ tensors: [torch.zeros([2, 1, 3], { device: d }), torch.zeros([3, 3, 2], { device: d })] }),
+    run: (s) => T(s, 0).matmul(T(s, 1)),
+    error: Error,
+    words: ["matmul: The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0 (shapes [2] and [3])"],
+  },
+  {
     name: "normal_(0, -1) (the generator checks std before it draws or writes)",
     make: (d) => ({ tensors: [f32(d, [1, 2])] }),
     run: (s) => T(s).normal_(0, -1),

@@ -51,6 +51,22 @@ export function int32OverflowError(op: string, value?: number): Error {
   );
 }
 
+/**
+ * @internal PyTorch's message for shapes that do not broadcast, naming the first clashing
+ * dimension and both shapes; `op` is null for `torch.broadcast_shapes` itself.
+ */
+export function broadcastMismatch(op: string | null, a: readonly number[], b: readonly number[]): Error {
+  const prefix = op === null ? "" : `${op}: `;
+  const shapes = `[${a.join(", ")}] and [${b.join(", ")}]`;
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1, db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1)
+      return new Error(`${prefix}The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i} (shapes ${shapes})`);
+  }
+  return new Error(`${prefix}shapes ${shapes} do not broadcast`);
+}
+
 /** @internal An integer raised to a negative power, found by a backend in the data (PyTorch's message). */
 export function negativeIntegerPowerError(): Error {
   return new Error("Integers to negative integer powers are not allowed.");

@@ -1,6 +1,7 @@
 /** Shapes, strides and broadcasting, following PyTorch's rules. */
 
 import { describeValue } from "./kinds.js";
+import { broadcastMismatch } from "./errors.js";
 
 export type Shape = readonly number[];
 
@@ -61,21 +62,16 @@ export function tryBroadcastShapes(a: Shape, b: Shape): number[] | null {
 
 /** `torch.broadcast_shapes`; throws PyTorch's message when sizes clash. */
 export function broadcastShapes(...shapes: Shape[]): number[] {
+  return broadcastShapesFor(null, shapes);
+}
+
+/** The broadcast shape of `shapes`, or PyTorch's message naming `op` and the clashing shapes. */
+export function broadcastShapesFor(op: string | null, shapes: readonly Shape[]): number[] {
   let out: number[] = [];
   for (const s of shapes) {
     const r = tryBroadcastShapes(out, s);
-    if (r === null) {
-      const n = Math.max(out.length, s.length);
-      for (let i = 0; i < n; i++) {
-        const da = out[out.length - n + i] ?? 1;
-        const db = s[s.length - n + i] ?? 1;
-        if (da !== db && da !== 1 && db !== 1)
-          throw new Error(
-            `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`,
-          );
-      }
-    }
-    out = r!;
+    if (r === null) throw broadcastMismatch(op, out, s);
+    out = r;
   }
   return out;
 }

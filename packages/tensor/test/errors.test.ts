@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, dtypeNotSupported, indexOutOfBounds } from "@flambeau/tensor";
+import { broadcastMismatch, broadcastShapes, check, dtypeNotSupported, indexOutOfBounds } from "@flambeau/tensor";
 
 describe("check", () => {
   it("throws the given class with the message, and Error by default", () => {
@@ -36,5 +36,11 @@ describe("factories", () => {
     expect(e).toBeInstanceOf(RangeError);
     expect(e.message).toBe("gather(): index 7 is out of bounds for dimension 0 with size 3");
     expect(indexOutOfBounds(null, 2, 1, 2).message).toBe("index 2 is out of bounds for dimension 1 with size 2");
+    expect(broadcastMismatch("add", [2, 3], [4]).message).toBe(
+      "add: The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1 (shapes [2, 3] and [4])",
+    );
+    expect(() => broadcastShapes([5, 1], [1, 2], [3, 1])).toThrow(
+      new Error("The size of tensor a (5) must match the size of tensor b (3) at non-singleton dimension 0 (shapes [5, 2] and [3, 1])"),
+    );
   });
 });

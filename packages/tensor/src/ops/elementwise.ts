@@ -3,7 +3,8 @@ import { BINARY_OPS, type BinaryOp, type BinaryRow } from "../tables/binary.js";
 import { UNARY_OPS, type UnaryOp, type UnaryRow } from "../tables/unary.js";
 import { isFloating, resultType, scalarDType, toFloating, type DType } from "../dtype.js";
 import { record } from "../graph.js";
-import { broadcastStrides, shapesEqual, tryBroadcastShapes, fmtShape } from "../shape.js";
+import { broadcastStrides, shapesEqual, tryBroadcastShapes } from "../shape.js";
+import { broadcastMismatch } from "../errors.js";
 import { Tensor } from "../tensor.js";
 import { checkSameDevice } from "./checks.js";
 import { operand, wrap } from "./make.js";
@@ -62,7 +63,7 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
     va = scalarView(ta, tb.shape);
   } else if (!shapesEqual(ta.shape, tb.shape)) {
     const s = tryBroadcastShapes(ta.shape, tb.shape);
-    if (s === null) throw broadcastError(op, ta.shape, tb.shape);
+    if (s === null) throw broadcastMismatch(op, ta.shape, tb.shape);
     outShape = s;
     if (!shapesEqual(ta.shape, s)) va = broadcastView(ta, s);
     if (!shapesEqual(tb.shape, s)) vb = broadcastView(tb, s);
@@ -91,14 +92,3 @@ export function broadcastView(t: Tensor, shape: readonly number[]): View {
   return { buffer: t.buffer, dtype: t.dtype, shape, strides: broadcastStrides(t.shape, t.strides, shape), offset: t.offset };
 }
 
-function broadcastError(op: string, a: readonly number[], b: readonly number[]): Error {
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const da = a[a.length - n + i] ?? 1, db = b[b.length - n + i] ?? 1;
-    if (da !== db && da !== 1 && db !== 1)
-      return new Error(
-        `${op}: The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i} (shapes ${fmtShape(a)} and ${fmtShape(b)})`,
-      );
-  }
-  return new Error(`${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} do not broadcast`);
-}

@@ -1,5 +1,5 @@
 import { record } from "../graph.js";
-import { broadcastShapes } from "../shape.js";
+import { broadcastShapesFor } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { checkSameDevice } from "./checks.js";
 import { binary } from "./elementwise.js";
@@ -38,7 +38,7 @@ function matmulNd(a: Tensor, b: Tensor): Tensor {
     const flat = (t: Tensor) => (t.ndim === 2 ? t.shape : [t.shape.slice(0, -1).reduce((x, y) => x * y, 1), t.shape.at(-1)!]);
     throw mulError("matmul", flat(a), b.ndim === 2 ? b.shape : [k2, n]);
   }
-  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const batch = broadcastShapesFor("matmul", [a.shape.slice(0, -2), b.shape.slice(0, -2)]);
   const av = a.ndim - 2 === batch.length && a.shape.slice(0, -2).every((s, i) => s === batch[i]) ? a : expand(a, [...batch, m, k]);
   const bv = b.ndim - 2 === batch.length && b.shape.slice(0, -2).every((s, i) => s === batch[i]) ? b : expand(b, [...batch, k, n]);
   const backend = a._storage.backend;

@@ -1,6 +1,6 @@
 import type { View } from "../backend.js";
 import { record } from "../graph.js";
-import { broadcastShapes, fmtShape, shapesEqual } from "../shape.js";
+import { broadcastShapesFor, shapesEqual } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { checkSameDevice, checkTensor } from "./checks.js";
 import { binary, broadcastView, computeDType, type TensorOrScalar } from "./elementwise.js";
@@ -22,12 +22,7 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
   const b = operand("where", "other", other, backend, dtype);
   checkSameDevice("where", condition, a);
   checkSameDevice("where", condition, b);
-  let shape: number[];
-  try {
-    shape = broadcastShapes(condition.shape, a.shape, b.shape);
-  } catch (e) {
-    throw new Error(`where: ${(e as Error).message} (shapes ${fmtShape(condition.shape)}, ${fmtShape(a.shape)} and ${fmtShape(b.shape)})`);
-  }
+  const shape = broadcastShapesFor("where", [condition.shape, a.shape, b.shape]);
   const bv = (t: Tensor): View => (shapesEqual(t.shape, shape) ? t : broadcastView(t, shape));
   const out = wrap(backend, backend.where(bv(condition), bv(a), bv(b), dtype), dtype, shape);
   return a.requires_grad || b.requires_grad ? record("where", [a, b], out, null, { condition }) : out;

@@ -1,6 +1,6 @@
 import { record } from "../graph.js";
 import {
-  broadcastShapes, broadcastStrides, fmtShape, inferShape, isContiguous, normalizeDim, numel, shapesEqual, viewStrides,
+  broadcastShapesFor, broadcastStrides, fmtShape, inferShape, isContiguous, normalizeDim, numel, shapesEqual, viewStrides,
 } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { viewOf, wrap } from "./make.js";
@@ -126,7 +126,7 @@ export function broadcast_to(x: Tensor, shape: readonly number[]): Tensor {
 /** `torch.broadcast_tensors`. */
 export function broadcast_tensors(...xs: Tensor[]): Tensor[] {
   checkTensors("broadcast_tensors", "tensors", xs);
-  const shape = broadcastShapes(...xs.map((x) => x.shape));
+  const shape = broadcastShapesFor("broadcast_tensors", xs.map((x) => x.shape));
   return xs.map((x) => expand(x, shape));
 }
 
