@@ -1,30 +1,27 @@
-import { defineConfig } from "vitest/config";
-import { fileURLToPath } from "node:url";
+import { configDefaults, defineConfig } from "vitest/config";
+import { workspaceAliases } from "./packages/test-kit/src/workspace.js";
 
-const src = (p: string) => fileURLToPath(new URL(`./packages/${p}/src/index.ts`, import.meta.url));
+const TESTS = ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "scripts/test/**/*.test.ts"];
 
-// Tests run against the sources, so a change is tested without a build step.
+// The tests that open headless-gl (the gpu.js backend in Node), which renders through an X
+// display: gpu.js's own tests, the facade's backend test, and the lesson runs on every device.
+// Only these get Xvfb (started when no DISPLAY is set); the browser tests' Chromium is headless.
+const NEEDS_X = [
+  "packages/backend-gpujs/test/**/*.test.ts",
+  "packages/flambeau/test/backends.test.ts",
+  "apps/lesson*/test/devices.test.ts",
+  "apps/demo/test/**/*.test.ts",
+];
+
+// Tests run against the sources, so a change is tested without a build step: every workspace
+// package's exports (subpaths included) resolve to its src/ (see packages/test-kit/src/workspace.ts).
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@flambeau/tensor": src("tensor"),
-      "@flambeau/scalar-math": src("scalar-math"),
-      "@flambeau/autograd": src("autograd"),
-      "@flambeau/backend-cpu": src("backend-cpu"),
-      "@flambeau/backend-gpujs": src("backend-gpujs"),
-      "@flambeau/nn": src("nn"),
-      "@flambeau/optim": src("optim"),
-      "@flambeau/data": src("data"),
-      "@flambeau/plotting": src("plotting"),
-      "@flambeau/conformance": src("conformance"),
-      "@flambeau/backend-webgpu": src("backend-webgpu"),
-      flambeau: src("flambeau"),
-    },
-  },
+  resolve: { alias: workspaceAliases() },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "scripts/test/**/*.test.ts"],
     testTimeout: 30000,
-    // headless-gl (the gpu.js backend in Node) needs an X display: Xvfb when none is set.
-    globalSetup: ["packages/backend-gpujs/test/setup/xvfb.ts"],
+    projects: [
+      { extends: true, test: { name: "node", include: TESTS, exclude: [...configDefaults.exclude, ...NEEDS_X] } },
+      { extends: true, test: { name: "x11", include: NEEDS_X, globalSetup: ["packages/test-kit/src/xvfb.ts"] } },
+    ],
   },
 });

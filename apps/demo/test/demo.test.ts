@@ -8,22 +8,10 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "@flambeau/lesson-kit/node";
-import { checkFigure } from "../../lesson-kit/test/helpers/files.js";
-import { FIGURES as lesson1Figures } from "../../lesson1-movie-revenue/test/checks.js";
-import { FIGURES as lesson3Figures } from "../../lesson3-simple-regression/test/checks.js";
-import { FIGURES as lesson4Figures } from "../../lesson4-nn-from-scratch/test/checks.js";
-import { FIGURES as lesson5Figures } from "../../lesson5-linear-regression-gpu/test/checks.js";
+import { checkFigure, LESSON_FIGURES as FIGURES } from "@flambeau/test-kit/lessons";
 import { LESSONS } from "../src/lessons.js";
 
 const root = resolve(import.meta.dirname, "../../..");
-
-/** The figures each lesson draws, by folder. */
-const FIGURES: Record<string, string[]> = {
-  "lesson1-movie-revenue": lesson1Figures,
-  "lesson3-simple-regression": lesson3Figures,
-  "lesson4-nn-from-scratch": lesson4Figures,
-  "lesson5-linear-regression-gpu": lesson5Figures,
-};
 
 /** Runs `pnpm demo <args> --out <a new folder>` as a user does; resolves to its stdout and the folder. */
 async function demo(args: string[]): Promise<{ stdout: string; out: string }> {

@@ -3,29 +3,12 @@
 // lesson's own results and printed output, and every figure it writes.
 import { expect, it } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { checkFigure, figureNames, LESSON_FIGURES, SMALL_DATASET_PPRINT } from "@flambeau/test-kit/lessons";
 import type { Lesson1Results } from "../src/index.js";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-/** The figures lesson 1 shows, in order (also checked by the demo and the web page). */
-export const FIGURES = [
-  "estimated-revenue",
-  "increased-estimated-revenue",
-  "synthetic-movie-revenue",
-  "estimated-line-of-best-fit",
-  "comedy-show-attendance",
-  "attendance-line-of-best-fit",
-];
-
-/** `pprint.pprint(data)` of the lesson's small dataset, as the lesson shows it. */
-export const SMALL_DATASET_PPRINT = [
-  "{'true_b': 10,",
-  " 'true_m': 1.5,",
-  " 'x': array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),",
-  " 'y': array([10.27132064, 11.02075195, 13.13364823, 14.74880388, 15.99850701,",
-  "       17.22479665, 18.69806286, 20.76053071, 21.66911084, 23.08833981])}",
-].join("\n");
+const FIGURES = LESSON_FIGURES["lesson1-movie-revenue"];
 
 /** Declares the checks of a lesson 1 run on any device; `get` gives the run. */
 export function lesson1Checks(get: () => NodeRunResult<Lesson1Results> & { dir: string }): void {

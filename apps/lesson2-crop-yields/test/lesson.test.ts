@@ -3,7 +3,7 @@
 // (checks.ts; devices.test.ts runs the same checks on WebGPU and gpu.js).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
+import { runQuietly } from "@flambeau/test-kit/lessons";
 import { lesson, type Lesson2Results } from "../src/index.js";
 import { lesson2Checks } from "./checks.js";
 

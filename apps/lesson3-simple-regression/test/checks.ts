@@ -3,11 +3,10 @@
 // and the lecture's detach lesson holds. The numbers are the lesson's own results.
 import { expect, it } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { checkFigure, figureNames, LESSON_FIGURES } from "@flambeau/test-kit/lessons";
 import type { Lesson3Results } from "../src/index.js";
 
-/** The figures lesson 3 shows, in order (also checked by the demo). */
-export const FIGURES = ["data", "loss-per-iteration", "fitted-line"];
+const FIGURES = LESSON_FIGURES["lesson3-simple-regression"];
 
 /** Declares the checks of a lesson 3 run on any device; `get` gives the run. */
 export function lesson3Checks(get: () => NodeRunResult<Lesson3Results> & { dir: string }): void {

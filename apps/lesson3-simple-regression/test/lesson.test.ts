@@ -3,7 +3,7 @@
 // gpu.js).
 import { beforeAll, describe } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
+import { runQuietly } from "@flambeau/test-kit/lessons";
 import { lesson, type Lesson3Results } from "../src/index.js";
 import { lesson3Checks } from "./checks.js";
 

@@ -3,18 +3,10 @@
 // (np.random.seed(0); float32 data, as JAX's); the numbers are the lesson's own results.
 import { expect, it } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { checkFigure, figureNames, LESSON_FIGURES } from "@flambeau/test-kit/lessons";
 import type { Lesson4Results } from "../src/index.js";
 
-/** The figures lesson 4 shows, in order (also checked by the demo and the web page). */
-export const FIGURES = [
-  "ground-truth",
-  "bad-model",
-  "optimize-by-hand",
-  "optimize-by-hand-good-guess",
-  "loss-over-time",
-  "optimized-model",
-];
+const FIGURES = LESSON_FIGURES["lesson4-nn-from-scratch"];
 
 /** Declares the checks of a lesson 4 run made with `--device <device>`; `get` gives the run. */
 export function lesson4Checks(device: string, get: () => NodeRunResult<Lesson4Results> & { dir: string }): void {

@@ -3,7 +3,7 @@
 // are in checks.ts; devices.test.ts runs them on WebGPU and gpu.js.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
+import { runQuietly } from "@flambeau/test-kit/lessons";
 import * as torch from "flambeau";
 import { lesson, linear_params, model_optimization_loop, plot_model, SLIDERS, type Lesson4Results } from "../src/index.js";
 import { lesson4Checks } from "./checks.js";

@@ -4,13 +4,12 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import * as torch from "flambeau";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { checkFigure, figureNames } from "../../lesson-kit/test/helpers/files.js";
+import { checkFigure, figureNames, LESSON_FIGURES } from "@flambeau/test-kit/lessons";
 import { LinearRegressionModel, type Lesson5Results } from "../src/index.js";
 
 type Run = NodeRunResult<Lesson5Results> & { dir: string };
 
-/** The figures lesson 5 shows, in order (also checked by the demo). */
-export const FIGURES = ["simple-linear-regression", "predictions"];
+const FIGURES = LESSON_FIGURES["lesson5-linear-regression-gpu"];
 
 /** Declares the checks of a lesson 5 run made with `--device <device>`; `get` gives the run. */
 export function lesson5Checks(device: string, get: () => Run): void {

@@ -2,8 +2,7 @@
 // the saved and reloaded state dict, the GPU version) with the CPU run's checks; without
 // --device, the GPU part takes the best GPU there is, which in this test setup is WebGPU.
 import { describe, expect, it } from "vitest";
-import { describeOnGpus } from "../../lesson-kit/test/helpers/devices.js";
-import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
+import { describeOnGpus, runQuietly } from "@flambeau/test-kit/lessons";
 import { lesson } from "../src/index.js";
 import { lesson5Checks } from "./checks.js";
 

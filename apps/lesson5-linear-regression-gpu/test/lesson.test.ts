@@ -3,7 +3,7 @@
 // (here --device cpu; devices.test.ts runs the lesson on WebGPU and gpu.js).
 import { beforeAll, describe } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
+import { runQuietly } from "@flambeau/test-kit/lessons";
 import { lesson, type Lesson5Results } from "../src/index.js";
 import { lesson5Checks } from "./checks.js";
 

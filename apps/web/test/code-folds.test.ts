@@ -1,7 +1,7 @@
 // The code panel folds each lesson's setup (header, imports, results type, seed, entry point):
 // what a learner sees first is the lesson's code, and no internal file name. The markers are
 // read from the lesson files themselves; a stray or unclosed one is an error, never hidden code.
-import { readFileSync } from "node:fs";
+import { lessonSource } from "@flambeau/test-kit/lessons";
 import { describe, expect, it } from "vitest";
 import { setupFolds } from "../src/code-folds.js";
 
@@ -22,7 +22,7 @@ function visible(source: string): string[] {
 describe("the code panel's setup folds", () => {
   for (const slug of LESSONS) {
     it(`${slug}: the lesson's code shows, its plumbing and file name are folded`, () => {
-      const source = readFileSync(new URL(`../../${slug}/src/lesson.ts`, import.meta.url), "utf8");
+      const source = lessonSource(slug);
       const folds = setupFolds(source);
       expect(folds.map((f) => f.label)).toEqual([
         "the port's header and imports",

@@ -10,16 +10,13 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { openPage, type OpenPage } from "@flambeau/test-kit/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lesson as lesson4, plot_model, type Lesson4Results } from "../../lesson4-nn-from-scratch/src/index.js";
-import { runQuietly } from "../../lesson-kit/test/helpers/run.js";
-import { FIGURES as lesson1Figures, SMALL_DATASET_PPRINT } from "../../lesson1-movie-revenue/test/checks.js";
-import { FIGURES as lesson4Figures } from "../../lesson4-nn-from-scratch/test/checks.js";
+import { lesson as lesson4, plot_model, type Lesson4Results } from "@flambeau/lesson4-nn-from-scratch";
+import { LESSON_FIGURES, lessonSource, runQuietly, SMALL_DATASET_PPRINT } from "@flambeau/test-kit/lessons";
 import { setupFolds } from "../src/code-folds.js";
-import { launchChromium } from "./helpers/browser.js";
 import { buildApp } from "./helpers/build.js";
 import { charts, DEFAULT_DEVICE, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "./helpers/page.js";
-import { serveDir } from "./helpers/serve.js";
 
 /** Where the layout tests' screenshots go: out/web/ at the repository's root. */
 const SHOTS = fileURLToPath(new URL("../../../out/web/", import.meta.url));
@@ -28,32 +25,27 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 // A printed tensor on a GPU device carries `device='…'`.
 const DEV = String.raw`(?:, device='\w+')?`;
 
+let open: OpenPage;
 let browser: Browser;
 let page: Page;
-let site: { url: string; close(): Promise<void> };
-const errors: string[] = [];
+let errors: string[];
 // Lesson 4 in Node, for the MSE its plot_model gives at the sliders' positions.
 let nodeLesson4: Promise<Lesson4Results["data"]>;
 
 beforeAll(async () => {
   nodeLesson4 = runQuietly(lesson4, { device: "cpu" }).then((run) => run.results.data);
-  site = await serveDir(await buildApp());
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
+  // Both GPUs of the app on (WebGPU and WebGL2 for gpu.js, on SwiftShader); the test navigates.
+  open = await openPage({ dir: await buildApp(), webgl: true, webgpu: true, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  ({ browser, page, errors } = open);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await open?.close();
 });
 
 describe("the lesson pages in Chromium", () => {
   it("the home page lists the five lessons and finds WebGPU, gpu.js (WebGL) and the CPU", async () => {
-    await page.goto(site.url);
+    await page.goto(open.url);
     await page.waitForSelector(".devices:not(:empty)");
     await page.waitForFunction(() => !document.querySelector(".devices")!.textContent!.startsWith("Probing"), null, { timeout: 30_000 });
     expect(await page.locator(".cards li").count()).toBe(5);
@@ -64,7 +56,7 @@ describe("the lesson pages in Chromium", () => {
   });
 
   it("lesson 1 on the CPU, chosen over SwiftShader: NumPy's stream, Adam's optimum, the predictions, six figures, two charts drawn while it trains", async () => {
-    await openLesson(page, site.url, 1);
+    await openLesson(page, open.url, 1);
     expect(await selectedDevice(page)).toBe(DEFAULT_DEVICE);
     // Beside the selector, why; the GPU devices stay selectable, marked as software.
     expect(await page.textContent(".toolbar .device-note")).toMatch(/^WebGPU and gpu\.js \(WebGL\) run on a software renderer here \(SwiftShader\)/);
@@ -103,7 +95,7 @@ describe("the lesson pages in Chromium", () => {
     expect(rel(cLoss!, 2998.3517362130215)).toBeLessThan(1e-4);
 
     const figs = await figures(page);
-    expect(figs.map((f) => f.name)).toEqual(lesson1Figures);
+    expect(figs.map((f) => f.name)).toEqual(LESSON_FIGURES["lesson1-movie-revenue"]);
     for (const f of figs) expect(f.marks).toBeGreaterThan(0);
     expect(figs[0]!.titles.join(" ")).toBe("Movie Budget and Revenue (in millions)");
     const lossCharts = await charts(page);
@@ -115,7 +107,7 @@ describe("the lesson pages in Chromium", () => {
   }, 90_000);
 
   it("lesson 2 on gpu.js (WebGL2), from the weights the lesson printed: its exact losses and gradients", async () => {
-    await openLesson(page, site.url, 2);
+    await openLesson(page, open.url, 2);
     expect(await selectedDevice(page)).toBe(DEFAULT_DEVICE);
     await waitForRun(page, DEFAULT_DEVICE);
     await page.selectOption("select[name=device]", "gpujs");
@@ -143,7 +135,7 @@ describe("the lesson pages in Chromium", () => {
   }, 90_000);
 
   it("lesson 3 on WebGPU, when picked: 30 decreasing losses, the line near 0.5x - 1, the detach error", async () => {
-    const { out, status } = await runLessonOn(page, site.url, 3, "webgpu");
+    const { out, status } = await runLessonOn(page, open.url, 3, "webgpu");
     expect(status).toMatch(/ran on webgpu \(adapter: /);
     const losses = (out.match(/^Epoch \d+\/30, Loss: \d+\.\d{4}$/gm) ?? []).map((l) => numbers(l)[2]!);
     expect(losses).toHaveLength(30);
@@ -159,7 +151,7 @@ describe("the lesson pages in Chromium", () => {
   }, 90_000);
 
   it("lesson 4 on the CPU: its numbers; the sliders give plot_model's MSE; gradient descent finishes the job from any of them", async () => {
-    const { out } = await runLessonOn(page, site.url, 4, "cpu");
+    const { out } = await runLessonOn(page, open.url, 4, "cpu");
     expect(out).toContain("tensor(705.0965)");
     expect(out).toContain("w = 0, b = 0: MSE: 436.41");
     expect(out).toContain("w = 2, b = 20: MSE: 1.02");
@@ -169,7 +161,7 @@ describe("the lesson pages in Chromium", () => {
     const theta = [...out.matchAll(/^\{'w': tensor\((\S+)\), 'b': tensor\((\S+)\)\}$/gm)].at(-1)!;
     expect(Math.abs(Number(theta[1]) - 1.970267)).toBeLessThan(1e-3);
     expect(Math.abs(Number(theta[2]) - 20.007062)).toBeLessThan(1e-2);
-    expect((await figures(page)).map((f) => f.name)).toEqual(lesson4Figures);
+    expect((await figures(page)).map((f) => f.name)).toEqual(LESSON_FIGURES["lesson4-nn-from-scratch"]);
     expect((await charts(page))[0]!.vertices).toBe(3000);
 
     // Optimize the model by hand: the page's title is what plot_model gives in Node.
@@ -218,7 +210,7 @@ describe("the lesson pages in Chromium", () => {
   }, 120_000);
 
   it("lesson 5 on WebGPU: trains, saves a download, reloads it identically, and loads an uploaded file instead", async () => {
-    const { out, runs } = await runLessonOn(page, site.url, 5, "webgpu");
+    const { out, runs } = await runLessonOn(page, open.url, 5, "webgpu");
     const epochs = out.match(/^epoch \d+, loss \S+$/gm)!;
     expect(epochs).toHaveLength(200);
     expect(numbers(epochs[99]!)[1]).toBeLessThan(0.1);
@@ -258,9 +250,9 @@ describe("the lesson pages in Chromium", () => {
   }, 90_000);
 
   it("lesson 4's code panel: the lesson's title and file, its code first, the setup folded and true to the file when opened", async () => {
-    await openLesson(page, site.url, 4);
+    await openLesson(page, open.url, 4);
     await waitForRun(page, DEFAULT_DEVICE);
-    const text = readFileSync(new URL("../../lesson4-nn-from-scratch/src/lesson.ts", import.meta.url), "utf8");
+    const text = lessonSource("lesson4-nn-from-scratch");
     const source = text.replace(/\n$/, "").split("\n");
     const [head, entry] = setupFolds(text);
     // 1-based: the first line after the header's fold is the first line shown.
@@ -313,10 +305,10 @@ describe("the lesson pages in Chromium", () => {
           await small.screenshot({ path: join(SHOTS, `${shot}-${name}.png`) });
           await small.screenshot({ path: join(SHOTS, `${shot}-${name}-full.png`), fullPage: true });
         };
-        await small.goto(site.url);
+        await small.goto(open.url);
         await small.waitForFunction(() => !document.querySelector(".devices")!.textContent!.startsWith("Probing"), null, { timeout: 30_000 });
         await fits("home");
-        await openLesson(small, site.url, 4);
+        await openLesson(small, open.url, 4);
         await waitForRun(small, DEFAULT_DEVICE);
         await small.waitForSelector(".by-hand:not([hidden])[data-drawn='0,0']");
         await fits("lesson4");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFixture } from "@flambeau/test-kit/fixtures";
 import * as torch from "flambeau";
 
 /** A tensor as the fixture scripts encode it. */
@@ -9,7 +9,7 @@ export interface Encoded {
 }
 
 export function loadFixture<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), "utf8")) as T;
+  return readFixture<T>(name);
 }
 
 const num = (v: number | string): number => (typeof v === "number" ? v : v === "nan" ? NaN : v === "inf" ? Infinity : -Infinity);

@@ -2,11 +2,8 @@
 // kernels, the path taken where WebAssembly SIMD is missing. The same suites run on the
 // default SIMD path in conformance.test.ts and in the nn, optim and data packages.
 import { setCpuKernels, cpuKernels } from "@flambeau/backend-cpu";
-import { runConformance } from "@flambeau/conformance";
 import { expect, it } from "vitest";
-import { runNnConformance } from "../../nn/test/conformance.js";
-import { runOptimConformance } from "../../optim/test/conformance.js";
-import { runDataConformance } from "../../data/test/conformance.js";
+import { runConformance, runNnConformance, runOptimConformance, runDataConformance } from "@flambeau/test-kit";
 
 setCpuKernels("plain");
 

@@ -2,8 +2,7 @@
 // WebGL2 switched off), the bundle built by esbuild as an app would build it, and the shared
 // conformance suites run in the page. A CPU fallback fails these tests; it is never skipped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundle } from "./browser/bundle.js";
-import { openPage, type OpenPage } from "./browser/page.js";
+import { openPage, type OpenPage } from "@flambeau/test-kit/browser";
 
 interface Outcome {
   name: string;
@@ -17,8 +16,8 @@ interface Suite {
 }
 declare const suite: Suite;
 
-let script: Promise<string> | null = null;
-const page = () => (script ??= bundle("./suite-page.ts"));
+// WebGL on SwiftShader, the shared suites on the in-page runner (see suite-page.ts).
+const openSuitePage = (args: string[] = []) => openPage({ entry: new URL("./browser/suite-page.ts", import.meta.url), webgl: true, args });
 
 async function runInPage(open: OpenPage, filter: string): Promise<Outcome[]> {
   const outcomes = await open.page.evaluate((f) => suite.run(f), filter);
@@ -38,7 +37,7 @@ async function expectMode(open: OpenPage, expected: string): Promise<void> {
 describe("gpujs in Chromium on WebGL2", () => {
   let open: OpenPage;
   beforeAll(async () => {
-    open = await openPage(await page());
+    open = await openSuitePage();
   }, 120_000);
   afterAll(async () => {
     await open?.close();
@@ -67,7 +66,7 @@ describe("gpujs in Chromium on WebGL2", () => {
 describe("gpujs in Chromium on WebGL 1 (WebGL2 switched off)", () => {
   let open: OpenPage;
   beforeAll(async () => {
-    open = await openPage(await page(), ["--disable-webgl2"]);
+    open = await openSuitePage(["--disable-webgl2"]);
   }, 120_000);
   afterAll(async () => {
     await open?.close();

@@ -1,29 +1,19 @@
 // Without a GPU context gpu.js silently runs kernels on the CPU (webasm or plain JS). The
 // device still computes correctly, but mode() says so and a warning names the reason.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundle } from "@flambeau/test-kit/browser";
 import { describe, expect, it } from "vitest";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const src = (p: string) => here(`../../${p}/src/index.ts`);
 
 describe("gpujs without a display", () => {
   it("falls back to a CPU backend, says so, and still computes correctly", async () => {
     mkdirSync(here("./out"), { recursive: true });
     const script = here("./out/fallback.mjs");
-    // Bundled next to this package, so Node resolves gpu.js (left external) from it.
-    await build({
-      entryPoints: [here("./fallback/entry.ts")],
-      outfile: script,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      external: ["gpu.js"],
-      alias: Object.fromEntries(["tensor", "scalar-math", "backend-cpu", "backend-gpujs"].map((p) => [`@flambeau/${p}`, src(p)])),
-      logLevel: "silent",
-    });
+    // Written next to this package, so Node resolves gpu.js (left external) from it.
+    writeFileSync(script, await bundle(here("./fallback/entry.ts"), { platform: "node", external: ["gpu.js"] }));
     const env = { ...process.env };
     delete env.DISPLAY;
     const run = spawnSync(process.execPath, [script], { env, encoding: "utf8" });

@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
 import { mode, textureStats } from "@flambeau/backend-gpujs";
-import { LinearRegressionModel } from "../../nn/test/lesson-model.js";
+import { LinearRegressionModel } from "@flambeau/test-kit";
 
 const STEPS = 10_000;
 

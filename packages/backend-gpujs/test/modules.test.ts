@@ -4,9 +4,7 @@ import { expect, it } from "vitest";
 // Fixtures are decoded on the CPU, the default device, as with `import "flambeau"`.
 import "@flambeau/backend-cpu";
 import { mode } from "@flambeau/backend-gpujs";
-import { runNnConformance } from "../../nn/test/conformance.js";
-import { runOptimConformance } from "../../optim/test/conformance.js";
-import { runDataConformance } from "../../data/test/conformance.js";
+import { runNnConformance, runOptimConformance, runDataConformance } from "@flambeau/test-kit";
 
 it("runs on headless-gl", () => expect(mode()).toBe("headlessgl"));
 

@@ -5,7 +5,7 @@ import { runInNewContext } from "node:vm";
 import { expect, it } from "vitest";
 import * as torch from "flambeau";
 import { mode, textureStats } from "@flambeau/backend-gpujs";
-import { runMemoryConformance } from "../../flambeau/test/memory-conformance.js";
+import { runMemoryConformance } from "@flambeau/test-kit";
 
 setFlagsFromString("--expose_gc");
 const gc = runInNewContext("gc") as () => void;

@@ -1,10 +1,8 @@
 // The webgpu device in headless Debian Chromium (navigator.gpu on SwiftShader's Vulkan), the
 // bundle built by esbuild as an app would build it, and the shared conformance suites run in
 // the page. No adapter is a failure, never a skip.
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundle } from "../../backend-gpujs/test/browser/bundle.js";
-import { openPage, type OpenPage } from "./browser/page.js";
+import { openPage, type OpenPage } from "@flambeau/test-kit/browser";
 
 interface Outcome {
   name: string;
@@ -29,8 +27,8 @@ async function runInPage(open: OpenPage, filter: string): Promise<Outcome[]> {
 describe("webgpu in Chromium", () => {
   let open: OpenPage;
   beforeAll(async () => {
-    // An absolute entry: the helper resolves it against its own folder otherwise.
-    open = await openPage(await bundle(fileURLToPath(new URL("./browser/suite-page.ts", import.meta.url))));
+    // --expose-gc: the memory test collects garbage at its checkpoints.
+    open = await openPage({ entry: new URL("./browser/suite-page.ts", import.meta.url), webgpu: true, args: ["--js-flags=--expose-gc"] });
   }, 120_000);
   afterAll(async () => {
     await open?.close();

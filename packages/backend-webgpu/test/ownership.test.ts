@@ -6,7 +6,7 @@ import { beforeAll, expect, it } from "vitest";
 import "@flambeau/backend-cpu";
 import * as torch from "flambeau";
 import { init } from "@flambeau/backend-webgpu";
-import { runMemoryConformance } from "../../flambeau/test/memory-conformance.js";
+import { runMemoryConformance } from "@flambeau/test-kit";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

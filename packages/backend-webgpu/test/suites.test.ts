@@ -2,9 +2,7 @@
 import { beforeAll } from "vitest";
 import "@flambeau/backend-cpu"; // the default device, as in an app: fixtures and collated scalars live there
 import { init } from "@flambeau/backend-webgpu";
-import { runNnConformance } from "../../nn/test/conformance.js";
-import { runOptimConformance } from "../../optim/test/conformance.js";
-import { runDataConformance } from "../../data/test/conformance.js";
+import { runNnConformance, runOptimConformance, runDataConformance } from "@flambeau/test-kit";
 
 beforeAll(async () => {
   await init();

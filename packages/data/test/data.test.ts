@@ -14,7 +14,7 @@ import {
   default_convert,
   random_split,
 } from "@flambeau/data";
-import { runDataConformance } from "./conformance.js";
+import { runDataConformance } from "@flambeau/test-kit";
 
 runDataConformance("cpu");
 

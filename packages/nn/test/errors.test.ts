@@ -3,7 +3,7 @@ import "@flambeau/backend-cpu";
 import { describe, expect, it } from "vitest";
 import { randn, tensor, zeros, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
-import { nnFixture, thrownMessage } from "./fixture.js";
+import { nnFixture, thrownMessage } from "@flambeau/test-kit/nn";
 
 const errors = nnFixture<Record<string, string> & { load_not_strict_result: { missing_keys: string[]; unexpected_keys: string[] } }>("errors");
 

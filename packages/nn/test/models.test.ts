@@ -3,8 +3,8 @@ import "@flambeau/backend-cpu";
 import { describe, expect, it } from "vitest";
 import { ones, zeros, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
-import { LinearRegressionModel } from "./lesson-model.js";
-import { nnFixture } from "./fixture.js";
+import { LinearRegressionModel } from "@flambeau/test-kit";
+import { nnFixture } from "@flambeau/test-kit/nn";
 
 interface ModelFacts {
   repr: string;

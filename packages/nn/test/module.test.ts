@@ -4,8 +4,8 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { Generator, empty, manual_seed, ones, randn, tensor, zeros, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
-import { LinearRegressionModel } from "./lesson-model.js";
-import { thrownMessage } from "./fixture.js";
+import { LinearRegressionModel } from "@flambeau/test-kit";
+import { thrownMessage } from "@flambeau/test-kit/nn";
 
 
 // Class fields, a private field, a getter and a helper method all see the module as `this`.

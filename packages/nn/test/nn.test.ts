@@ -1,4 +1,4 @@
 import "@flambeau/backend-cpu";
-import { runNnConformance } from "./conformance.js";
+import { runNnConformance } from "@flambeau/test-kit";
 
 runNnConformance("cpu");

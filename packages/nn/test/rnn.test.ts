@@ -1,4 +1,4 @@
-// RNN / LSTM / GRU behaviour beyond the PyTorch fixtures (packages/nn/test/conformance.ts):
+// RNN / LSTM / GRU behaviour beyond the PyTorch fixtures (packages/test-kit/src/suites/nn.ts):
 // carrying the state across calls, and PyTorch's refusals with messages naming the shapes.
 import "@flambeau/backend-cpu";
 import { describe, expect, it, vi } from "vitest";

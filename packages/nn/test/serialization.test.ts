@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { arange, manual_seed, ones, tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
 import { encodeSafetensors } from "../src/serialization/safetensors.js";
-import { build, decodeState, nnFixture, thrownMessage, type EncodedState, type ModuleSpec } from "./fixture.js";
+import { build, decodeState, nnFixture, thrownMessage, type EncodedState, type ModuleSpec } from "@flambeau/test-kit/nn";
 
 interface Fixture {
   mixed: { bytes: string; tensors: EncodedState };

@@ -4,7 +4,8 @@ import { tensor, zeros, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import { Adagrad, Adam, AdamW, Optimizer, RMSprop, SGD, lr_scheduler, type Params } from "@flambeau/optim";
 import { resetWarnings } from "../src/warn.js";
-import { decode, fixture, lossOf, makeOptimizer, runOptimConformance } from "./conformance.js";
+import { runOptimConformance } from "@flambeau/test-kit";
+import { decode, fixture, lossOf, makeOptimizer } from "@flambeau/test-kit/optim";
 
 runOptimConformance("cpu");
 

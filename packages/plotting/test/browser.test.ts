@@ -1,36 +1,28 @@
 // The live chart in a real browser: Debian's Chromium driven by playwright-core, loading the
-// package bundled by esbuild from a server on 127.0.0.1.
-import type { Server } from "node:http";
+// package bundled by esbuild from a server on 127.0.0.1 (the test kit's browser harness).
 import { PNG } from "pngjs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { openPage, type OpenPage } from "@flambeau/test-kit/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, chromiumPath } from "./browser/chromium.js";
-import { bundlePage, servePage } from "./browser/server.js";
 import type * as Plotting from "../src/index.js";
 
 declare const plotting: typeof Plotting;
 
-let browser: Browser;
-let server: Server;
+let open: OpenPage;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  const served = await servePage(await bundlePage());
-  server = served.server;
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(served.url);
-  await page.waitForSelector("body[data-ready=yes]", { timeout: 20_000 }).catch((e: unknown) => {
-    throw new Error(`the page did not load: ${errors.join("; ") || String(e)}`);
+  open = await openPage({
+    entry: new URL("./browser/page-entry.ts", import.meta.url),
+    body: `<div id="chart" style="width:640px;height:400px"></div><div id="figure"></div>`,
+    viewport: { width: 800, height: 1000 },
   });
+  page = open.page;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  expect(open?.errors).toEqual([]);
+  await open?.close();
 });
 
 function pixelVariety(png: Buffer): { colours: number; inked: number } {

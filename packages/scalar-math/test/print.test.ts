@@ -2,7 +2,7 @@
 // JavaScript (as gpu.js's CPU fallback runs it), gives PyTorch's special values; the WGSL names
 // each function once, dependencies included, and spells no non-finite literal.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFixture } from "@flambeau/test-kit/fixtures";
 import { BINARY, UNARY, jsStatements, recipe, wgslFunctions, type Recipe } from "@flambeau/scalar-math";
 import { guard, isnan, ret } from "../src/expr.js";
 
@@ -12,7 +12,7 @@ interface Case {
   inputs: { data: (number | string)[] }[];
   out: { data: (number | string | boolean)[] }[];
 }
-const cases = (JSON.parse(readFileSync(new URL("../../../fixtures/special.json", import.meta.url), "utf8")) as { cases: Case[] }).cases;
+const cases = readFixture<{ cases: Case[] }>("special.json").cases;
 const decode = (v: number | string | boolean) => (typeof v === "boolean" ? +v : typeof v === "number" ? v : v === "nan" ? NaN : v === "inf" ? Infinity : -Infinity);
 
 function compile(r: Recipe): (...args: number[]) => number {

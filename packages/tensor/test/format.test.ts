@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFixture } from "@flambeau/test-kit/fixtures";
 import { describe, expect, it } from "vitest";
 import { formatTensor } from "../src/format.js";
 import type { Tensor } from "../src/tensor.js";
@@ -13,8 +13,7 @@ interface Case {
   grad_fn: string | null;
   expected: string;
 }
-const fixtureFile = new URL("../../../fixtures/format.json", import.meta.url);
-const fixture = JSON.parse(readFileSync(fixtureFile, "utf8")) as { cases: Case[] };
+const fixture = readFixture<{ cases: Case[] }>("format.json");
 
 const ARRAYS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };
 

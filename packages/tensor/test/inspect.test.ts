@@ -1,6 +1,6 @@
 // console.log(t) in Node goes through util.inspect: it must print PyTorch's `print(t)`, not the
 // object's fields. Expected strings come from real PyTorch (scripts/fixtures/format.py).
-import { readFileSync } from "node:fs";
+import { readFixture } from "@flambeau/test-kit/fixtures";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
@@ -14,10 +14,10 @@ interface Case {
   grad_fn: string | null;
   expected: string;
 }
-const fixture = JSON.parse(readFileSync(new URL("../../../fixtures/format.json", import.meta.url), "utf8")) as {
+const fixture = readFixture<{
   cases: Case[];
   grad_fns: Record<string, string>;
-};
+}>("format.json");
 const nonFinite = { nan: NaN, inf: Infinity, "-inf": -Infinity };
 
 /** A real CPU tensor holding the case's values. */

@@ -2,7 +2,7 @@
 // PyTorch (CPU) and NumPy. Integers, uniforms and float32 values must match exactly. float64
 // normals pass through log/sin/cos, where the C library and V8's Math may differ in the last
 // ulp, so those are compared to 1e-14 relative.
-import { readFileSync } from "node:fs";
+import { readFixture } from "@flambeau/test-kit/fixtures";
 import { describe, expect, test } from "vitest";
 import {
   Generator,
@@ -19,7 +19,7 @@ import {
 } from "../src/random/index.js";
 import { fma, mod64 } from "../src/random/arith.js";
 
-const fx: any = JSON.parse(readFileSync(new URL("../../../fixtures/random.json", import.meta.url), "utf8"));
+const fx: any = readFixture("random.json");
 const T = fx.torch;
 const N = fx.numpy;
 

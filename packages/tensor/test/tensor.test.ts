@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFixture } from "@flambeau/test-kit/fixtures";
 import * as torch from "flambeau";
 
 interface Encoded { shape: number[]; dtype: string; data: number[] }
-const fx = JSON.parse(readFileSync(new URL("../../../fixtures/creation.json", import.meta.url), "utf8")) as {
+const fx = readFixture<{
   creation: Record<string, Encoded>;
   promotion: Record<string, string>;
   indexing: Record<string, Encoded>;
-};
+}>("creation.json");
 const dtypeOf = (e: Encoded) => (e.dtype === "int64" ? "int32" : e.dtype);
 
 function expectTensor(t: torch.Tensor, e: Encoded): void {

@@ -2,13 +2,10 @@
 // registered on the in-page runner, handed to the test as `window.suite`.
 import "@flambeau/backend-cpu";
 import { fallbackReason, mode, textureStats } from "@flambeau/backend-gpujs";
-import { runConformance } from "@flambeau/conformance";
 import * as torch from "flambeau";
 import { expect, it } from "vitest";
-import { count, run } from "./vitest-shim.js";
-import { runNnConformance } from "../../../nn/test/conformance.js";
-import { runOptimConformance } from "../../../optim/test/conformance.js";
-import { runDataConformance } from "../../../data/test/conformance.js";
+import { count, run } from "@flambeau/test-kit/page";
+import { runConformance, runNnConformance, runOptimConformance, runDataConformance } from "@flambeau/test-kit";
 
 runConformance("gpujs", { skipDtypes: ["float64"] });
 runNnConformance("gpujs");

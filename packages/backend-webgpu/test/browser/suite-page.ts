@@ -1,15 +1,11 @@
 // The page script of the browser test: WebGPU through navigator.gpu, with the shared
-// conformance suites registered on the in-page runner (gpujs's Vitest shim), handed to the
-// test as `window.suite`. The bundle is built by gpujs's esbuild helper, which embeds the
-// PyTorch fixtures and aliases "vitest" to that shim.
+// conformance suites registered on the test kit's in-page runner, handed to the test as
+// `window.suite`. The test kit's bundler embeds the PyTorch fixtures and makes "vitest" that runner.
 import "@flambeau/backend-cpu";
-import { runConformance } from "@flambeau/conformance";
 import * as torch from "flambeau";
 import { expect, it } from "vitest";
-import { count, run } from "../../../backend-gpujs/test/browser/vitest-shim.js";
-import { runNnConformance } from "../../../nn/test/conformance.js";
-import { runOptimConformance } from "../../../optim/test/conformance.js";
-import { runDataConformance } from "../../../data/test/conformance.js";
+import { count, run } from "@flambeau/test-kit/page";
+import { runConformance, runNnConformance, runOptimConformance, runDataConformance } from "@flambeau/test-kit";
 import { init, init_error, pool_stats, webgpu } from "../../src/index.js";
 
 runConformance("webgpu", { skipDtypes: ["float64"] });

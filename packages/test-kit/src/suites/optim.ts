@@ -3,11 +3,11 @@
  * scheduler schedule in fixtures/optim.json, made by real PyTorch, replayed on one device.
  * A backend's tests call `runOptimConformance("<device>")` after registering the backend.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { tensor, type Tensor } from "@flambeau/tensor";
 import "@flambeau/autograd";
 import * as optim from "@flambeau/optim";
+import { readFixture } from "../fixtures.js";
 
 export interface Encoded {
   shape: number[];
@@ -44,9 +44,7 @@ export interface OptimFixture {
   errors: Record<string, string>;
 }
 
-export const fixture = JSON.parse(
-  readFileSync(new URL("../../../fixtures/optim.json", import.meta.url), "utf8"),
-) as OptimFixture;
+export const fixture = readFixture<OptimFixture>("optim.json");
 
 /** The lambdas the fixture script names, written the same way. */
 export const LAMBDAS: Record<string, optim.lr_scheduler.LRLambda> = {

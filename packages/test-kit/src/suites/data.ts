@@ -3,7 +3,6 @@
  * (fixtures/data.json, written by scripts/fixtures/data.py) and runs on any registered device.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { Generator, Tensor, arange, manual_seed, default_generator, randint, tensor, type DType } from "@flambeau/tensor";
 import {
   BatchSampler,
@@ -16,6 +15,7 @@ import {
   default_collate,
   random_split,
 } from "@flambeau/data";
+import { readFixture } from "../fixtures.js";
 
 interface Encoded { shape: number[]; dtype: string; data: (number | boolean)[] }
 type Mode = "manual_seed" | "generator";
@@ -46,7 +46,7 @@ interface Fixture {
   errors: Record<string, string>;
 }
 
-const fx = JSON.parse(readFileSync(new URL("../../../fixtures/data.json", import.meta.url), "utf8")) as Fixture;
+const fx = readFixture<Fixture>("data.json");
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 const dtypeOf = (e: Encoded): DType => (e.dtype === "int64" ? "int32" : (e.dtype as DType));

@@ -1,6 +1,7 @@
-// Vitest global setup: headless-gl renders through an X server, so when no display is set
-// (CI, a terminal over ssh) this starts Xvfb for the whole test run. Without Xvfb installed it
-// does nothing; the gpu.js tests then fail and say why (they never skip).
+// Vitest global setup of the tests that need an X display (the "x11" project of vitest.config.ts):
+// headless-gl renders through an X server, so when no display is set (CI, a terminal over ssh)
+// this starts Xvfb for the run. Without Xvfb installed it does nothing; the gpu.js tests then
+// fail and say why (they never skip).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 

@@ -1,8 +1,8 @@
 /** Reading fixtures/nn.json (written by scripts/fixtures/nn.py from real PyTorch). */
-import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { tensor, type DType, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
+import { readFixture } from "../fixtures.js";
 
 /** A tensor as the fixture scripts encode it. */
 export interface Encoded {
@@ -22,7 +22,7 @@ let cache: Record<string, unknown> | null = null;
 
 /** The parsed fixtures/nn.json. */
 export function nnFixture<T>(section: string): T {
-  cache ??= JSON.parse(readFileSync(new URL("../../../fixtures/nn.json", import.meta.url), "utf8")) as Record<string, unknown>;
+  cache ??= readFixture<Record<string, unknown>>("nn.json");
   return cache[section] as T;
 }
 

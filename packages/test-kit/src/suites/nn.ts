@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { empty, manual_seed, rand, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
-import { build, decode, decodeState, expectClose, nnFixture, type Encoded, type EncodedState, type ModuleSpec } from "./fixture.js";
+import { build, decode, decodeState, expectClose, nnFixture, type Encoded, type EncodedState, type ModuleSpec } from "./nn-fixture.js";
 import { trainRingsClassifier } from "./train-rings.js";
 import { runConvConformance } from "./conv-conformance.js";
 

@@ -1,0 +1,2 @@
+/** `@flambeau/test-kit/nn`: reading `fixtures/nn.json` (real PyTorch) into modules, tensors and state dicts. */
+export { nnFixture, decode, decodeState, build, expectClose, thrownMessage, type Encoded, type EncodedState, type ModuleSpec } from "./suites/nn-fixture.js";
