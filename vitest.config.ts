@@ -19,6 +19,8 @@ export default defineConfig({
   resolve: { alias: workspaceAliases() },
   test: {
     testTimeout: 30000,
+    // A beforeAll that runs a whole lesson is a test's body: lesson 1's takes ~10 s on a busy 2-core machine.
+    hookTimeout: 30000,
     projects: [
       { extends: true, test: { name: "node", include: TESTS, exclude: [...configDefaults.exclude, ...NEEDS_X] } },
       { extends: true, test: { name: "x11", include: NEEDS_X, globalSetup: ["packages/test-kit/src/xvfb.ts"] } },

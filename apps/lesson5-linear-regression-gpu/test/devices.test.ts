@@ -2,7 +2,8 @@
 // the saved and reloaded state dict, the GPU version) with the CPU run's checks; without
 // --device, the GPU part takes the best GPU there is, which in this test setup is WebGPU.
 import { describe, expect, it } from "vitest";
-import { describeOnGpus, runQuietly } from "@flambeau/test-kit/lessons";
+import { runQuietly } from "@flambeau/test-kit/lessons";
+import { describeOnGpus } from "@flambeau/test-kit/lessons/devices";
 import { lesson } from "../src/index.js";
 import { lesson5Checks } from "./checks.js";
 

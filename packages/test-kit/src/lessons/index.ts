@@ -1,9 +1,9 @@
 /**
- * `@flambeau/test-kit/lessons`: running a lesson app in a test (quietly, in a temporary folder;
- * on each GPU device, proving it ran there) and checking what it writes and shows.
+ * `@flambeau/test-kit/lessons`: running a lesson app in a test (quietly, in a temporary folder)
+ * and checking what it writes and shows. Running it on each GPU device, proving it ran there, is
+ * `@flambeau/test-kit/lessons/devices` (it loads both GPU backends).
  */
 export { runQuietly } from "./run.js";
-export { describeOnGpus, runOnDevice, GPU_DEVICES, GL_MODES, LESSON_TIMEOUT, type GpuDevice, type DeviceRun } from "./devices.js";
 export { checkFigure, figureNames, type FigureCheck } from "./files.js";
 export { LESSON_FIGURES, SMALL_DATASET_PPRINT } from "./expected.js";
 export { lessonSource } from "./source.js";

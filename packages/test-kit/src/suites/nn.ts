@@ -9,7 +9,7 @@ import { empty, manual_seed, rand, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
 import { build, decode, decodeState, expectClose, nnFixture, type Encoded, type EncodedState, type ModuleSpec } from "./nn-fixture.js";
 import { trainRingsClassifier } from "./train-rings.js";
-import { runConvConformance } from "./conv-conformance.js";
+import { runConvConformance } from "./conv.js";
 
 export interface LayerCase {
   module: ModuleSpec;

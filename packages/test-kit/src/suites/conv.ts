@@ -5,12 +5,12 @@
  * printed form, and a CNN saved by PyTorch as safetensors predicting PyTorch's logits.
  * Part of the nn conformance suite (conformance.ts calls {@link runConvConformance}).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { manual_seed, rand, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
-import { build, decode, expectClose, type Encoded, type ModuleSpec } from "./fixture.js";
-import { checkLayerCase, type LayerCase, type SeededCase } from "./conformance.js";
+import { build, decode, expectClose, type Encoded, type ModuleSpec } from "./nn-fixture.js";
+import { readFixture } from "../fixtures.js";
+import { checkLayerCase, type LayerCase, type SeededCase } from "./nn.js";
 
 interface FunctionalCase {
   fn: string;
@@ -34,7 +34,7 @@ interface ConvFixture {
 let cache: ConvFixture | null = null;
 /** The parsed fixtures/conv.json. */
 export function convFixture(): ConvFixture {
-  cache ??= JSON.parse(readFileSync(new URL("../../../fixtures/conv.json", import.meta.url), "utf8")) as ConvFixture;
+  cache ??= readFixture<ConvFixture>("conv.json");
   return cache;
 }
 
