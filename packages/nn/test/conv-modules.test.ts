@@ -4,8 +4,7 @@ import "@flambeau/backend-cpu";
 import { describe, expect, it } from "vitest";
 import { manual_seed, randn, type Tensor } from "@flambeau/tensor";
 import * as nn from "@flambeau/nn";
-import { build } from "./fixture.js";
-import { convFixture } from "./conv-conformance.js";
+import { build, convFixture } from "@flambeau/test-kit/nn";
 
 describe("print(module) of conv, pooling and resampling layers is PyTorch's", () => {
   for (const { module, repr } of convFixture().reprs)
