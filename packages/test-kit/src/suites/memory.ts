@@ -13,15 +13,23 @@ const bytesOf = (ts: Iterable<Tensor>): number => {
   return n;
 };
 
-/** A small MLP training setup on `device`; its step's only tensors are the model's. */
-function setup(device: string) {
+/** A small MLP on 32 samples of 8 features, 3 classes. */
+const mlp = () => ({
+  model: new torch.nn.Sequential(new torch.nn.Linear(8, 16), new torch.nn.ReLU(), new torch.nn.Linear(16, 3)),
+  x: torch.randn([32, 8]),
+  y: torch.randint(0, 3, [32]),
+});
+
+/** A small model's training setup on `device` (the MLP by default); its step's only tensors are the model's. */
+function setup(device: string, make: () => { model: torch.nn.Module; x: Tensor; y: Tensor } = mlp) {
   torch.manual_seed(0);
-  const model = new torch.nn.Sequential(new torch.nn.Linear(8, 16), new torch.nn.ReLU(), new torch.nn.Linear(16, 3)).to(device);
+  const made = make();
+  const model = made.model.to(device);
   // Adam would make two constants a step (its bias corrections) until the constant cache is full.
   const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });
   const lossFn = new torch.nn.CrossEntropyLoss();
-  const x = torch.randn([32, 8]).to(device);
-  const y = torch.randint(0, 3, [32]).to(device);
+  const x = made.x.to(device);
+  const y = made.y.to(device);
   const step = (): Tensor => {
     opt.zero_grad();
     const loss = lossFn(model(x), y);
@@ -38,6 +46,7 @@ function setup(device: string) {
       p.grad?.dispose();
       p.dispose();
     }
+    for (const b of model.buffers()) b.dispose();
     for (const st of opt.state.values()) (st as { momentum_buffer?: Tensor }).momentum_buffer?.dispose();
     x.dispose();
     y.dispose();
@@ -264,6 +273,35 @@ export function runMemoryConformance(device: string, options: { countsBytes: boo
       expect(bytesOf(params)).toBeGreaterThan(0);
       expect(x.shape).toEqual([32, 8]);
       expect(y.shape).toEqual([32]);
+    });
+
+    it("frees a CNN step's windows, index tables and activations: only its output and loss wait for the collector", async () => {
+      await settle(options.gc);
+      const nn = torch.nn;
+      const cnn = () => ({
+        model: new nn.Sequential(
+          new nn.Conv2d(1, 4, 3, { padding: 1 }), new nn.BatchNorm2d(4), new nn.ReLU(), new nn.MaxPool2d(2),
+          new nn.Conv2d(4, 6, 3, { padding_mode: "reflect", padding: 1 }), new nn.ReLU(), new nn.AvgPool2d(2),
+          new nn.Upsample({ scale_factor: 2, mode: "bilinear" }), new nn.AdaptiveAvgPool2d(1), new nn.Flatten(), new nn.Linear(6, 3),
+        ),
+        x: torch.randn([8, 1, 8, 8]),
+        y: torch.randint(0, 3, [8]),
+      });
+      const { step, dispose } = setup(device, cnn);
+      for (let i = 0; i < 2; i++) torch.tidy(step).dispose(); // momentum buffers and constants
+      const base = allocated();
+      let last: Tensor | null = null;
+      for (let i = 0; i < 6; i++) last = step();
+      expect(Number.isFinite(await last!.item())).toBe(true);
+      if (options.countsBytes) {
+        const perStep = 8 * 3 * 4 + 4; // the model's output and the loss
+        expect(allocated() - base).toBeLessThanOrEqual(6 * perStep);
+        if (options.gc) {
+          await settle(options.gc);
+          expect(allocated() - base).toBeLessThanOrEqual(perStep);
+        }
+      }
+      dispose();
     });
 
   });
