@@ -35,6 +35,9 @@ export const log = recipe("log", ["x"], [
   nanIn, guard(lt("x", 0), NAN), guard(eq("x", 0), NEG_INF), guard(eq("x", INF), INF), ret(call("log", "x")),
 ]);
 
+/** log(x) / log(2), from log's edges: 0 at 1, -inf at 0, NaN below. */
+export const log2 = recipe("log2", ["x"], [use("l", log, "x"), ret(mul("l", 1 / Math.LN2))]);
+
 /** log1p(x) = 2 atanh(z), z = x / (2 + x): |z| <= 1/5 below |x| = 0.5, where log(1 + x) would lose x's low bits. */
 export const log1p = recipe("log1p", ["x"], [
   nanIn,
@@ -125,7 +128,7 @@ export const UNARY: Record<UnaryOp, Recipe> = {
   rsqrt: recipe("rsqrt", ["x"], [
     nanIn, guard(lt("x", 0), NAN), guard(eq("x", INF), 0), guard(eq("x", 0), overZero), ret(div(1, call("sqrt", "x"))),
   ]),
-  exp, expm1, log, log1p, sin, cos, tan, tanh, sigmoid, erf, round,
+  exp, expm1, log, log1p, log2, sin, cos, tan, tanh, sigmoid, erf, round,
   relu: recipe("relu", ["x"], [ret(sel(or(gt("x", 0), isnan("x")), "x", 0))]),
   // PyTorch's (0 < x) - (x < 0): NaN gives 0.
   sign: recipe("sign", ["x"], [ret(sel(gt("x", 0), 1, sel(lt("x", 0), -1, 0)))]),

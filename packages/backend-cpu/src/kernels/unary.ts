@@ -42,6 +42,9 @@ const LOOPS: Record<UnaryOp, Loop> = {
   log1p: (o, oi, end, X, xi, xs) => {
     for (; oi < end; oi++, xi += xs) o[oi] = Math.log1p(X[xi]!);
   },
+  log2: (o, oi, end, X, xi, xs) => {
+    for (; oi < end; oi++, xi += xs) o[oi] = Math.log2(X[xi]!);
+  },
   sin: (o, oi, end, X, xi, xs) => {
     for (; oi < end; oi++, xi += xs) o[oi] = Math.sin(X[xi]!);
   },

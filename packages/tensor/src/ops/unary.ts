@@ -25,6 +25,8 @@ export const expm1 = fn("expm1");
 export const log = fn("log");
 /** `log(1 + input)`, accurate near 0. @example `torch.log1p(torch.tensor([1e-5, 1.0])) // tensor([9.9999e-06, 6.9315e-01])` */
 export const log1p = fn("log1p");
+/** Base-2 logarithm. @example `torch.log2(torch.tensor([1.0, 8.0])) // tensor([0., 3.])` */
+export const log2 = fn("log2");
 /** Sine. @example `torch.sin(torch.tensor([0.0, 1.5708])) // tensor([0., 1.])` */
 export const sin = fn("sin");
 /** Cosine. @example `torch.cos(torch.tensor([0.0, 3.1416])) // tensor([ 1., -1.])` */

@@ -48,6 +48,7 @@ export const UNARY_OPS = {
   expm1: { result: "float", saves: "result", grad: (g, y): Tensor => g.mul(y.add(1)), node: "Expm1Backward0" },
   log: { result: "float", saves: "input", grad: (g, x): Tensor => g.div(x), node: "LogBackward0" },
   log1p: { result: "float", saves: "input", grad: (g, x): Tensor => g.div(x.add(1)), node: "Log1PBackward0" },
+  log2: { result: "float", saves: "input", grad: (g, x): Tensor => g.div(x.mul(Math.LN2)), node: "Log2Backward0" },
   sin: { result: "float", saves: "input", grad: (g, x): Tensor => g.mul(x.cos()), node: "SinBackward0" },
   cos: { result: "float", saves: "input", grad: (g, x): Tensor => g.mul(x.sin().neg()), node: "CosBackward0" },
   tan: { result: "float", saves: "result", grad: (g, y): Tensor => g.mul(y.square().add(1)), node: "TanBackward0" },
