@@ -44,6 +44,9 @@ describe("util.inspect (console.log) prints tensors as PyTorch", () => {
   });
 });
 
+/** `x.<op>` bound to `x`, for any binary op (their methods take keywords too). */
+const binaryMethod = (x: torch.Tensor, op: torch.BinaryOp) => (x[op] as (other: torch.Tensor) => torch.Tensor).bind(x);
+
 // The same expressions as scripts/fixtures/format.py's grad_fns(), keyed alike.
 describe("grad_fn prints PyTorch's node names", () => {
   const F = torch.nn.functional;
@@ -63,6 +66,9 @@ describe("grad_fn prints PyTorch's node names", () => {
     huber_loss: () => F.huber_loss(x, y), binary_cross_entropy: () => F.binary_cross_entropy(x.sigmoid(), y),
     binary_cross_entropy_with_logits: () => F.binary_cross_entropy_with_logits(x, y),
     nll_loss: () => F.nll_loss(x, labels), cross_entropy: () => F.cross_entropy(x, labels),
+    // Every row of the op tables with a gradient: the name in its row is PyTorch's.
+    ...Object.fromEntries(torch.unaryOps.filter((op) => torch.UNARY_OPS[op].grad !== null).map((op) => [`${op}()`, () => x[op]()])),
+    ...Object.fromEntries(torch.binaryOps.filter((op) => torch.BINARY_OPS[op].grad !== null).map((op) => [`${op}(y)`, () => binaryMethod(x, op)(y)])),
   };
   it("has an expression for every fixture entry", () => expect(Object.keys(EXPRS).sort()).toEqual(Object.keys(fixture.grad_fns).sort()));
   for (const [name, want] of Object.entries(fixture.grad_fns))
