@@ -3,6 +3,7 @@
 import "@flambeau/backend-cpu";
 import { describe, expect, it } from "vitest";
 import { manual_seed, randn, type Tensor } from "@flambeau/tensor";
+import { no_grad } from "@flambeau/autograd";
 import * as nn from "@flambeau/nn";
 import { build, convFixture } from "@flambeau/test-kit/nn";
 
@@ -65,5 +66,38 @@ describe("constructors refuse what PyTorch refuses", () => {
     expect(message(() => new nn.MaxPool2d(2, { strid: 1 } as never))).toMatch(/^nn\.MaxPool2d\(\) got an unexpected keyword argument 'strid'/);
     expect(message(() => new nn.Dropout2d({ q: 0.1 } as never))).toMatch(/^nn\.Dropout2d\(\) got an unexpected keyword argument 'q'/);
     expect(message(() => new nn.BatchNorm2d(3, { epsilon: 0.1 } as never))).toMatch(/^nn\.BatchNorm2d\(\) got an unexpected keyword argument 'epsilon'/);
+  });
+});
+
+describe("a PyTorch-style CNN written as a Module subclass", () => {
+  // PyTorch's MNIST example, line for line: conv/ReLU/conv/ReLU/max-pool/dropout/linear.
+  class Net extends nn.Module {
+    conv1 = new nn.Conv2d(1, 4, 3, 1);
+    conv2 = new nn.Conv2d(4, 8, 3, 1);
+    dropout1 = new nn.Dropout2d(0.25);
+    fc1 = new nn.Linear(8 * 5 * 5, 10);
+    override forward(x: Tensor): Tensor {
+      x = nn.functional.relu(this.conv1(x));
+      x = nn.functional.relu(this.conv2(x));
+      x = nn.functional.max_pool2d(x, 2);
+      x = this.dropout1(x);
+      return nn.functional.log_softmax(this.fc1(x.flatten(1)), 1);
+    }
+  }
+  it("registers PyTorch's parameter names and learns a fixed batch", () => {
+    manual_seed(0);
+    const net = new Net();
+    expect(Object.keys(net.state_dict())).toEqual(["conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "fc1.weight", "fc1.bias"]);
+    const x = randn([16, 1, 14, 14]);
+    const y = randn([16, 10]).argmax(1);
+    const loss = () => nn.functional.nll_loss(net(x), y);
+    const first = loss().itemSync();
+    for (let i = 0; i < 20; i++) {
+      net.zero_grad();
+      loss().backward();
+      no_grad(() => { for (const p of net.parameters()) p.sub_(p.grad!.mul(0.1)); });
+    }
+    net.eval();
+    expect(loss().itemSync()).toBeLessThan(first * 0.5);
   });
 });
