@@ -414,6 +414,38 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     },
   },
   {
+    name: "synchronous reads name the awaited form where the device reads asynchronously (webgpu), and work elsewhere",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => s,
+    gives: async (s: Involved) => {
+      const t = T(s);
+      const d = t.device.type;
+      const reads: [string, () => unknown, string][] = [
+        ["dataSync()", () => t.dataSync(), "use 'await tensor.data()' instead"],
+        ["itemSync()", () => t.index(0).itemSync(), "use 'await tensor.item()' instead"],
+        ["tolistSync()", () => t.tolistSync(), "use 'await tensor.tolist()' instead"],
+        ['to("cpu")', () => t.to("cpu"), "use 'await tensor.toAsync(\"cpu\")' instead"],
+        ["allclose() returns a boolean at once, so it", () => torch.allclose(t, t), "torch.isclose(input, other).all().item()"],
+        ["index() with a boolean mask", () => t.index(t.gt(1)), 'x.index(await mask.toAsync("cpu"))'],
+      ];
+      for (const [what, read, instead] of reads) {
+        let error: unknown = null;
+        try {
+          read();
+        } catch (e) {
+          error = e;
+        }
+        if (d !== "webgpu") {
+          expect(error).toBe(null);
+          continue;
+        }
+        expect((error as Error).constructor.name).toBe("Error");
+        expect((error as Error).message).toContain(`${what} reads synchronously, which device '${d}' cannot do (its reads are asynchronous); `);
+        expect((error as Error).message).toContain(instead);
+      }
+    },
+  },
+  {
     name: "neg() of a bool tensor",
     make: (d) => ({ tensors: [torch.tensor([true, false], { device: d })] }),
     run: (s) => T(s).neg(),

@@ -123,7 +123,7 @@ export const OPS: Record<string, OpFn> = {
     try {
       return torch.tensor(torch.allclose(T(a), T(b), kw as torch.CloseOptions), { device });
     } catch (e) {
-      if (!/allclose\(\).*cannot read synchronously.*isclose\(input, other\)\.all\(\)/.test((e as Error).message)) throw e;
+      if (!/allclose\(\).*reads synchronously.*isclose\(input, other\)\.all\(\)/.test((e as Error).message)) throw e;
       return torch.isclose(T(a), T(b), kw as torch.CloseOptions).all();
     }
   },

@@ -41,6 +41,14 @@ export function dtypeNotSupported(op: string | null, device: { toString(): strin
 }
 
 /**
+ * @internal A synchronous read on a device whose reads are asynchronous (WebGPU): names what
+ * needed the read and what to do instead, usually the awaited form (Decision 4).
+ */
+export function asyncReadRequired(what: string, device: { toString(): string }, instead: string): Error {
+  return new Error(`${what} reads synchronously, which device '${device}' cannot do (its reads are asynchronous); ${instead}`);
+}
+
+/**
  * @internal An integer sum or product whose result `int32` cannot hold, raised by every
  * backend's reduction instead of wrapping (docs/design.md, "Whole numbers and dtypes").
  */

@@ -57,5 +57,5 @@ export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownK
 export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor } from "./ops/checks.js";
 // For the other packages and the backends (internal: no API promise).
-export { check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch, type ErrorClass } from "./errors.js";
+export { check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch, asyncReadRequired, type ErrorClass } from "./errors.js";
 export * from "./random/index.js";

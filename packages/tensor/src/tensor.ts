@@ -7,6 +7,7 @@ import { letFinalizersRun, Storage } from "./storage.js";
 import { formatTensor } from "./format.js";
 import { contiguousBuffer } from "./ops/materialize.js";
 import { checkGradAssignment } from "./ops/checks.js";
+import { asyncReadRequired } from "./errors.js";
 
 /** Keyword arguments of `backward()`. */
 export interface BackwardOptions {
@@ -218,11 +219,12 @@ export class Tensor implements View {
   }
   /** The elements in row-major order, read synchronously (CPU and backends that can). */
   dataSync(): TypedArray {
+    return this._readSync("dataSync()", "await tensor.data()");
+  }
+  /** A synchronous read; `method` and its awaited form name the call in the error where reads are asynchronous. */
+  private _readSync(method: string, awaited: string): TypedArray {
     const backend = this._storage.backend;
-    if (!backend.canReadSync || !backend.readSync)
-      throw new Error(
-        `dataSync() is not available on device '${this.device}': reads there are asynchronous. Use 'await tensor.data()' instead.`,
-      );
+    if (!backend.canReadSync || !backend.readSync) throw asyncReadRequired(method, this.device, `use '${awaited}' instead`);
     const buf = contiguousBuffer(this);
     const data = backend.readSync(buf.buffer, this.dtype, this.numel());
     buf.release();
@@ -236,7 +238,7 @@ export class Tensor implements View {
   /** The value of a one-element tensor, synchronously. */
   itemSync(): number {
     checkItem(this);
-    return this.dataSync()[0]!;
+    return this._readSync("itemSync()", "await tensor.item()")[0]!;
   }
   /** The elements as nested arrays (booleans for `bool`). */
   async tolist(): Promise<NestedArray> {
@@ -244,7 +246,7 @@ export class Tensor implements View {
   }
   /** The elements as nested arrays, synchronously. */
   tolistSync(): NestedArray {
-    return nest(this.dataSync(), this.shape, this.dtype === "bool");
+    return nest(this._readSync("tolistSync()", "await tensor.tolist()"), this.shape, this.dtype === "bool");
   }
   /**
    * The elements as a typed array sharing this tensor's memory, like PyTorch's `.numpy()` on the

@@ -1,6 +1,7 @@
 import { isFloating } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { checkSameDevice, checkTensor } from "./checks.js";
+import { asyncReadRequired } from "../errors.js";
 import { checkOptions, optionKeys } from "../keywords.js";
 import { checkKind, KIND } from "../kinds.js";
 import { binary, unary } from "./elementwise.js";
@@ -71,8 +72,10 @@ export function allclose(input: Tensor, other: Tensor, options: CloseOptions = {
   checkOptions("allclose", options, CLOSE_KEYS);
   const close = isclose(input, other, options).all();
   if (!close._storage.backend.canReadSync)
-    throw new Error(
-      `allclose() returns a boolean at once, which device '${input.device}' cannot read synchronously; use 'await torch.isclose(input, other).all().item()' instead`,
+    throw asyncReadRequired(
+      "allclose() returns a boolean at once, so it",
+      input.device,
+      "use 'await torch.isclose(input, other).all().item()' instead",
     );
   return close.itemSync() !== 0;
 }

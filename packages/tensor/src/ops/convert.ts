@@ -5,7 +5,7 @@ import type { Tensor } from "../tensor.js";
 import { wrap } from "./make.js";
 import { contiguousBuffer } from "./materialize.js";
 import { checkDType } from "./checks.js";
-import { dtypeNotSupported } from "../errors.js";
+import { asyncReadRequired, dtypeNotSupported } from "../errors.js";
 
 /** Cast to another dtype (differentiable between floating types). Returns `x` when already of `dtype`. */
 export function toDType(x: Tensor, dtype: DType): Tensor {
@@ -25,9 +25,7 @@ export function toDevice_(x: Tensor, device: Device | string): Tensor {
   if (dev.type === x.device.type) return x;
   const src = x._storage.backend;
   if (!src.canReadSync || !src.readSync)
-    throw new Error(
-      `to(): cannot move a tensor off '${x.device}' synchronously because reads there are asynchronous; use 'await tensor.toAsync("${dev}")'.`,
-    );
+    throw asyncReadRequired(`to("${dev}")`, x.device, `use 'await tensor.toAsync("${dev}")' instead`);
   const buf = contiguousBuffer(x);
   const host = src.readSync(buf.buffer, x.dtype, x.numel());
   buf.release();

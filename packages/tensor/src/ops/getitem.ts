@@ -4,7 +4,7 @@ import { tensor } from "./creation.js";
 import { index_select } from "./indexing.js";
 import { checkInPlace, copy_, fill_ } from "./inplace.js";
 import { checkOperand, describeValue } from "./checks.js";
-import { indexOutOfBounds } from "../errors.js";
+import { asyncReadRequired, indexOutOfBounds } from "../errors.js";
 import { reshape, select, slice, unsqueeze } from "./view.js";
 
 /**
@@ -85,8 +85,10 @@ function advanced(x: Tensor, dim: number, idx: Tensor): Tensor {
       throw new Error(`The shape of the mask [${idx.shape.join(", ")}] at index ${d} does not match the shape of the indexed tensor [${x.shape.join(", ")}] at index ${d}`);
     // The result's shape depends on the mask's values: they must be read on the host.
     if (!idx._storage.backend.canReadSync)
-      throw new Error(
-        `index: a boolean mask on device '${idx.device}' cannot be read synchronously; index with a host copy of the mask, x.index(await mask.toAsync("cpu")), or use torch.where / masked_fill`,
+      throw asyncReadRequired(
+        "index() with a boolean mask",
+        idx.device,
+        'index with a host copy of the mask, x.index(await mask.toAsync("cpu")), or use torch.where / masked_fill',
       );
     const positions: number[] = [];
     idx.dataSync().forEach((v, i) => v && positions.push(i));
