@@ -5,7 +5,7 @@
  */
 import {
   AccumulateGrad, closeScope, describeValue, gradMode, keep, legacyTypeName, ones_like, openScope, scoped, type Node,
-  type Storage, Tensor,
+  type RecordedOp, type Storage, Tensor,
 } from "@flambeau/tensor";
 import { RULES } from "./rules.js";
 
@@ -186,7 +186,7 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
           "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
         );
       checkSavedVersions(node);
-      const rule = RULES[node.op];
+      const rule = RULES[node.op as RecordedOp];
       if (!rule) throw new Error(`the derivative for '${node.op}' is not implemented`);
       const next = node.next;
       const needs = new Array<boolean>(next.length);

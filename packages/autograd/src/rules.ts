@@ -6,7 +6,7 @@
  */
 import {
   BINARY_OPS, Tensor, UNARY_OPS, binaryOps, cat, slice_backward, scatter_add, unaryOps, zeros, where,
-  type BinaryRow, type Node, type UnaryRow,
+  type BinaryRow, type DifferentiableBinaryOp, type DifferentiableUnaryOp, type Node, type RecordedOp, type UnaryRow,
 } from "@flambeau/tensor";
 
 /** `needs[i]` tells whether input i wants a gradient, so rules can skip work. */
@@ -27,21 +27,21 @@ function unreduce(g: Tensor, node: Node): Tensor {
 const mT = (t: Tensor): Tensor => t.transpose(-1, -2);
 
 /** The rule of each differentiable unary op, from its row: the gradient of what the row saves. */
-function fromUnaryTable(): Record<string, Rule> {
-  const rules: Record<string, Rule> = {};
+function fromUnaryTable(): Record<DifferentiableUnaryOp, Rule> {
+  const rules = {} as Record<DifferentiableUnaryOp, Rule>;
   for (const op of unaryOps) {
     const row: UnaryRow = UNARY_OPS[op];
-    if (row.saves === null) rules[op] = (_, g) => [row.grad(g)];
-    else if (row.saves !== undefined) rules[op] = (n, g) => [row.grad(g, saved(n, 0))];
+    if (row.saves === null) rules[op as DifferentiableUnaryOp] = (_, g) => [row.grad(g)];
+    else if (row.saves !== undefined) rules[op as DifferentiableUnaryOp] = (n, g) => [row.grad(g, saved(n, 0))];
   }
   return rules;
 }
 
 /** The rule of each differentiable binary op, from its row; the engine undoes broadcasting. */
-function fromBinaryTable(): Record<string, Rule> {
-  const rules: Record<string, Rule> = {};
-  for (const op of binaryOps) {
-    const row: BinaryRow = BINARY_OPS[op];
+function fromBinaryTable(): Record<DifferentiableBinaryOp, Rule> {
+  const rules = {} as Record<DifferentiableBinaryOp, Rule>;
+  for (const name of binaryOps) {
+    const row: BinaryRow = BINARY_OPS[name], op = name as DifferentiableBinaryOp;
     if (row.saves === null) rules[op] = (_, g, needs) => row.grad(g, needs);
     else if (row.saves === "operands") rules[op] = (n, g, needs) => row.grad(g, needs, saved(n, 0), saved(n, 1));
     else if (row.saves !== undefined) rules[op] = (n, g, needs) => row.grad(g, needs, saved(n, 0), saved(n, 1), saved(n, 2));
@@ -49,7 +49,8 @@ function fromBinaryTable(): Record<string, Rule> {
   return rules;
 }
 
-export const RULES: Record<string, Rule> = {
+/** Every recorded op's rule: a `Record`, so an op the graph records without a rule does not compile. */
+export const RULES: Record<RecordedOp, Rule> = {
   // ---- unary: each row of the op table (tables/unary.ts in @flambeau/tensor) ----
   ...fromUnaryTable(),
 

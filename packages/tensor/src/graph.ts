@@ -2,8 +2,8 @@ import type { Tensor } from "./tensor.js";
 import type { Shape } from "./shape.js";
 import type { DType } from "./dtype.js";
 import { Storage } from "./storage.js";
-import { UNARY_OPS } from "./tables/unary.js";
-import { BINARY_OPS } from "./tables/binary.js";
+import { UNARY_OPS, type DifferentiableUnaryOp } from "./tables/unary.js";
+import { BINARY_OPS, type DifferentiableBinaryOp } from "./tables/binary.js";
 
 /**
  * The recording half of autograd. Ops in this package record a {@link Node} on their output
@@ -129,9 +129,22 @@ function nodeNames(table: Record<string, { readonly grad: unknown; readonly node
   return names;
 }
 
+/**
+ * The ops whose nodes the graph records: the differentiable rows of the op tables (tables/),
+ * and the composed ops below, whose rules are in `@flambeau/autograd`'s rules.ts. Autograd's
+ * rules are a `Record<RecordedOp, Rule>`, so a recorded op without a rule does not compile.
+ */
+export type RecordedOp =
+  | DifferentiableUnaryOp | DifferentiableBinaryOp
+  | "pow_scalar" | "where" | "clamp" | "clamp_bounds"
+  | "sum" | "prod" | "amax" | "norm2" | "norm0"
+  | "reshape" | "permute" | "expand" | "clone" | "cast" | "to_device" | "slice" | "slice_backward" | "flip" | "cat"
+  | "gather" | "scatter_add" | "scatter"
+  | "matmul";
+
 /** Record `op` producing `out` from `inputs` if any input requires grad (and grad mode is on). */
 export function record(
-  op: string,
+  op: RecordedOp,
   inputs: readonly Tensor[],
   out: Tensor,
   saved: Tensor[] | null = null,

@@ -10,15 +10,15 @@ export * from "./dtype.js";
 export * from "./shape.js";
 export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "./backend.js";
 // The op tables, for the autograd engine and the conformance suite (tables/).
-export { UNARY_OPS, unaryOps, type UnaryRow } from "./tables/unary.js";
-export { BINARY_OPS, binaryOps, type BinaryRow, type BinaryGrads } from "./tables/binary.js";
+export { UNARY_OPS, unaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";
+export { BINARY_OPS, binaryOps, type BinaryRow, type BinaryGrads, type DifferentiableBinaryOp } from "./tables/binary.js";
 export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
 export type { DeviceLike } from "./device.js";
 export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
 export { Storage, memory, memory_allocated, max_memory_allocated, reset_peak_memory_stats } from "./storage.js";
 export { tidy, keep, scoped, openScope, closeScope } from "./scope.js";
 export { Tensor, readingGradsInternally, type NestedArray, type BackwardOptions } from "./tensor.js";
-export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine } from "./graph.js";
+export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine, type RecordedOp } from "./graph.js";
 
 export * from "./ops/creation.js";
 export * from "./ops/math.js";

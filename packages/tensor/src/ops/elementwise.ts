@@ -1,6 +1,6 @@
 import type { View } from "../backend.js";
-import { BINARY_OPS, type BinaryOp, type BinaryRow } from "../tables/binary.js";
-import { UNARY_OPS, type UnaryOp, type UnaryRow } from "../tables/unary.js";
+import { BINARY_OPS, type BinaryOp, type BinaryRow, type DifferentiableBinaryOp } from "../tables/binary.js";
+import { UNARY_OPS, type DifferentiableUnaryOp, type UnaryOp, type UnaryRow } from "../tables/unary.js";
 import { isFloating, resultType, scalarDType, toFloating, type DType } from "../dtype.js";
 import { record } from "../graph.js";
 import { broadcastStrides, shapesEqual, tryBroadcastShapes } from "../shape.js";
@@ -20,7 +20,7 @@ export function unary(op: UnaryOp, x: Tensor): Tensor {
   const backend = x._storage.backend;
   const out = wrap(backend, backend.unary(op, x, outDtype), outDtype, x.shape);
   if (row.grad !== null && x.requires_grad) {
-    record(op, [x], out, row.saves === "input" ? [x] : row.saves === "result" ? [out] : null);
+    record(op as DifferentiableUnaryOp, [x], out, row.saves === "input" ? [x] : row.saves === "result" ? [out] : null);
   }
   return out;
 }
@@ -72,7 +72,7 @@ export function binary(op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar): Tens
   if ((ta.requires_grad || tb.requires_grad) && row.grad !== null) {
     // `x ** 2` is common enough to deserve a rule that needs neither the output nor a log.
     if (op === "pow" && typeof b === "number") record("pow_scalar", [ta], out, [ta], { exponent: b });
-    else record(op, [ta, tb], out, row.saves === "operands" ? [ta, tb] : row.saves === null ? null : [ta, tb, out]);
+    else record(op as DifferentiableBinaryOp, [ta, tb], out, row.saves === "operands" ? [ta, tb] : row.saves === null ? null : [ta, tb, out]);
   }
   return out;
 }

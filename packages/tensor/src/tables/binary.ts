@@ -98,5 +98,8 @@ export const BINARY_OPS = {
 /** The name of a broadcasting binary op; the keys of {@link BINARY_OPS}. */
 export type BinaryOp = keyof typeof BINARY_OPS;
 
+/** The binary ops with a gradient: those whose nodes the graph records. */
+export type DifferentiableBinaryOp = { [K in BinaryOp]: (typeof BINARY_OPS)[K]["grad"] extends null ? never : K }[BinaryOp];
+
 /** The binary ops' names, in table order. */
 export const binaryOps = Object.keys(BINARY_OPS) as BinaryOp[];

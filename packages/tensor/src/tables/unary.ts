@@ -73,5 +73,8 @@ export const UNARY_OPS = {
 /** The name of an elementwise unary op; the keys of {@link UNARY_OPS}. */
 export type UnaryOp = keyof typeof UNARY_OPS;
 
+/** The unary ops with a gradient: those whose nodes the graph records. */
+export type DifferentiableUnaryOp = { [K in UnaryOp]: (typeof UNARY_OPS)[K]["grad"] extends null ? never : K }[UnaryOp];
+
 /** The unary ops' names, in table order. */
 export const unaryOps = Object.keys(UNARY_OPS) as UnaryOp[];
