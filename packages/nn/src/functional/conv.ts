@@ -13,6 +13,9 @@ export type ConvPadding = Size | "same" | "valid";
 
 const fmtShape = (s: readonly number[]) => `[${s.join(", ")}]`;
 
+/** PyTorch's words for 'same' padding with a stride, raised by `F.conv*` and the modules' constructors. */
+export const SAME_WITH_STRIDE = "padding='same' is not supported for strided convolutions";
+
 interface ConvArgs {
   op: string;
   input: Tensor;
@@ -39,17 +42,12 @@ function prepare(a: ConvArgs, transposed: boolean): { x: Tensor; w: Tensor; unba
   const unbatched = input.ndim === dims + 1;
   const x = unbatched ? input.unsqueeze(0) : input;
   const channels = x.shape[1]!;
-  if (transposed) {
-    if (weight.shape[0] !== channels)
-      throw new Error(`${op}(): Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${weight.shape[0]} channels, but got ${channels} channels instead`);
-    if (channels % groups !== 0)
-      throw new Error(`${op}(): Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`);
-  } else {
-    if (weight.shape[0]! % groups !== 0)
-      throw new Error(`${op}(): Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`);
-    if (weight.shape[1]! * groups !== channels)
-      throw new Error(`${op}(): Given groups=${groups}, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${weight.shape[1]! * groups} channels, but got ${channels} channels instead`);
-  }
+  if (transposed && weight.shape[0] !== channels)
+    throw new Error(`${op}(): Given transposed=1, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${weight.shape[0]} channels, but got ${channels} channels instead`);
+  if (weight.shape[0]! % groups !== 0)
+    throw new Error(`${op}(): Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got weight of size ${fmtShape(weight.shape)} instead`);
+  if (!transposed && weight.shape[1]! * groups !== channels)
+    throw new Error(`${op}(): Given groups=${groups}, weight of size ${fmtShape(weight.shape)}, expected input${fmtShape(x.shape)} to have ${weight.shape[1]! * groups} channels, but got ${channels} channels instead`);
   const outChannels = transposed ? weight.shape[1]! * groups : weight.shape[0]!;
   if (bias && (bias.ndim !== 1 || bias.shape[0] !== outChannels))
     throw new Error(`${op}(): Given weight of size ${fmtShape(weight.shape)}, expected bias to be 1-dimensional with ${outChannels} elements, but got bias of size ${fmtShape(bias.shape)} instead`);
@@ -80,7 +78,7 @@ function convGeometry(a: ConvArgs, kernel: readonly number[]): { stride: number[
   let after: number[];
   if (typeof a.padding === "string") {
     if (a.padding !== "same" && a.padding !== "valid") throw new Error(`${op}(): Invalid padding string: '${a.padding}'`);
-    if (a.padding === "same" && stride.some((s) => s !== 1)) throw new Error(`${op}(): padding='same' is not supported for strided convolutions`);
+    if (a.padding === "same" && stride.some((s) => s !== 1)) throw new Error(`${op}(): ${SAME_WITH_STRIDE}`);
     // "same": the total d*(k-1) split with the odd one at the end, as PyTorch does.
     const total = a.padding === "same" ? kernel.map((k, i) => dilation[i]! * (k - 1)) : [0, 0];
     before = total.map((t) => Math.floor(t / 2));

@@ -1,7 +1,7 @@
 import { empty, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
-import { conv_transpose2d, convolution, type ConvPadding, type Size } from "../functional/conv.js";
+import { conv_transpose2d, convolution, SAME_WITH_STRIDE, type ConvPadding, type Size } from "../functional/conv.js";
 import type { PaddingMode } from "../functional/windows.js";
 import { resetWeightAndBias } from "./default-init.js";
 import { pyTuple } from "../repr.js";
@@ -62,7 +62,7 @@ export abstract class ConvNd extends Module {
     const stride = asTuple(o.stride ?? 1, dims);
     if (typeof padding === "string") {
       if (padding !== "same" && padding !== "valid") throw new Error(`Invalid padding string '${padding}', should be one of ['valid', 'same']`);
-      if (padding === "same" && stride.some((s) => s !== 1)) throw new Error("padding='same' is not supported for strided convolutions");
+      if (padding === "same" && stride.some((s) => s !== 1)) throw new Error(SAME_WITH_STRIDE);
     }
     const mode = o.padding_mode ?? "zeros";
     if (!["zeros", "reflect", "replicate", "circular"].includes(mode))
