@@ -65,14 +65,24 @@ export function max_pool2d(
   const { x, unbatched } = batched(op, input);
   const g = poolWindows(op, x, kernel_size, stride, padding, dilation, ceil_mode);
   const [N, C] = x.shape as [number, number];
-  const lowest = x.dtype === "int32" ? -2147483648 : -Infinity;
-  const [values, arg] = windowsOf(x, g, lowest).max(3);
+  const L = g.OH * g.OW;
+  const K = g.kh * g.kw;
+  // Padded taps read the window's first tap inside the input again: the maximum and its first
+  // position are then PyTorch's (which starts from that tap, so an all -inf window answers it),
+  // and no pad value is needed, for floats or integers.
+  const { index } = windowIndex(g, "lk");
+  const pad = g.H * g.W;
+  for (let l = 0; l < L; l++) {
+    const row = index.subarray(l * K, (l + 1) * K);
+    const first = row.find((v) => v !== pad)!;
+    for (let k = 0; k < K; k++) if (row[k] === pad) row[k] = first;
+  }
+  const [values, arg] = pick(x, index, false, 0).reshape([N, C, L, K]).max(3);
   const out = relabel(values.reshape([N, C, g.OH, g.OW]), [input], "MaxPool2DWithIndicesBackward0");
   if (!return_indices) return unbatch(out, unbatched);
   // The flat input position under each window's winning tap, from the same index table.
-  const { index } = windowIndex(g, "lk");
-  const table = tensor(index, { dtype: "int32", device: x.device }).reshape([1, 1, g.OH * g.OW, g.kh * g.kw]);
-  const flat = table.expand([N, C, g.OH * g.OW, g.kh * g.kw]).gather(3, arg.unsqueeze(3)).reshape([N, C, g.OH, g.OW]);
+  const table = tensor(index, { dtype: "int32", device: x.device }).reshape([1, 1, L, K]);
+  const flat = table.expand([N, C, L, K]).gather(3, arg.unsqueeze(3)).reshape([N, C, g.OH, g.OW]);
   return [unbatch(out, unbatched), unbatch(flat, unbatched)];
 }
 

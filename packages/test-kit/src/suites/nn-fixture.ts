@@ -65,7 +65,8 @@ export async function expectClose(actual: Tensor, expected: Encoded, rtol = 1e-5
   const bad: string[] = [];
   want.forEach((w, i) => {
     const a = got[i]!;
-    if (!(Math.abs(a - w) <= atol + rtol * Math.abs(w)) && !(Number.isNaN(a) && Number.isNaN(w)))
+    // Infinities must match exactly (their difference is NaN); NaN matches NaN.
+    if (!(Math.abs(a - w) <= atol + rtol * Math.abs(w)) && a !== w && !(Number.isNaN(a) && Number.isNaN(w)))
       bad.push(`[${i}] got ${a}, PyTorch ${w}`);
   });
   expect(bad, bad.slice(0, 5).join("; ")).toEqual([]);
