@@ -6,6 +6,7 @@
  */
 import {
   BINARY_OPS, Tensor, UNARY_OPS, binaryOps, cat, slice_backward, scatter_add, unaryOps, zeros, where,
+  REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction, type DifferentiableReduceOp,
   type BinaryRow, type DifferentiableBinaryOp, type DifferentiableUnaryOp, type Node, type RecordedOp, type UnaryRow,
 } from "@flambeau/tensor";
 
@@ -15,14 +16,9 @@ export type Rule = (node: Node, g: Tensor, needs: boolean[]) => (Tensor | null)[
 const saved = (node: Node, i: number): Tensor => node.saved![i]!;
 const attr = <T>(node: Node, name: string): T => node.attrs[name] as T;
 
-/** Unsqueeze a reduced gradient back to the input's rank, then broadcast it. */
-function unreduce(g: Tensor, node: Node): Tensor {
-  const axes = attr<number[]>(node, "axes");
-  const shape = node.inputShapes[0]!;
-  let out = g;
-  if (!attr<boolean>(node, "keepdim")) out = out.reshape(shape.map((s, i) => (axes.includes(i) ? 1 : s)));
-  return out.expand(shape as number[]);
-}
+/** The reduction a node recorded: its axes and keepdim, and its input's shape. */
+const reduction = (n: Node): Reduction => ({ axes: attr(n, "axes"), keepdim: attr(n, "keepdim"), shape: n.inputShapes[0]! });
+const unreduceAt = (g: Tensor, n: Node): Tensor => unreduce(g, reduction(n));
 
 const mT = (t: Tensor): Tensor => t.transpose(-1, -2);
 
@@ -45,6 +41,17 @@ function fromBinaryTable(): Record<DifferentiableBinaryOp, Rule> {
     if (row.saves === null) rules[op] = (_, g, needs) => row.grad(g, needs);
     else if (row.saves === "operands") rules[op] = (n, g, needs) => row.grad(g, needs, saved(n, 0), saved(n, 1));
     else if (row.saves !== undefined) rules[op] = (n, g, needs) => row.grad(g, needs, saved(n, 0), saved(n, 1), saved(n, 2));
+  }
+  return rules;
+}
+
+/** The rule of each differentiable reduction, from its row. */
+function fromReduceTable(): Record<DifferentiableReduceOp, Rule> {
+  const rules = {} as Record<DifferentiableReduceOp, Rule>;
+  for (const name of reduceOps) {
+    const row: ReduceRow = REDUCE_OPS[name], op = name as DifferentiableReduceOp;
+    if (row.saves === null) rules[op] = (n, g) => [row.grad(g, reduction(n))];
+    else if (row.saves !== undefined) rules[op] = (n, g) => [row.grad(g, reduction(n), saved(n, 0), saved(n, 1))];
   }
   return rules;
 }
@@ -73,38 +80,15 @@ export const RULES: Record<RecordedOp, Rule> = {
     return grads;
   },
 
-  // ---- reductions ----
-  sum: (n, g) => [unreduce(g, n)],
-  prod: (n, g) => {
-    // d prod / d x_i is the product of the other elements, never NaN (as PyTorch): out / x_i
-    // in a slice without zeros; with one zero x_k, the product of the non-zeros at k and
-    // (that product / x_i) * x_k elsewhere (0, yet differentiable in x_k for create_graph);
-    // 0 with more zeros.
-    const x = saved(n, 0), axes = attr<number[]>(n, "axes");
-    const isZero = x.eq(0);
-    const safe = where(isZero, 1, x);
-    const kept = x.shape.map((s, i) => (axes.includes(i) ? 1 : s));
-    const prodSafe = axes.length === 1 ? safe.prod(axes[0]!, true) : safe.prod().reshape(kept);
-    const zerosIn = isZero.sum(axes, true);
-    const rest = prodSafe.div(safe);
-    const oneZero = where(isZero, prodSafe, rest.mul(where(isZero, x, 0).sum(axes, true)));
-    const others = where(zerosIn.eq(0), rest, where(zerosIn.eq(1), oneZero, 0));
-    return [unreduce(g, n).mul(others)];
-  },
+  // ---- reductions: each row of the op table (tables/reduce.ts) ----
+  ...fromReduceTable(),
   norm2: (n, g) => {
     // x / ||x|| scaled by the gradient, taken as 0 where the norm is 0 (PyTorch's subgradient).
-    const out = unreduce(saved(n, 1), n);
+    const out = unreduceAt(saved(n, 1), n);
     const zero = out.eq(0);
-    return [saved(n, 0).mul(where(zero, 0, unreduce(g, n).div(where(zero, 1, out))))];
+    return [saved(n, 0).mul(where(zero, 0, unreduceAt(g, n).div(where(zero, 1, out))))];
   },
   norm0: () => [null],
-  amax: (n, g) => {
-    // Ties share the gradient evenly, as torch.amax does.
-    const x = saved(n, 0);
-    const mask = x.eq(unreduce(saved(n, 1), n)).to(g.dtype);
-    const count = mask.sum(attr<number[]>(n, "axes"), true);
-    return [unreduce(g, n).mul(mask).div(count)];
-  },
 
   // ---- views and copies ----
   reshape: (n, g) => [g.reshape(n.inputShapes[0]! as number[])],

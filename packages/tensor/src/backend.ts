@@ -18,9 +18,8 @@ export interface View {
 
 import type { UnaryOp } from "./tables/unary.js";
 import type { BinaryOp } from "./tables/binary.js";
-export type { UnaryOp, BinaryOp };
-
-export type ReduceOp = "sum" | "prod" | "max" | "min" | "argmax" | "argmin" | "any" | "all";
+import type { ReduceOp } from "./tables/reduce.js";
+export type { UnaryOp, BinaryOp, ReduceOp };
 
 /**
  * What a device must implement. Every public op is composed from these few primitives in

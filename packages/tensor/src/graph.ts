@@ -4,6 +4,7 @@ import type { DType } from "./dtype.js";
 import { Storage } from "./storage.js";
 import { UNARY_OPS, type DifferentiableUnaryOp } from "./tables/unary.js";
 import { BINARY_OPS, type DifferentiableBinaryOp } from "./tables/binary.js";
+import { REDUCE_OPS, type DifferentiableReduceOp } from "./tables/reduce.js";
 
 /**
  * The recording half of autograd. Ops in this package record a {@link Node} on their output
@@ -112,6 +113,7 @@ export class AccumulateGrad extends Node {
 const NODE_NAMES: Record<string, string> = {
   ...nodeNames(UNARY_OPS),
   ...nodeNames(BINARY_OPS),
+  ...nodeNames(REDUCE_OPS),
   matmul: "MmBackward0",
   pow_scalar: "PowBackward0",
   reshape: "ViewBackward0",
@@ -137,7 +139,7 @@ function nodeNames(table: Record<string, { readonly grad: unknown; readonly node
 export type RecordedOp =
   | DifferentiableUnaryOp | DifferentiableBinaryOp
   | "pow_scalar" | "where" | "clamp" | "clamp_bounds"
-  | "sum" | "prod" | "amax" | "norm2" | "norm0"
+  | DifferentiableReduceOp | "norm2" | "norm0"
   | "reshape" | "permute" | "expand" | "clone" | "cast" | "to_device" | "slice" | "slice_backward" | "flip" | "cat"
   | "gather" | "scatter_add" | "scatter"
   | "matmul";

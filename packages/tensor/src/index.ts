@@ -11,6 +11,7 @@ export * from "./shape.js";
 export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "./backend.js";
 // The op tables, for the autograd engine and the conformance suite (tables/).
 export { UNARY_OPS, unaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";
+export { REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction, type DifferentiableReduceOp } from "./tables/reduce.js";
 export { BINARY_OPS, binaryOps, type BinaryRow, type BinaryGrads, type DifferentiableBinaryOp } from "./tables/binary.js";
 export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
 export type { DeviceLike } from "./device.js";

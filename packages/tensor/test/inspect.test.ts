@@ -66,6 +66,7 @@ describe("grad_fn prints PyTorch's node names", () => {
     huber_loss: () => F.huber_loss(x, y), binary_cross_entropy: () => F.binary_cross_entropy(x.sigmoid(), y),
     binary_cross_entropy_with_logits: () => F.binary_cross_entropy_with_logits(x, y),
     nll_loss: () => F.nll_loss(x, labels), cross_entropy: () => F.cross_entropy(x, labels),
+    "amax()": () => x.amax(), "amin()": () => x.amin(),
     // Every row of the op tables with a gradient: the name in its row is PyTorch's.
     ...Object.fromEntries(torch.unaryOps.filter((op) => torch.UNARY_OPS[op].grad !== null).map((op) => [`${op}()`, () => x[op]()])),
     ...Object.fromEntries(torch.binaryOps.filter((op) => torch.BINARY_OPS[op].grad !== null).map((op) => [`${op}(y)`, () => binaryMethod(x, op)(y)])),

@@ -1,4 +1,4 @@
-import type { ReduceOp } from "../backend.js";
+import { REDUCE_OPS, reduceDType, type DifferentiableReduceOp, type ReduceOp, type ReduceRow } from "../tables/reduce.js";
 import { isFloating, type DType, legacyTypeName } from "../dtype.js";
 import { gradMode, record } from "../graph.js";
 import { normalizeDims } from "../shape.js";
@@ -28,13 +28,22 @@ function keptShape(shape: readonly number[], axes: readonly number[], keepdim: b
  * Run a reduction primitive and shape its result as PyTorch does. An extremum over an empty
  * dim has no value, so it is refused here, for every backend.
  */
-function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boolean, outDtype: DType): Tensor {
+function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boolean): Tensor {
   if (op === "max" || op === "min" || op === "argmax" || op === "argmin") {
     const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
     check(empty < 0, () => `${op}(): Expected reduction dim ${empty} to have non-zero size.`);
   }
+  const outDtype = reduceDType(op, x.dtype);
   const backend = x._storage.backend;
   return wrap(backend, backend.reduce(op, x, axes, outDtype), outDtype, keptShape(x.shape, axes, keepdim));
+}
+
+/** A differentiable reduction, recorded with what its row (tables/reduce.ts) saves. */
+function recorded(op: DifferentiableReduceOp, x: Tensor, axes: number[], keepdim: boolean): Tensor {
+  const out = reducePrimitive(op, x, axes, keepdim);
+  if (!x.requires_grad) return out;
+  const row: ReduceRow = REDUCE_OPS[op];
+  return record(op, [x], out, row.saves === null ? null : [x, out], { axes, keepdim });
 }
 
 /**
@@ -48,9 +57,7 @@ function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boole
  */
 export function sum(x: Tensor, dim?: Dim, keepdim = false): Tensor {
   const axes = normalizeDims(dim, x.ndim, "sum");
-  const outDtype: DType = isFloating(x.dtype) ? x.dtype : "int32";
-  const out = reducePrimitive("sum", x, axes, keepdim, outDtype);
-  return x.requires_grad ? record("sum", [x], out, null, { axes, keepdim }) : out;
+  return recorded("sum", x, axes, keepdim);
 }
 
 /** Mean over `dim` (all by default); floating inputs only, as in PyTorch. */
@@ -68,9 +75,7 @@ export function mean(x: Tensor, dim?: Dim, keepdim = false): Tensor {
 /** Product of elements over `dim` (all by default). */
 export function prod(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   const axes = normalizeDims(dim, x.ndim, "prod");
-  const outDtype: DType = isFloating(x.dtype) ? x.dtype : "int32";
-  const out = reducePrimitive("prod", x, axes, keepdim, outDtype);
-  return x.requires_grad ? record("prod", [x], out, [x, out], { axes, keepdim }) : out;
+  return recorded("prod", x, axes, keepdim);
 }
 
 /** Maximum over `dim` (all by default), gradient split evenly between ties (`torch.amax`). */
@@ -85,8 +90,7 @@ export function amin(x: Tensor, dim?: Dim, keepdim = false): Tensor {
 
 function extremum(op: "max" | "min", x: Tensor, dim: Dim, keepdim: boolean): Tensor {
   const axes = normalizeDims(dim, x.ndim, op === "max" ? "amax" : "amin");
-  const out = reducePrimitive(op, x, axes, keepdim, x.dtype);
-  return x.requires_grad ? record("amax", [x], out, [x, out], { axes, keepdim }) : out;
+  return recorded(op, x, axes, keepdim);
 }
 
 /** `(values, indices)` of a reduction along one dimension; destructure it or use the names. */
@@ -118,11 +122,11 @@ export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor 
 function argExtremum(op: "argmax" | "argmin", x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (dim === null || dim === undefined) {
     const flat = reshape(x, [-1]);
-    const r = reducePrimitive(op, flat, [0], false, "int32");
+    const r = reducePrimitive(op, flat, [0], false);
     return keepdim ? reshape(r, x.shape.map(() => 1)) : r;
   }
   const axes = normalizeDims(dim, x.ndim, op);
-  return reducePrimitive(op, x, axes, keepdim, "int32");
+  return reducePrimitive(op, x, axes, keepdim);
 }
 
 /**
@@ -150,7 +154,7 @@ export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIn
 function selectAlong(op: "argmax" | "argmin", x: Tensor, dim: number, keepdim: boolean): ValuesIndices {
   const axes = normalizeDims(dim, x.ndim, op === "argmax" ? "max" : "min");
   if (x.ndim === 0) return valuesIndices(x, argExtremum(op, x, null, false));
-  const idx = reducePrimitive(op, x, axes, true, "int32");
+  const idx = reducePrimitive(op, x, axes, true);
   const values = gather(x, axes[0]!, idx);
   const shape = keptShape(x.shape, axes, keepdim);
   return valuesIndices(reshape(values, shape), keepdim ? idx : reshape(idx, shape));
@@ -158,12 +162,12 @@ function selectAlong(op: "argmax" | "argmin", x: Tensor, dim: number, keepdim: b
 
 /** Whether all elements (over `dim`) are true / non-zero. */
 export function all(x: Tensor, dim?: Dim, keepdim = false): Tensor {
-  return reducePrimitive("all", x, normalizeDims(dim, x.ndim, "all"), keepdim, "bool");
+  return reducePrimitive("all", x, normalizeDims(dim, x.ndim, "all"), keepdim);
 }
 
 /** Whether any element (over `dim`) is true / non-zero. */
 export function any(x: Tensor, dim?: Dim, keepdim = false): Tensor {
-  return reducePrimitive("any", x, normalizeDims(dim, x.ndim, "any"), keepdim, "bool");
+  return reducePrimitive("any", x, normalizeDims(dim, x.ndim, "any"), keepdim);
 }
 
 export interface VarOptions extends ReduceOptions {
