@@ -101,3 +101,28 @@ describe("a PyTorch-style CNN written as a Module subclass", () => {
     expect(loss().itemSync()).toBeLessThan(first * 0.5);
   });
 });
+
+describe("outputs are laid out as PyTorch's (contiguous), so a user's .view(N, -1) works", () => {
+  const F = nn.functional;
+  const x = randn([2, 4, 6, 6]);
+  const cases: [string, () => Tensor][] = [
+    ["conv2d", () => F.conv2d(x, randn([3, 4, 3, 3]))],
+    ["conv2d with bias and groups", () => F.conv2d(x, randn([6, 2, 3, 3]), randn([6]), 1, 1, 1, 2)],
+    ["conv1d", () => F.conv1d(x.flatten(2), randn([3, 4, 5]))],
+    ["conv_transpose2d", () => F.conv_transpose2d(x, randn([4, 2, 3, 3]), null, 2)],
+    ["conv_transpose2d with bias", () => F.conv_transpose2d(x, randn([4, 2, 3, 3]), randn([2]))],
+    ["max_pool2d", () => F.max_pool2d(x, 2)],
+    ["avg_pool2d", () => F.avg_pool2d(x, 3, 1, 1)],
+    ["adaptive_avg_pool2d", () => F.adaptive_avg_pool2d(x, [4, 5])],
+    ["interpolate (nearest)", () => F.interpolate(x, { scale_factor: 2 })],
+    ["interpolate (bilinear)", () => F.interpolate(x, { size: [3, 9], mode: "bilinear" })],
+    ["unfold", () => F.unfold(x, 2)],
+    ["fold", () => F.fold(randn([2, 8, 25]), [6, 6], 2)],
+  ];
+  for (const [name, f] of cases)
+    it(name, () => {
+      const y = f();
+      expect(y.is_contiguous()).toBe(true);
+      expect(y.view([y.shape[0]!, -1]).shape).toEqual([y.shape[0]!, y.numel() / y.shape[0]!]);
+    });
+});

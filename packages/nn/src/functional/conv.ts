@@ -120,12 +120,13 @@ export function convolution(a: ConvArgs): Tensor {
   const NL = N * g.OH * g.OW;
   const depth = (C / groups) * kh * kw;
   const cols = im2colMatrix(x, g); // [C*K, N*L]
-  let out = groups === 1
+  const out = groups === 1
     ? w.reshape([O, depth]).matmul(cols)
     : w.reshape([groups, O / groups, depth]).matmul(cols.reshape([groups, depth, NL])).reshape([O, NL]);
-  if (a.bias) out = out.add(a.bias.reshape([O, 1]));
-  // [O, N, OH, OW] viewed as [N, O, OH, OW]: the next op reads it through its strides.
-  const y = out.reshape([O, N, g.OH, g.OW]).transpose(0, 1);
+  // [O, N, OH, OW] viewed as [N, O, OH, OW], then laid out as PyTorch's (contiguous, so a
+  // user's `.view(N, -1)` works): the bias add writes it so, or a copy when there is no bias.
+  const t = out.reshape([O, N, g.OH, g.OW]).transpose(0, 1);
+  const y = a.bias ? t.add(a.bias.reshape([1, O, 1, 1])) : t.contiguous();
   return finish(y, a, unbatched, "ConvolutionBackward0");
 }
 

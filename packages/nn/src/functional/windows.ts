@@ -156,5 +156,5 @@ export function col2im(cols: Tensor, g: Windows): Tensor {
   const { index } = windowIndex(g, "kl");
   const idx = tensor(index, { dtype: "int32", device: cols.device }).reshape([1, 1, index.length]).expand([N, C, index.length]);
   const plane = full([N, C, g.H * g.W + 1], 0, { dtype: cols.dtype, device: cols.device }).scatter_add(2, idx, cols);
-  return plane.narrow(2, 0, g.H * g.W).reshape([N, C, g.H, g.W]);
+  return plane.narrow(2, 0, g.H * g.W).contiguous().reshape([N, C, g.H, g.W]);
 }
