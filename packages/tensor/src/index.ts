@@ -24,6 +24,7 @@ export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine,
 export * from "./ops/creation.js";
 export * from "./ops/math.js";
 export * from "./ops/unary.js";
+export * from "./ops/binary.js";
 export type { Dim, ValuesIndices } from "./ops/reduce.js";
 export * from "./ops/view.js";
 export * from "./ops/linalg.js";
@@ -42,8 +43,7 @@ export { checkInPlace, commitInPlace } from "./ops/inplace.js";
 // The public ops with PyTorch's signatures (named arguments in a trailing options object); these
 // names take precedence over the same names re-exported above from the implementations.
 export {
-  add, sub, mul, div, pow, maximum, minimum, floor_divide, remainder, atan2, eq, ne, lt, le, gt, ge,
-  logical_and, logical_or, logical_xor, round, clamp, clip, where, masked_fill, addcmul, addcdiv, lerp,
+  add, sub, div, pow, round, clamp, clip, where, masked_fill, addcmul, addcdiv, lerp,
   sum, mean, prod, max, min, amax, amin, argmax, argmin, all, any, variance as var, std, logsumexp, softmax, log_softmax, norm,
   matmul, mm, bmm, dot, outer, cat, concat, stack, split, chunk, unbind, squeeze, unsqueeze, flatten, transpose, narrow, select,
   reshape, permute, flip, broadcast_to, gather, index_select, scatter, scatter_add, to, fill_, copy_,

@@ -5,6 +5,9 @@
 import type { DType } from "./dtype.js";
 import type { Device } from "./device.js";
 import { unaryOps, type UnaryOp } from "./tables/unary.js";
+import { binaryOps } from "./tables/binary.js";
+import * as B from "./ops/binary.js";
+import type { PlainBinaryOp } from "./ops/binary.js";
 import { Tensor } from "./tensor.js";
 import { relabel } from "./graph.js";
 import type * as r from "./ops/reduce.js";
@@ -31,28 +34,16 @@ type Reduce<O> = Kw<[dim: r.Dim, keepdim: boolean], O>;
  * with that function (ops/unary.ts).
  */
 export type UnaryMethods = { [K in UnaryOp]: () => Tensor };
+/** One method per plain row of the binary table, each `torch.<op>(this, other)` (ops/binary.ts). */
+export type BinaryMethods = { [K in PlainBinaryOp]: PlainBinaryMethod };
+type PlainBinaryMethod = (...args: Other) => Tensor;
 
 declare module "./tensor.js" {
-  interface Tensor extends UnaryMethods {
+  interface Tensor extends UnaryMethods, BinaryMethods {
     add(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): Tensor;
     sub(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): Tensor;
-    mul(...args: Other): Tensor;
     div(...args: Kw<[other: TensorOrScalar], S.DivOptions>): Tensor;
     pow(...args: Kw<[exponent: TensorOrScalar], { exponent?: TensorOrScalar }>): Tensor;
-    maximum(...args: Other): Tensor;
-    minimum(...args: Other): Tensor;
-    floor_divide(...args: Other): Tensor;
-    remainder(...args: Other): Tensor;
-    atan2(...args: Other): Tensor;
-    eq(...args: Other): Tensor;
-    ne(...args: Other): Tensor;
-    lt(...args: Other): Tensor;
-    le(...args: Other): Tensor;
-    gt(...args: Other): Tensor;
-    ge(...args: Other): Tensor;
-    logical_and(...args: Other): Tensor;
-    logical_or(...args: Other): Tensor;
-    logical_xor(...args: Other): Tensor;
     /** Round half to even; `{ decimals }` rounds to that many decimal places. */
     round(options?: { decimals?: number }): Tensor;
     clamp(...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], S.ClampOptions>): Tensor;
@@ -177,8 +168,7 @@ const P = Tensor.prototype as unknown as Record<string, unknown>;
 // Every method with arguments is the torch function of the same name (signatures.ts) with
 // `this` first, so methods and functions share one binding of positional and named arguments.
 const SAME_AS_FUNCTION = [
-  "add", "sub", "mul", "div", "pow", "maximum", "minimum", "floor_divide", "remainder", "atan2", "eq", "ne", "lt", "le",
-  "gt", "ge", "logical_and", "logical_or", "logical_xor", "round", "clamp", "clip", "addcmul", "addcdiv", "lerp",
+  "add", "sub", "div", "pow", "round", "clamp", "clip", "addcmul", "addcdiv", "lerp",
   "masked_fill", "sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "logsumexp", "softmax",
   "log_softmax", "norm", "all", "any", "matmul", "mm", "bmm", "dot", "outer", "squeeze", "unsqueeze", "flatten",
   "transpose", "broadcast_to", "narrow", "select", "split", "chunk", "unbind", "gather", "index_select", "scatter", "scatter_add",
@@ -190,6 +180,12 @@ for (const name of SAME_AS_FUNCTION) {
 }
 P.var = function (this: Tensor, ...args: unknown[]) { return (S.variance as (...a: unknown[]) => Tensor)(this, ...args); };
 P.where = function (this: Tensor, c: Tensor, o: TensorOrScalar) { return S.where(c, this, o); };
+
+// One method per plain row of the binary table (the others, with keywords, are bound above).
+for (const op of binaryOps) if (op in B) {
+  const f = B[op as PlainBinaryOp];
+  P[op] = function (this: Tensor, ...args: unknown[]) { return (f as (...a: unknown[]) => Tensor)(this, ...args); };
+}
 
 // One method per row of the unary table; round, which takes `decimals`, is bound above.
 for (const op of unaryOps) if (op !== "round") P[op] = function (this: Tensor, ...rest: unknown[]) {

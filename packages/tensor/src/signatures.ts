@@ -25,7 +25,7 @@ import * as cu from "./ops/cumulative.js";
 import * as tri from "./ops/triangular.js";
 import * as sc from "./ops/scatter.js";
 import { copy_ as copyImpl, fill_ as fillImpl } from "./ops/inplace.js";
-import type { TensorOrScalar } from "./ops/elementwise.js";
+import { binary, type TensorOrScalar } from "./ops/elementwise.js";
 
 type TensorOptions = cr.TensorOptions;
 type DTypeOption = { dtype?: DType };
@@ -41,10 +41,6 @@ const overDims = (base: string) => (d?: unknown) => `${base}Backward${d === unde
 
 // ---- elementwise ------------------------------------------------------------------------------
 
-type Binary = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], { other?: TensorOrScalar }>) => Tensor;
-const binaryOp = (name: string, f: (a: TensorOrScalar, b: TensorOrScalar) => Tensor): Binary =>
-  keywords(`${name}(Tensor|Scalar input, /, Tensor|Scalar other)`, f) as unknown as Binary;
-
 export type AlphaOptions = { other?: TensorOrScalar; alpha?: number };
 type Arith = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], AlphaOptions>) => Tensor;
 /** `torch.add(input, other, { alpha })`: `input + alpha * other`. @example `torch.add(x, y, { alpha: 2 })` */
@@ -55,24 +51,9 @@ export type DivOptions = { other?: TensorOrScalar; rounding_mode?: "trunc" | "fl
 /** `torch.div(input, other, { rounding_mode })`. */
 export const div = keywords("div(Tensor|Scalar input, /, Tensor|Scalar other, *, 'trunc'|'floor'? rounding_mode=None)", m.div) as unknown as (
   input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], DivOptions>) => Tensor;
-/** `torch.mul`. */ export const mul = binaryOp("mul", m.mul);
 /** `torch.pow(input, exponent)`. */
 export const pow = keywords("pow(Tensor|Scalar input, /, Tensor|Scalar exponent)", m.pow) as unknown as (
   input: TensorOrScalar, ...args: Kw<[exponent: TensorOrScalar], { exponent?: TensorOrScalar }>) => Tensor;
-/** `torch.maximum`. */ export const maximum = binaryOp("maximum", m.maximum as Parameters<typeof binaryOp>[1]);
-/** `torch.minimum`. */ export const minimum = binaryOp("minimum", m.minimum as Parameters<typeof binaryOp>[1]);
-/** `torch.floor_divide`. */ export const floor_divide = binaryOp("floor_divide", m.floor_divide);
-/** `torch.remainder`. */ export const remainder = binaryOp("remainder", m.remainder);
-/** `torch.atan2`. */ export const atan2 = binaryOp("atan2", m.atan2 as Parameters<typeof binaryOp>[1]);
-/** `torch.eq`. */ export const eq = binaryOp("eq", m.eq);
-/** `torch.ne`. */ export const ne = binaryOp("ne", m.ne);
-/** `torch.lt`. */ export const lt = binaryOp("lt", m.lt);
-/** `torch.le`. */ export const le = binaryOp("le", m.le);
-/** `torch.gt`. */ export const gt = binaryOp("gt", m.gt);
-/** `torch.ge`. */ export const ge = binaryOp("ge", m.ge);
-/** `torch.logical_and`. */ export const logical_and = binaryOp("logical_and", m.logical_and);
-/** `torch.logical_or`. */ export const logical_or = binaryOp("logical_or", m.logical_or);
-/** `torch.logical_xor`. */ export const logical_xor = binaryOp("logical_xor", m.logical_xor);
 
 /**
  * `torch.round(input, { decimals })`: round half to even, to `decimals` decimal places
@@ -83,7 +64,7 @@ export const round = keywords("round(Tensor input, /, *, int decimals=0)", (x: T
   if (!Number.isInteger(d)) throw new TypeError(`round(): argument 'decimals' must be int, not ${d}`);
   if (d === 0) return u.round(x);
   const scale = 10 ** Math.abs(d);
-  return d > 0 ? u.round(m.mul(x, scale)).div(scale) : u.round(m.div(x, scale)).mul(scale);
+  return d > 0 ? u.round(binary("mul", x, scale)).div(scale) : u.round(m.div(x, scale)).mul(scale);
 }) as unknown as (input: Tensor, options?: { decimals?: number }) => Tensor;
 
 export type ClampOptions = { min?: TensorOrScalar | null; max?: TensorOrScalar | null };

@@ -22,10 +22,6 @@ export function sub(input: TensorOrScalar, other: TensorOrScalar, options: { alp
   const o = options.alpha === undefined || options.alpha === 1 ? other : binary("mul", other, options.alpha);
   return binary("sub", input, o);
 }
-/** `input * other`. */
-export function mul(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("mul", input, other);
-}
 /**
  * `input / other`: true division (integers give floats), or rounded with
  * `rounding_mode: "trunc" | "floor"`.
@@ -46,62 +42,6 @@ export function div(input: TensorOrScalar, other: TensorOrScalar, options: { rou
 /** `input ** exponent`. */
 export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
   return binary("pow", input, exponent);
-}
-/** Elementwise maximum (NaN propagates). */
-export function maximum(input: Tensor, other: TensorOrScalar): Tensor {
-  return binary("maximum", input, other);
-}
-/** Elementwise minimum (NaN propagates). */
-export function minimum(input: Tensor, other: TensorOrScalar): Tensor {
-  return binary("minimum", input, other);
-}
-/** `floor(input / other)`. */
-export function floor_divide(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("floor_divide", input, other);
-}
-/** Python's `%`: the remainder has the sign of the divisor. */
-export function remainder(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("remainder", input, other);
-}
-/** `atan2(input, other)`, the angle of the point `(other, input)`. */
-export function atan2(input: Tensor, other: TensorOrScalar): Tensor {
-  return binary("atan2", input, other);
-}
-/** `input == other`, as a bool tensor. */
-export function eq(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("eq", input, other);
-}
-/** `input != other`. */
-export function ne(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("ne", input, other);
-}
-/** `input < other`. */
-export function lt(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("lt", input, other);
-}
-/** `input <= other`. */
-export function le(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("le", input, other);
-}
-/** `input > other`. */
-export function gt(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("gt", input, other);
-}
-/** `input >= other`. */
-export function ge(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("ge", input, other);
-}
-/** Elementwise logical and (non-zero is true). */
-export function logical_and(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("logical_and", input, other);
-}
-/** Elementwise logical or. */
-export function logical_or(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("logical_or", input, other);
-}
-/** Elementwise logical exclusive or. */
-export function logical_xor(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  return binary("logical_xor", input, other);
 }
 
 /**
