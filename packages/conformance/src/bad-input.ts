@@ -38,6 +38,11 @@ export type BadInputCase = Refused | Accepted;
 const f32 = (d: string, data: number[]) => torch.tensor(data, { dtype: "float32", device: d });
 const leaf = (d: string, data: number[]) => f32(d, data).requires_grad_(true);
 const T = (state: Involved, i = 0) => state.tensors![i]!;
+/** 4097^2 and 4096^2 computed as int32 on `d`: both past 2^24, which gpu.js's float32 textures cannot hold exactly. */
+const squares = (d: string) => {
+  const [a, b] = [4097, 4096].map((v) => torch.full([1], v, { dtype: "int32", device: d }));
+  return { a: a!.mul(a!), b: b!.mul(b!) };
+};
 
 async function values(t: torch.Tensor): Promise<number[]> {
   return Array.from(await t.data());
@@ -134,9 +139,34 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     name: "an int32 sum past 2^24 is exact, or refused on gpujs (float32 textures round it)",
     run: (_, d) => torch.arange(1, 10001, { device: d }).sum(),
     gives: async (t: torch.Tensor) => {
-      if (t.device.type === "gpujs") await expect(t.data()).rejects.toThrow(/gpujs: an int32 result of magnitude \d+ was computed past 2\^24/);
+      if (t.device.type === "gpujs") await expect(t.data()).rejects.toThrow(/gpujs: an (int32|integer) result .*computed .*past 2\^24/);
       else expect(await values(t)).toEqual([50005000]);
     },
+  },
+  // gpu.js keeps int32 in float32 textures: a value at or past 2^24 may round (2^24 + 1 gives
+  // 2^24), so what is computed through one must be refused there, even when it comes back in range.
+  ...(
+    [
+      ["a*a - b*b, the products past 2^24 (4097^2 - 4096^2)", (d: string) => squares(d).a.sub(squares(d).b), [8193]],
+      ["x + 2 - 5, the sum past 2^24 (16777215 + 2 - 5)", (d: string) => torch.full([2], 16777215, { dtype: "int32", device: d }).add(2).sub(5), [16777212, 16777212]],
+      ["x - (a*a - b*b), an operand computed through 2^24", (d: string) => torch.full([1], 3, { dtype: "int32", device: d }).sub(squares(d).a.sub(squares(d).b)), [-8190]],
+      ["a matmul whose products pass 2^24 ([4097, -4096] @ [4097, 4096])", (d: string) => torch.tensor([[4097, -4096]], { dtype: "int32", device: d }).matmul(torch.tensor([[4097], [4096]], { dtype: "int32", device: d })), [8193]],
+      ["a sum past 2^24 and back (16777215 + 2 - 16777215)", (d: string) => torch.tensor([16777215, 2, -16777215], { dtype: "int32", device: d }).sum(), [2]],
+      ["a comparison of products past 2^24 (4097^2 > 4096^2)", (d: string) => squares(d).a.gt(squares(d).b), [1]],
+      ["the smallest of products past 2^24 (min of -4097^2, 1)", (d: string) => torch.tensor([-4097, 1], { dtype: "int32", device: d }).mul(torch.tensor([4097, 1], { dtype: "int32", device: d })).min(), [-16785409]],
+    ] as const
+  ).map(([what, run, exact]): BadInputCase => ({
+    name: `int32 ${what}: exact, or refused on gpujs, never rounded`,
+    run: (_, d) => run(d),
+    gives: async (t: torch.Tensor) => {
+      if (t.device.type === "gpujs") await expect(t.data()).rejects.toThrow(/gpujs: an integer result was computed from a value at or past 2\^24/);
+      else expect(await values(t)).toEqual(exact);
+    },
+  })),
+  {
+    name: "int32 cast to float32 after products past 2^24: exact, or NaN on gpujs (a float has no room for the refusal), never rounded",
+    run: (_, d) => squares(d).a.sub(squares(d).b).float(),
+    gives: async (t: torch.Tensor) => expect(await values(t)).toEqual(t.device.type === "gpujs" ? [NaN] : [8193]),
   },
   // ---- operands of the wrong kind ---------------------------------------------------------
   {

@@ -7,7 +7,7 @@ import { numel, type DType, type Shape, type View } from "@flambeau/tensor";
 import { GLBuffer, type KernelData } from "../buffer.js";
 import { collapse, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
 import { launch, type KernelArg } from "../kernel-cache.js";
-import { castValue, readCastCode, storeCode } from "../values.js";
+import { castValue, guardCode, markCode, readCastCode, storeCode } from "../values.js";
 
 /** An operand: a view over the output shape, and the dtype the computation reads it as. */
 export interface MapOperand {
@@ -62,7 +62,11 @@ export function map(
     textures.map((v) => v.offset),
   );
   const rank = walk.dims.length;
-  const special = /\bnanv\b|\binfv\b/.test(code);
+  // Integer operands that may have rounded (values.ts) make the result the marker too.
+  const guarded = operands.some((o, i) => kinds[i] === "t" && (o.view.dtype === "int32" || o.view.dtype === "bool"));
+  // An int32 computed (not moved) at 2^24 may be 2^24 + 1 rounded: marked too.
+  const computes = outDtype === "int32" && name !== "where" && name !== "copy";
+  const special = /\bnanv\b|\binfv\b/.test(code) || (guarded && outDtype !== "int32" && outDtype !== "bool");
   const key = `map:${name}:${operands.map((o, i) => `${kinds[i]}${o.view.dtype}>${o.readAs}`).join(",")}>${outDtype}:r${rank}`;
   const source = () => {
     const params = [...textures.map((_, i) => `x${i}`), ...walkParams(rank, textures.length), ...uniforms.map((_, i) => `k${i}`)];
@@ -70,12 +74,14 @@ export function map(
     const lines = [walkCode(rank, textures.length, "this.thread.x")];
     let t = 0;
     let u = 0;
+    if (guarded || computes) lines.push("let bad = 0;");
     operands.forEach((o, i) => {
       lines.push(kinds[i] === "t" ? `let ${names[i]} = x${t}[p${t++}];` : `let ${names[i]} = k${u++};`);
+      if (kinds[i] === "t") lines.push(guardCode(names[i]!, o.view.dtype));
       // Uniforms are cast on the host; textures hold the operand's own dtype.
       if (kinds[i] === "t") lines.push(readCastCode(names[i]!, o.view.dtype, o.readAs));
     });
-    lines.push("let r = 0;", code, storeCode("r", outDtype), "return r;");
+    lines.push("let r = 0;", code, storeCode("r", outDtype), computes ? guardCode("r", "int32", true) : "", guarded || computes ? markCode("r", outDtype) : "", "return r;");
     return kernelSource(params, lines.filter((l) => l !== "").join("\n"));
   };
   const args: KernelArg[] = [...texArgs, ...walkArgs(walk), ...uniforms];

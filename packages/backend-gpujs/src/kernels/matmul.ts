@@ -14,7 +14,7 @@ import { GLBuffer, release, type KernelData } from "../buffer.js";
 import { collapse, divmod, kernelSource, walkArgs, walkCode, walkParams, type Walk } from "../codegen.js";
 import { launch } from "../kernel-cache.js";
 import { isGPUMode, runtime } from "../runtime.js";
-import { storeCode } from "../values.js";
+import { guardCode, markCode, storeCode } from "../values.js";
 import { data } from "./map.js";
 
 /** Below this many multiply-adds (or k below 8) the packing passes cost more than they save. */
@@ -42,7 +42,8 @@ export function matmul(a: View, b: View, outDtype: DType, full: (n: number, v: n
   if (k === 0) return full(size, 0, outDtype);
   const A: Operand = { view: a, walk: collapse(batchShape, [a.strides.slice(0, nd - 2)], [a.offset]), s0: a.strides[nd - 2]!, s1: a.strides[nd - 1]! };
   const B: Operand = { view: b, walk: collapse(batchShape, [b.strides.slice(0, nd - 2)], [b.offset]), s0: b.strides[nd - 2]!, s1: b.strides[nd - 1]! };
-  if (k >= 8 && m * n * k >= PACK_MIN_WORK && isGPUMode(runtime().mode)) return packed(A, B, batch, m, k, n, outDtype);
+  // Integer products check every step (values.ts), which only the direct kernel does.
+  if (k >= 8 && m * n * k >= PACK_MIN_WORK && isGPUMode(runtime().mode) && outDtype !== "int32") return packed(A, B, batch, m, k, n, outDtype);
   return direct(A, B, batch, m, k, n, outDtype);
 }
 
@@ -61,8 +62,15 @@ function direct(A: Operand, B: Operand, batch: number, m: number, k: number, n: 
         "let pa = p0 + i * sam;",
         "let pb = p1 + j * sbn;",
         "let acc = 0;",
-        "for (let p = 0; p < k; p++) { acc = acc + A[pa + p * sak] * B[pb + p * sbk]; }",
+        ...(outDtype === "int32"
+          ? [
+              // A product or partial sum at or past 2^24 may have rounded, even if the total comes back in range.
+              "let bad = 0;",
+              `for (let p = 0; p < k; p++) { let a = A[pa + p * sak]; let b = B[pb + p * sbk]; ${guardCode("a", "int32")} ${guardCode("b", "int32")} let t = a * b; acc = acc + t; ${guardCode("t", "int32", true)} ${guardCode("acc", "int32", true)} }`,
+            ]
+          : ["for (let p = 0; p < k; p++) { acc = acc + A[pa + p * sak] * B[pb + p * sbk]; }"]),
         storeCode("acc", outDtype),
+        outDtype === "int32" ? markCode("acc", "int32") : "",
         "return acc;",
       ].join("\n"),
     );

@@ -9,7 +9,7 @@ import { contiguousStrides, numel, type DType, type ReduceOp, type View } from "
 import { GLBuffer } from "../buffer.js";
 import { collapse, divmod, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
 import { launch } from "../kernel-cache.js";
-import { storeCode } from "../values.js";
+import { guardCode, INEXACT, markCode, storeCode } from "../values.js";
 import { data } from "./map.js";
 
 type FoldOp = Exclude<ReduceOp, "argmax" | "argmin">;
@@ -97,19 +97,30 @@ function pass(op: ReduceOp, L: Layout, outN: number, chunk: number, outDtype: DT
     // chunk, which may be short, breaks out early.
     const bound = chunk > 0 ? "chunk" : "len";
     const stop = chunk > 0 ? "if (j >= count) { break; }" : "";
+    // Integer elements that may have rounded make the result the marker, and so does an int32
+    // sum or product that passes 2^24 on the way, even if it comes back in range (values.ts).
+    const dtype = L.view.dtype;
+    const guarded = dtype === "int32" || dtype === "bool";
+    const guard = (v: string) => (guarded ? guardCode(v, dtype) : "");
+    const grows = dtype === "int32" && (op === "sum" || op === "prod") ? guardCode("acc", "int32", true) : "";
+    if (guarded) lines.push("let bad = 0;");
     if (arg) {
       const better = op === "argmax" ? "v > best" : "v < best";
       // Ties keep the first index; the first NaN wins and stays.
       lines.push(
         "let best = x[base];",
+        guard("best"),
         "let at = 0;",
-        `for (let j = 1; j < ${bound}; j++) { ${stop} let v = x[base + j * step]; if ((${better}) || (v != v && best == best)) { best = v; at = j; } }`,
+        `for (let j = 1; j < ${bound}; j++) { ${stop} let v = x[base + j * step]; ${guard("v")} if ((${better}) || (v != v && best == best)) { best = v; at = j; } }`,
         "let acc = at;",
       );
     } else {
-      lines.push(`let acc = x[base];`, `for (let j = 1; j < ${bound}; j++) { ${stop} let v = x[base + j * step]; ${FOLD[op as FoldOp]} }`);
+      lines.push(`let acc = x[base];`, guard("acc"), `for (let j = 1; j < ${bound}; j++) { ${stop} let v = x[base + j * step]; ${guard("v")} ${FOLD[op as FoldOp]} ${grows} }`);
     }
     if (store) lines.push(storeCode("acc", outDtype));
+    // A partial sum past 2^24 stays as it is (the next pass sees it, and a total past int32 reads
+    // as the overflow it is); one that came back in range is marked.
+    if (guarded) lines.push(store ? markCode("acc", outDtype === "bool" ? "bool" : "int32") : `if (bad > 0 && Math.abs(acc) < 16777216.0) { acc = ${INEXACT}.0; }`);
     lines.push("return acc;");
     return kernelSource(params, lines.join("\n"));
   };
@@ -145,7 +156,8 @@ export function reduce(
     const chunks = Math.ceil(length / chunk);
     try {
       const second: Layout = {
-        view: { buffer: partial, dtype: L.view.dtype === "bool" ? "float32" : L.view.dtype, shape: [outN, chunks], strides: [chunks, 1], offset: 0 },
+        // A bool input's partial counts are integers: read as int32, so a marker in them passes on.
+        view: { buffer: partial, dtype: L.view.dtype === "bool" ? "int32" : L.view.dtype, shape: [outN, chunks], strides: [chunks, 1], offset: 0 },
         keptShape: [outN],
         keptStrides: [chunks],
         length: chunks,
