@@ -104,7 +104,7 @@ async function runProbe(device: DeviceName, loaders: BackendLoaders): Promise<De
     const check = (mod as { is_available?: () => unknown; isAvailable?: () => unknown }) ?? {};
     const says = check.is_available ?? check.isAvailable;
     if (typeof says === "function" && !(await says())) return fail(`${BACKEND_PACKAGES[device]} reports no usable device here`);
-    if (!torch.registeredDevices().includes(device)) return fail(`${BACKEND_PACKAGES[device]} registered no '${device}' backend`);
+    if (!(device in torch.backends)) return fail(`${BACKEND_PACKAGES[device]} registered no '${device}' backend`);
     const two = await torch.ones([2], { device }).add(1).data();
     if (two[0] !== 2 || two[1] !== 2) return fail(`a self-test on '${device}' read back [${Array.from(two).join(", ")}]`);
     // gpu.js says which kernels run (`mode()`): "cpu" and "webasm" are its fallbacks without WebGL.

@@ -8,17 +8,13 @@ import { PY_REPR, isPlainObject, type Preformatted } from "./pyrepr.js";
 
 /** `value`, or (when it holds tensors on an asynchronous device) a promise of a printable copy. */
 export function snapshot(value: unknown): unknown {
-  if (value instanceof torch.Tensor) return readsSync(value) ? value : formatAsync(value);
+  if (value instanceof torch.Tensor) return torch.can_read_sync(value) ? value : formatAsync(value);
   if (Array.isArray(value)) return settle(value.map(snapshot), (items) => items);
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
     return settle(keys.map((k) => snapshot(value[k])), (vals) => Object.fromEntries(keys.map((k, i) => [k, vals[i]])));
   }
   return value;
-}
-
-function readsSync(t: torch.Tensor): boolean {
-  return torch.getBackend(t.device).canReadSync;
 }
 
 // Only waits when some item is a promise, so CPU values print synchronously.

@@ -1,5 +1,6 @@
 // Every workspace package an app imports, mapped to its TypeScript sources: a package of
-// packages/ to its src/index.ts, an app's export to its "development" entry (apps/*/package.json).
+// packages/ to its src/index.ts (a subpath export to its src/ file), an app's export to its
+// "development" entry (apps/*/package.json).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Alias } from "vite";
@@ -8,7 +9,7 @@ const root = new URL("../../../", import.meta.url);
 
 interface Manifest {
   name: string;
-  exports?: Record<string, { development?: string } | string>;
+  exports?: Record<string, { development?: string; import?: string } | string>;
 }
 
 function manifests(folder: string): [URL, Manifest][] {
@@ -31,6 +32,12 @@ export function sourceAliases(): Alias[] {
   for (const [dir, pkg] of manifests("packages")) {
     const index = new URL("src/index.ts", dir);
     if (existsSync(index)) aliases.push(exact(pkg.name, index));
+    // A subpath export ("./internal": ./dist/internal.js) to its source (src/internal.ts).
+    for (const [subpath, entry] of Object.entries(pkg.exports ?? {})) {
+      const built = typeof entry === "object" ? entry.import : entry;
+      const source = built?.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts");
+      if (subpath !== "." && source && existsSync(new URL(source, dir))) aliases.push(exact(pkg.name + subpath.slice(1), new URL(source, dir)));
+    }
   }
   for (const [dir, pkg] of manifests("apps")) {
     for (const [subpath, entry] of Object.entries(pkg.exports ?? {})) {

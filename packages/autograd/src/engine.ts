@@ -3,10 +3,11 @@
  * applying {@link RULES} and summing gradients where paths meet (micrograd's engine, with
  * PyTorch's checks and options).
  */
+import { keep, ones_like, Tensor } from "@flambeau/tensor";
 import {
-  AccumulateGrad, closeScope, describeValue, gradMode, keep, legacyTypeName, ones_like, openScope, scoped, type Node,
-  type RecordedOp, type Storage, Tensor,
-} from "@flambeau/tensor";
+  AccumulateGrad, closeScope, describeValue, gradMode, legacyTypeName, openScope, scoped, type Node, type RecordedOp,
+  type Storage,
+} from "@flambeau/tensor/internal";
 import { RULES } from "./rules.js";
 
 export interface BackwardOptions {

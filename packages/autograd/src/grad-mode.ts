@@ -1,4 +1,4 @@
-import { gradMode } from "@flambeau/tensor";
+import { gradMode } from "@flambeau/tensor/internal";
 
 /**
  * Run `fn` without recording operations for autograd (`with torch.no_grad():`).

@@ -4,13 +4,12 @@
  *
  * @packageDocumentation
  */
-import { installBackwardEngine } from "@flambeau/tensor";
+import { installBackwardEngine } from "@flambeau/tensor/internal";
 import { backward } from "./engine.js";
 
 installBackwardEngine({ backward });
 
-export { backward, grad, runBackward, type BackwardOptions } from "./engine.js";
+export { backward, grad, type BackwardOptions } from "./engine.js";
 export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./grad-mode.js";
 export { grad as func_grad, value_and_grad, vjp } from "./functional.js";
 export { gradcheck, type GradcheckOptions } from "./gradcheck.js";
-export { RULES, type Rule } from "./rules.js";

@@ -4,11 +4,12 @@
  * themselves differentiated. A rule returns one gradient per input (null where none is
  * needed); the engine then sums broadcast dimensions away and casts to the input's dtype.
  */
+import { Tensor, cat, scatter_add, zeros, where } from "@flambeau/tensor";
 import {
-  BINARY_OPS, Tensor, UNARY_OPS, binaryOps, cat, slice_backward, scatter_add, unaryOps, zeros, where,
-  REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction, type DifferentiableReduceOp,
-  type BinaryRow, type DifferentiableBinaryOp, type DifferentiableUnaryOp, type Node, type RecordedOp, type UnaryRow,
-} from "@flambeau/tensor";
+  BINARY_OPS, UNARY_OPS, binaryOps, slice_backward, unaryOps, REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction,
+  type DifferentiableReduceOp, type BinaryRow, type DifferentiableBinaryOp, type DifferentiableUnaryOp, type Node,
+  type RecordedOp, type UnaryRow,
+} from "@flambeau/tensor/internal";
 
 /** `needs[i]` tells whether input i wants a gradient, so rules can skip work. */
 export type Rule = (node: Node, g: Tensor, needs: boolean[]) => (Tensor | null)[];

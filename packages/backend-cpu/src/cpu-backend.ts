@@ -1,13 +1,5 @@
-import type {
-  Backend,
-  BackendBuffer,
-  BinaryOp,
-  DType,
-  ReduceOp,
-  TypedArray,
-  UnaryOp,
-  View,
-} from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import type { Backend, BackendBuffer, BinaryOp, ReduceOp, UnaryOp, View } from "@flambeau/tensor/internal";
 import { alloc } from "./kernels/arrays.js";
 import { binary } from "./kernels/binary.js";
 import { assign, copy } from "./kernels/copy.js";

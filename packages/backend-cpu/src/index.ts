@@ -1,4 +1,4 @@
-import { registerBackend } from "@flambeau/tensor";
+import { registerBackend } from "@flambeau/tensor/internal";
 import { CpuBackend } from "./cpu-backend.js";
 
 export { CpuBackend } from "./cpu-backend.js";

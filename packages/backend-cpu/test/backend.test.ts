@@ -49,7 +49,7 @@ describe("CpuBackend buffers", () => {
 describe("package entry", () => {
   it("registers one CpuBackend as device 'cpu'", async () => {
     const entry = await import("../src/index.js");
-    const tensor = await import("@flambeau/tensor");
+    const tensor = await import("@flambeau/tensor/internal");
     expect(entry.cpu).toBeInstanceOf(CpuBackend);
     expect(tensor.getBackend("cpu")).toBe(entry.cpu);
   });

@@ -1,4 +1,4 @@
-import type { BinaryOp } from "@flambeau/tensor";
+import type { BinaryOp } from "@flambeau/tensor/internal";
 import { describe, expect, it } from "vitest";
 import { arr, cpu, elements, rng, transposed, view } from "./helpers.js";
 

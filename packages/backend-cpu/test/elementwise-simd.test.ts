@@ -2,7 +2,8 @@
 // plain JavaScript kernels on the same data: bit-identical for the arithmetic (a float32 op
 // rounds once either way), equal up to summation order for sums.
 import { afterEach, describe, expect, it } from "vitest";
-import type { TypedArray, View } from "@flambeau/tensor";
+import type { TypedArray } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
 import { setCpuKernels } from "../src/index.js";
 import { simdCalls } from "../src/kernels/elementwise-wasm.js";
 import { cpu, rng, view } from "./helpers.js";

@@ -1,4 +1,5 @@
-import { ARRAY_TYPE, contiguousStrides, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { ARRAY_TYPE, contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { CpuBackend } from "../src/cpu-backend.js";
 
 /** A fresh instance of the backend under test. */

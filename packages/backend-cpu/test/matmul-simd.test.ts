@@ -1,7 +1,7 @@
 // The WebAssembly SIMD matmul (the default float32 path above a tiny size) against the plain
 // JavaScript kernel, on the layouts the kernel packs through strides, and on worker threads.
 import { afterAll, describe, expect, it } from "vitest";
-import { contiguousStrides, type View } from "@flambeau/tensor";
+import { contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels, simdMemoryBytes } from "../src/index.js";
 import { threadedJobs } from "../src/wasm/threads.js";
 import { arr, cpu, rng, view } from "./helpers.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contiguousStrides, type View } from "@flambeau/tensor";
+import { contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { arr, cpu, elements, rng, view } from "./helpers.js";
 
 /** Naive batched product in doubles of `[...batch, m, k] @ [...batch, k, n]`. */

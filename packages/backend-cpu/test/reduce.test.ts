@@ -1,4 +1,4 @@
-import type { ReduceOp, View } from "@flambeau/tensor";
+import type { ReduceOp, View } from "@flambeau/tensor/internal";
 import { describe, expect, it } from "vitest";
 import { arr, cpu, elements, rng, view } from "./helpers.js";
 

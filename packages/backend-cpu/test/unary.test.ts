@@ -1,4 +1,4 @@
-import type { UnaryOp } from "@flambeau/tensor";
+import type { UnaryOp } from "@flambeau/tensor/internal";
 import { describe, expect, it } from "vitest";
 import { arr, cpu, elements, transposed, view } from "./helpers.js";
 

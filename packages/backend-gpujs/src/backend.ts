@@ -1,16 +1,8 @@
+import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
-  allocArray,
-  type Backend,
-  type BackendBuffer,
-  type BinaryOp,
-  type DType,
-  type ReduceOp,
-  type Shape,
-  type TypedArray,
-  type UnaryOp,
-  type View,
+  allocArray, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
   negativeIntegerPowerError,
-} from "@flambeau/tensor";
+} from "@flambeau/tensor/internal";
 import { canReadAsync, readAsync } from "./async-read.js";
 import { GLBuffer, hostValues } from "./buffer.js";
 import { binaryCode } from "./kernels/binary-ops.js";

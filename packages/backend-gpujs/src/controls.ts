@@ -3,7 +3,8 @@
  * the facade (`import * as torch from "flambeau"`) reaches them as PyTorch code reaches
  * `torch.backends.mps`.
  */
-import { max_memory_allocated, memory_allocated, registerBackendControls, reset_peak_memory_stats } from "@flambeau/tensor";
+import { max_memory_allocated, memory_allocated, reset_peak_memory_stats } from "@flambeau/tensor";
+import { registerBackendControls } from "@flambeau/tensor/internal";
 import { emptyPool } from "./texture-pool.js";
 import { fallbackReason, mode } from "./mode.js";
 import { isGPUMode } from "./runtime.js";

@@ -16,7 +16,7 @@
  *
  * @packageDocumentation
  */
-import { registerBackend } from "@flambeau/tensor";
+import { registerBackend } from "@flambeau/tensor/internal";
 import { GpujsBackend } from "./backend.js";
 import "./controls.js"; // publishes torch.backends.gpujs
 

@@ -6,7 +6,8 @@
  * reading one back is an error too, and one past int32 reads as the overflow error every backend
  * gives.
  */
-import { INT32_MAX, INT32_MIN, int32OverflowError, type DType, type TypedArray } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { INT32_MAX, INT32_MIN, int32OverflowError } from "@flambeau/tensor/internal";
 
 /** The largest magnitude an int32 element can have on this device: 2^24. */
 export const INT_LIMIT = 2 ** 24;

@@ -4,19 +4,10 @@
  * (`./buffer-pool.ts`). Reads are asynchronous only: `readSync` is absent, so `dataSync()`
  * throws an error that names `await tensor.data()`.
  */
+import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
-  contiguousStrides,
-  numel,
-  type Backend,
-  type BackendBuffer,
-  type BinaryOp,
-  type DType,
-  type ReduceOp,
-  type Shape,
-  type TypedArray,
-  type UnaryOp,
-  type View,
-} from "@flambeau/tensor";
+  contiguousStrides, numel, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
+} from "@flambeau/tensor/internal";
 import { BufferPool } from "./buffer-pool.js";
 import { GpuBuffer, WORD } from "./buffer.js";
 import { memoize } from "./memo.js";

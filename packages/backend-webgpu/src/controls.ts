@@ -3,7 +3,7 @@
  * against the facade (`import * as torch from "flambeau"`) reaches them as PyTorch code reaches
  * `torch.backends.mps` or `torch.cuda`.
  */
-import { registerBackendControls } from "@flambeau/tensor";
+import { registerBackendControls } from "@flambeau/tensor/internal";
 import {
   empty_cache, init, init_error, is_available, is_initialized, max_memory_allocated, memory_allocated, pool_stats,
   reset_peak_memory_stats, synchronize,

@@ -5,7 +5,9 @@
  * message. This is how CUDA reports device-side asserts: asynchronously, at the next sync.
  */
 
-import { indexOutOfBounds, int32OverflowError, integerDivisionByZero, negativeIntegerPowerError } from "@flambeau/tensor";
+import {
+  indexOutOfBounds, int32OverflowError, integerDivisionByZero, negativeIntegerPowerError,
+} from "@flambeau/tensor/internal";
 
 export enum Fault {
   None = 0,

@@ -16,7 +16,10 @@
  *
  * @packageDocumentation
  */
-import { max_memory_allocated as maxAllocated, memory_allocated as allocated, registerBackend, reset_peak_memory_stats as resetPeak } from "@flambeau/tensor";
+import {
+  max_memory_allocated as maxAllocated, memory_allocated as allocated, reset_peak_memory_stats as resetPeak,
+} from "@flambeau/tensor";
+import { registerBackend } from "@flambeau/tensor/internal";
 import { WebGPUBackend } from "./backend.js";
 import { createContext } from "./device.js";
 // Publishes `torch.backends.webgpu` (its functions are declared below; declarations hoist).

@@ -3,6 +3,7 @@
  * op through Flambeau's public API on the case's operands and keyword arguments.
  */
 import * as torch from "flambeau";
+import { binaryOps, unaryOps, type BinaryOp } from "@flambeau/tensor/internal";
 import type { Kwargs, Operand } from "./fixture.js";
 
 export type OpFn = (args: Operand[], kw: Kwargs) => torch.Tensor | torch.Tensor[];
@@ -19,9 +20,9 @@ const keepdim = (kw: Kwargs): boolean | undefined => kw.keepdim as boolean | und
 const num = (v: unknown): number => (v === "inf" ? Infinity : v === "-inf" ? -Infinity : v === "nan" ? NaN : (v as number));
 
 // Every row of the unary op table: a new op is in the suite, and needs its fixture cases.
-const UNARY = torch.unaryOps;
+const UNARY = unaryOps;
 /** `input.<op>(other)`: every row of the binary op table; those with keywords are overridden below. */
-function binaryMethod(name: torch.BinaryOp): OpFn {
+function binaryMethod(name: BinaryOp): OpFn {
   return ([a, b]) => {
     const t = T(a);
     return (t[name] as (this: torch.Tensor, other: Operand) => torch.Tensor).call(t, b!);
@@ -33,7 +34,7 @@ const alpha = (kw: Kwargs) => (kw.alpha === undefined ? undefined : { alpha: kw.
 export const OPS: Record<string, OpFn> = {
   // ---- elementwise ----
   ...Object.fromEntries(UNARY.map((name): [string, OpFn] => [name, ([x]) => T(x)[name]()])),
-  ...Object.fromEntries(torch.binaryOps.map((name): [string, OpFn] => [name, binaryMethod(name)])),
+  ...Object.fromEntries(binaryOps.map((name): [string, OpFn] => [name, binaryMethod(name)])),
   add: ([a, b], kw) => T(a).add(b!, alpha(kw)),
   sub: ([a, b], kw) => T(a).sub(b!, alpha(kw)),
   rsub: ([s, x]) => torch.sub(s!, T(x)),

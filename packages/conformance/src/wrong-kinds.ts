@@ -7,10 +7,11 @@
  * forms too, and the rest as `torch.*` functions.
  */
 import * as torch from "flambeau";
+import type { Signature } from "@flambeau/tensor/internal";
 import type { BadInputCase, Involved } from "./bad-input.js";
 
-type Kind = torch.Signature["kinds"] extends ReadonlyMap<string, infer K> ? K : never;
-type Op = ((...args: unknown[]) => unknown) & { signature?: torch.Signature };
+type Kind = Signature["kinds"] extends ReadonlyMap<string, infer K> ? K : never;
+type Op = ((...args: unknown[]) => unknown) & { signature?: Signature };
 
 /** Values of another kind to try, each with the words a message must use for it. */
 const WRONG: readonly (readonly [unknown, string])[] = [

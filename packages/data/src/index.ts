@@ -17,7 +17,7 @@
  *
  * @packageDocumentation
  */
-export { Dataset, fetchItem, lengthOf, type DatasetLike, type MapDataset, type Sized } from "./dataset.js";
+export { Dataset, type DatasetLike, type MapDataset, type Sized } from "./dataset.js";
 export { IterableDataset } from "./iterable-dataset.js";
 export { TensorDataset } from "./tensor-dataset.js";
 export { Subset } from "./subset.js";

@@ -112,7 +112,10 @@ describe("the packed packages", () => {
       expect(manifest.license, name).toBe("MIT");
       expect(manifest.repository?.directory, name).toMatch(/^packages\//);
       expect(manifest.engines?.node, name).toBe(">=20.19");
-      expect(manifest.exports["."].default, name).toBe(manifest.exports["."].import);
+      for (const [subpath, entry] of Object.entries<Record<string, string>>(manifest.exports)) {
+        expect(entry.default, `${name} ${subpath}`).toBe(entry.import);
+        expect(entry.types, `${name} ${subpath}`).toMatch(/\.d\.ts$/);
+      }
       // workspace: ranges must not leak into what is published.
       expect(JSON.stringify(manifest), name).not.toContain("workspace:");
     }
@@ -140,6 +143,17 @@ describe("a CPU-only install of flambeau", () => {
     expectTrained(run("node", ["train.cjs"], project));
   }, 60_000);
 
+  it("serves @flambeau/tensor/internal to import and require(), one module graph with the public entry", () => {
+    const probe = `const x = torch.ones([2], { requires_grad: true }).mul(2);
+console.log(JSON.stringify({ storage: x._storage instanceof internal.Storage, node: x.grad_fn instanceof internal.Node,
+  cpu: internal.getBackend("cpu").name, onFacade: ["record", "Storage", "registerBackend"].filter((n) => n in torch) }));`;
+    writeFileSync(join(project, "internal.mjs"), `import * as torch from "flambeau";\nimport * as internal from "@flambeau/tensor/internal";\n${probe}`);
+    writeFileSync(join(project, "internal.cjs"), `const torch = require("flambeau");\nconst internal = require("@flambeau/tensor/internal");\n${probe}`);
+    const expected = { storage: true, node: true, cpu: "cpu", onFacade: [] };
+    expect(JSON.parse(run("node", ["internal.mjs"], project))).toEqual(expected);
+    expect(JSON.parse(run("node", ["internal.cjs"], project))).toEqual(expected);
+  }, 60_000);
+
   it("type-checks as a strict TypeScript ES module with lib ES2022, no DOM and no skipLibCheck", () => {
     // No @types/node either: the published types must not need it. The consumer declares the
     // one global it uses.
@@ -150,6 +164,8 @@ ${TRAIN.replace("catch (e) { plotting = e.message; }", "catch (e) { plotting = (
   .replace("model.bias.itemSync()", "model.bias!.itemSync()")}
 const t: torch.Tensor = torch.ones([2, 2]);
 t.dispose();
+// The internal subpath's types resolve through its own "types" condition.
+export type BackendName = import("@flambeau/tensor/internal").Backend["name"];
 const net: torch.nn.Module = new torch.nn.Sequential(new torch.nn.Linear(2, 4), new torch.nn.ReLU(), new torch.nn.Linear(4, 1));
 const out: torch.Tensor = net(torch.randn([3, 2]));
 export const shape: readonly number[] = out.shape;

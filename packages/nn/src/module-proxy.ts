@@ -7,7 +7,8 @@
  * `__call__` and `__setattr__` do. Registered values also stay plain own properties of the
  * function, so reading `model.linear` needs no trap and costs nothing.
  */
-import { Tensor, keep, legacyTypeName, scoped } from "@flambeau/tensor";
+import { Tensor, keep } from "@flambeau/tensor";
+import { legacyTypeName, scoped } from "@flambeau/tensor/internal";
 import { Parameter } from "./parameter.js";
 
 /** Marks module objects, so this file can recognise them without importing the class. */

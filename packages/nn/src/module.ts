@@ -1,4 +1,5 @@
-import { Tensor, isDType, keep as keepMemory, readingGradsInternally, type DType, type DeviceLike, type Device } from "@flambeau/tensor";
+import { Tensor, keep as keepMemory, type DType, type DeviceLike, type Device } from "@flambeau/tensor";
+import { isDType, readingGradsInternally } from "@flambeau/tensor/internal";
 import { no_grad } from "@flambeau/autograd";
 import { IS_MODULE, createModuleObject, typeName } from "./module-proxy.js";
 import { Parameter, setData } from "./parameter.js";

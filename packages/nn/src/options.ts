@@ -1,4 +1,5 @@
-import { checkOptions, optionKeys, type DType, type DeviceLike } from "@flambeau/tensor";
+import type { DType, DeviceLike } from "@flambeau/tensor";
+import { checkOptions, optionKeys } from "@flambeau/tensor/internal";
 
 /**
  * PyTorch lets most arguments be given by position or by keyword: `nn.Dropout(0.2)` or

@@ -3,7 +3,8 @@
  * validates every entry before writing any, so a failed load leaves the model as it was
  * (Decision 6) — stricter than PyTorch, which copies the good entries before raising.
  */
-import { Tensor, describeValue, shapesEqual } from "@flambeau/tensor";
+import { Tensor, can_read_sync } from "@flambeau/tensor";
+import { describeValue, shapesEqual } from "@flambeau/tensor/internal";
 import { no_grad } from "@flambeau/autograd";
 import type { Module } from "./module.js";
 import { torchSize } from "./repr.js";
@@ -102,7 +103,7 @@ function checkEntry(key: string, target: Tensor, input: unknown): string | null 
   if (!shapesEqual(src.shape, target.shape))
     return `size mismatch for ${key}: copying a param with shape ${torchSize(input.shape)} from checkpoint, the shape in current model is ${torchSize(target.shape)}.`;
   // Checked now because the copy would otherwise fail halfway through the load.
-  if (src.device.type !== target.device.type && !src._storage.backend.canReadSync)
+  if (src.device.type !== target.device.type && !can_read_sync(src))
     return `cannot copy ${key} from device '${src.device}' synchronously; move the state_dict first (await t.toAsync("${target.device}"))`;
   return null;
 }

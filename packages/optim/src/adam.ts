@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@flambeau/tensor";
+import { checkOptions, optionKeys } from "@flambeau/tensor/internal";
 import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { checkBetas, nonNegative, positional } from "./options.js";

@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@flambeau/tensor";
+import { checkOptions, optionKeys } from "@flambeau/tensor/internal";
 import { Adam, type AdamOptions } from "./adam.js";
 import type { Params } from "./optimizer.js";
 import { positional } from "./options.js";

@@ -1,4 +1,5 @@
-import { Tensor, keep, legacyTypeName, readingGradsInternally, scoped } from "@flambeau/tensor";
+import { Tensor, keep } from "@flambeau/tensor";
+import { legacyTypeName, readingGradsInternally, scoped } from "@flambeau/tensor/internal";
 import { enable_grad, no_grad } from "@flambeau/autograd";
 import { pyRepr, pyTypeName } from "./format.js";
 import { warnOnce } from "./warn.js";

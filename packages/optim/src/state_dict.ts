@@ -1,4 +1,5 @@
-import { Tensor, fmtShape } from "@flambeau/tensor";
+import { Tensor } from "@flambeau/tensor";
+import { fmtShape } from "@flambeau/tensor/internal";
 import type { ParamGroup } from "./optimizer.js";
 
 /**

@@ -3,7 +3,7 @@
  * WebGPU and gpu.js (see unary.ts for the rule). Integer forms stay in each backend: WGSL has
  * real i32, gpu.js holds integers in floats, so their wrap-around and faults differ.
  */
-import type { BinaryOp } from "@flambeau/tensor";
+import type { BinaryOp } from "@flambeau/tensor/internal";
 import {
   INF, NAN, NEG_INF, abs, add, and, call, div, eq, floor, ge, gt, guard, if_, isinf, isnan, le, let_, lt, mul, ne, negIf,
   nonzero, not, or, recipe, ret, sel, set, signbit, sub, type Expr, type Recipe, type Stmt,

@@ -8,7 +8,7 @@
  * sqrt, exp, log on finite in-domain arguments); edges are spelled out, because GPUs differ
  * there (SwiftShader's exp(NaN) is +Infinity, GLSL leaves log(0) and sqrt(-1) undefined).
  */
-import type { UnaryOp } from "@flambeau/tensor";
+import type { UnaryOp } from "@flambeau/tensor/internal";
 import {
   INF, NAN, NEG_INF, abs, add, call, div, eq, floor, ge, guard, gt, horner, if_, isinf, isnan, let_, lt, mul, neg, negIf,
   nonzero, not, or, recipe, ret, sel, signbit, sub, use, type Recipe, type Stmt,

@@ -35,8 +35,9 @@ interface Registration {
 const registry = new Map<string, Registration>();
 
 /**
- * Make a backend available as a device. Backends call this when imported; the one with the
- * highest priority becomes the default device (the CPU registers with priority 0).
+ * Make a backend available as a device. Backends call this when imported. The priority only
+ * decides the default device when the CPU is not registered (see {@link defaultDevice}): the CPU
+ * is the default whenever it is registered, as in PyTorch, whatever GPU backend is imported too.
  */
 export function registerBackend(backend: Backend, priority = 0): void {
   registry.set(backend.name, { backend, priority });
@@ -65,7 +66,18 @@ export function set_default_device(device: DeviceLike | null): void {
   defaultDeviceOverride = device === null ? null : toDevice(device);
 }
 
-/** The device new tensors are created on when none is given. */
+/**
+ * `torch.get_default_device()`: the device new tensors are created on when none is given — the
+ * one `set_default_device` chose; else the CPU when its backend is registered (`flambeau`
+ * registers it); else the registered backend of highest priority.
+ *
+ * @example
+ * ```ts
+ * torch.get_default_device().type; // "cpu"
+ * torch.set_default_device("webgpu");
+ * torch.ones([2]).device.type; // "webgpu"
+ * ```
+ */
 export function defaultDevice(): Device {
   if (defaultDeviceOverride) return defaultDeviceOverride;
   if (registry.has("cpu")) return CPU;

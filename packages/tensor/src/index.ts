@@ -1,27 +1,25 @@
 /**
- * `@flambeau/tensor`: tensors, dtypes, devices, every public op, random generators and the
- * backend interface. Install a backend (e.g. `@flambeau/backend-cpu`) to run anything.
+ * `@flambeau/tensor`: tensors, dtypes, devices, every public op and random generators — what a
+ * PyTorch program calls. Install a backend (e.g. `@flambeau/backend-cpu`) to run anything. The
+ * hooks Flambeau's own packages build on (the backend interface and registry, graph recording,
+ * storage, shape helpers) are in `@flambeau/tensor/internal`.
  *
  * @packageDocumentation
  */
 import "./methods.js";
 
-export * from "./dtype.js";
-export * from "./shape.js";
-export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "./backend.js";
-// The op tables, for the autograd engine and the conformance suite (tables/).
-export { UNARY_OPS, unaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";
-export { REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction, type DifferentiableReduceOp } from "./tables/reduce.js";
-export { BINARY_OPS, binaryOps, type BinaryRow, type BinaryGrads, type DifferentiableBinaryOp } from "./tables/binary.js";
-export { Device, registerBackend, getBackend, registeredDevices, set_default_device, defaultDevice, toDevice as device } from "./device.js";
+export type { DType, TypedArray } from "./dtype.js";
+export type { Shape } from "./shape.js";
+export { Device, set_default_device, defaultDevice as get_default_device, toDevice as device } from "./device.js";
 export type { DeviceLike } from "./device.js";
-export { backends, registerBackendControls, type Backends, type BackendControls } from "./backends.js";
-export { Storage, memory, memory_allocated, max_memory_allocated, reset_peak_memory_stats } from "./storage.js";
-export { tidy, keep, scoped, openScope, closeScope } from "./scope.js";
-export { Tensor, readingGradsInternally, type NestedArray, type BackwardOptions } from "./tensor.js";
-export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine, type RecordedOp } from "./graph.js";
+export { backends, type Backends, type BackendControls } from "./backends.js";
+export { can_read_sync } from "./can-read-sync.js";
+export { memory, memory_allocated, max_memory_allocated, reset_peak_memory_stats } from "./storage.js";
+export { tidy, keep } from "./scope.js";
+export { Tensor, type NestedArray, type BackwardOptions } from "./tensor.js";
+export type { Node } from "./graph.js";
 
-export * from "./ops/creation.js";
+export { from, from_numpy, zeros, ones, empty, type TensorOptions, type NestedData, type SizeArgs } from "./ops/creation.js";
 export * from "./ops/math.js";
 export * from "./ops/unary.js";
 export * from "./ops/binary.js";
@@ -34,12 +32,10 @@ export { isclose, allclose, type CloseOptions } from "./ops/closeness.js";
 export { einsum } from "./ops/einsum.js";
 export { multinomial, type MultinomialOptions } from "./ops/multinomial.js";
 export * as linalg from "./ops/linalg-namespace.js";
-export { slice_backward } from "./ops/indexing.js";
 export { index, setIndex, type IndexSpec } from "./ops/getitem.js";
 export { rand, randn } from "./ops/random.js";
 export type { RandomOptions } from "./ops/random.js";
-export { broadcastView, type TensorOrScalar } from "./ops/elementwise.js";
-export { checkInPlace, commitInPlace } from "./ops/inplace.js";
+export type { TensorOrScalar } from "./ops/elementwise.js";
 // The public ops with PyTorch's signatures (named arguments in a trailing options object); these
 // names take precedence over the same names re-exported above from the implementations.
 export {
@@ -54,9 +50,7 @@ export type {
   AlphaOptions, DivOptions, ClampOptions, ValueOptions, ReduceOptions, DTypeReduceOptions, MaxOptions, VarOptions, SoftmaxOptions,
   NormOptions, SplitOptions, ToOptions, CumulativeOptions, FullOptions, ArangeOptions, RandintOptions, GeneratorOption, MaxFn,
 } from "./signatures.js";
-export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
-export { wrap, constant } from "./ops/make.js";
-export { describeValue, checkTensor } from "./ops/checks.js";
-// For the other packages and the backends (internal: no API promise).
-export { check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch, asyncReadRequired, type ErrorClass } from "./errors.js";
-export * from "./random/index.js";
+export {
+  Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state, type FloatArray, type NumericArray,
+  RandomState, np, type LegacyState, type NDArray, type Size, type MutableArrayLike,
+} from "./random/index.js";

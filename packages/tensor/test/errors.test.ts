@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { broadcastMismatch, broadcastShapes, check, dtypeNotSupported, indexOutOfBounds } from "@flambeau/tensor";
+import { broadcastMismatch, broadcastShapes, check, dtypeNotSupported, indexOutOfBounds } from "@flambeau/tensor/internal";
 
 describe("check", () => {
   it("throws the given class with the message, and Error by default", () => {

@@ -4,6 +4,7 @@ import { readFixture } from "@flambeau/test-kit/fixtures";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
+import { BINARY_OPS, UNARY_OPS, binaryOps, unaryOps, type BinaryOp } from "@flambeau/tensor/internal";
 
 interface Case {
   name: string;
@@ -45,7 +46,7 @@ describe("util.inspect (console.log) prints tensors as PyTorch", () => {
 });
 
 /** `x.<op>` bound to `x`, for any binary op (their methods take keywords too). */
-const binaryMethod = (x: torch.Tensor, op: torch.BinaryOp) => (x[op] as (other: torch.Tensor) => torch.Tensor).bind(x);
+const binaryMethod = (x: torch.Tensor, op: BinaryOp) => (x[op] as (other: torch.Tensor) => torch.Tensor).bind(x);
 
 // The same expressions as scripts/fixtures/format.py's grad_fns(), keyed alike.
 describe("grad_fn prints PyTorch's node names", () => {
@@ -68,8 +69,8 @@ describe("grad_fn prints PyTorch's node names", () => {
     nll_loss: () => F.nll_loss(x, labels), cross_entropy: () => F.cross_entropy(x, labels),
     "amax()": () => x.amax(), "amin()": () => x.amin(),
     // Every row of the op tables with a gradient: the name in its row is PyTorch's.
-    ...Object.fromEntries(torch.unaryOps.filter((op) => torch.UNARY_OPS[op].grad !== null).map((op) => [`${op}()`, () => x[op]()])),
-    ...Object.fromEntries(torch.binaryOps.filter((op) => torch.BINARY_OPS[op].grad !== null).map((op) => [`${op}(y)`, () => binaryMethod(x, op)(y)])),
+    ...Object.fromEntries(unaryOps.filter((op) => UNARY_OPS[op].grad !== null).map((op) => [`${op}()`, () => x[op]()])),
+    ...Object.fromEntries(binaryOps.filter((op) => BINARY_OPS[op].grad !== null).map((op) => [`${op}(y)`, () => binaryMethod(x, op)(y)])),
   };
   it("has an expression for every fixture entry", () => expect(Object.keys(EXPRS).sort()).toEqual(Object.keys(fixture.grad_fns).sort()));
   for (const [name, want] of Object.entries(fixture.grad_fns))

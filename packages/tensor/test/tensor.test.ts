@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "@flambeau/test-kit/fixtures";
 import * as torch from "flambeau";
+import { getBackend, registerBackend, type Backend, type BackendBuffer } from "@flambeau/tensor/internal";
+import type { DType } from "@flambeau/tensor";
 
 interface Encoded { shape: number[]; dtype: string; data: number[] }
 const fx = readFixture<{
@@ -169,14 +171,42 @@ describe("reading", () => {
 
 describe("devices", () => {
   it("names the device of every tensor and fails across devices with PyTorch's message", () => {
-    const cpu = torch.getBackend("cpu");
+    const cpu = getBackend("cpu");
     // A second device backed by the CPU kernels, to exercise the cross-device check.
-    torch.registerBackend(Object.create(cpu, { name: { value: "other" } }) as torch.Backend, -1);
+    registerBackend(Object.create(cpu, { name: { value: "other" } }) as Backend, -1);
     const a = torch.ones(2), b = torch.ones(2, { device: "other" });
     expect(a.device.toString()).toBe("cpu");
     expect(b.device.type).toBe("other");
     expect(() => a.add(b)).toThrow("Expected all tensors to be on the same device, but found at least two devices, cpu and other!");
     expect(Array.from(b.to("cpu").add(a).dataSync())).toEqual([2, 2]);
+  });
+
+  it("get_default_device is the CPU whenever it is registered, whatever the priorities, until set_default_device", () => {
+    registerBackend(Object.create(getBackend("cpu"), { name: { value: "eager" } }) as Backend, 5);
+    expect(torch.get_default_device().type).toBe("cpu");
+    torch.set_default_device("eager");
+    try {
+      expect(torch.get_default_device().type).toBe("eager");
+      expect(torch.ones(2).device.type).toBe("eager");
+    } finally {
+      torch.set_default_device(null);
+    }
+    expect(torch.ones(2).device.type).toBe("cpu");
+  });
+
+  it("can_read_sync answers whether dataSync() reads, for a tensor or a device", async () => {
+    const cpu = getBackend("cpu");
+    // A device whose reads are asynchronous, as WebGPU's are.
+    const read = (buffer: BackendBuffer, dtype: DType, size: number) => Promise.resolve(cpu.readSync!(buffer, dtype, size));
+    const later = { name: { value: "later" }, canReadSync: { value: false }, readSync: { value: undefined }, read: { value: read } };
+    registerBackend(Object.create(cpu, later) as Backend, -1);
+    const a = torch.ones(2), b = torch.ones(2, { device: "later" });
+    expect([torch.can_read_sync(a), torch.can_read_sync("cpu"), torch.can_read_sync(torch.device("cpu"))]).toEqual([true, true, true]);
+    expect([torch.can_read_sync(b), torch.can_read_sync("later"), torch.can_read_sync(b.device)]).toEqual([false, false, false]);
+    expect(Array.from(a.dataSync())).toEqual([1, 1]);
+    expect(() => b.dataSync()).toThrow("cannot do (its reads are asynchronous)");
+    expect(Array.from(await b.data())).toEqual([1, 1]);
+    expect(() => torch.can_read_sync("nowhere")).toThrow("No backend is registered for device 'nowhere'");
   });
 });
 

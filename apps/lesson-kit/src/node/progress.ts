@@ -47,7 +47,7 @@ export class TerminalProgress implements Progress {
     if (now - this.lastRead < READ_EVERY_MS) return;
     this.lastRead = now;
     if (typeof loss === "number") return this.showLoss(loss);
-    if (torch.getBackend(loss.device).canReadSync) return this.showLoss(loss.itemSync());
+    if (torch.can_read_sync(loss)) return this.showLoss(loss.itemSync());
     this.reading = true;
     loss
       .item()

@@ -1,4 +1,5 @@
-import { ITEM_SIZE, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { ITEM_SIZE, type View } from "@flambeau/tensor/internal";
 
 /**
  * Small arrays are carved out of shared slabs. V8 keeps a typed array of up to 64 bytes on its

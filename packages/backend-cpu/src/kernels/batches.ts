@@ -1,4 +1,4 @@
-import type { View } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
 import { Rows } from "./strided.js";
 
 /**

@@ -1,4 +1,5 @@
-import { BINARY_OPS, numel, type BinaryOp, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { BINARY_OPS, numel, type BinaryOp, type View } from "@flambeau/tensor/internal";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { castView } from "./copy.js";
 import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";

@@ -1,4 +1,5 @@
-import { contiguousStrides, isContiguous, numel, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { contiguousStrides, isContiguous, numel, type View } from "@flambeau/tensor/internal";
 import { alloc, data, needsBoolCast, overlaps } from "./arrays.js";
 import { isUniform, Rows } from "./strided.js";
 

@@ -1,4 +1,5 @@
-import { contiguousStrides, indexOutOfBounds, numel, type DType, type Shape, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, Shape, TypedArray } from "@flambeau/tensor";
+import { contiguousStrides, indexOutOfBounds, numel, type View } from "@flambeau/tensor/internal";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { Rows } from "./strided.js";
 

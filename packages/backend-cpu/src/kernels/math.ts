@@ -2,7 +2,7 @@
  * Scalar functions whose JavaScript built-ins are missing or differ from C (and so from PyTorch).
  * They are small so that the kernels' loops inline them.
  */
-import { integerDivisionByZero, negativeIntegerPowerError } from "@flambeau/tensor";
+import { integerDivisionByZero, negativeIntegerPowerError } from "@flambeau/tensor/internal";
 
 /** Round half to even, as `torch.round` (Math.round rounds halves up). */
 export function roundHalfEven(x: number): number {

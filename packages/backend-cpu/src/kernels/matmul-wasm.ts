@@ -1,4 +1,5 @@
-import type { TypedArray, View } from "@flambeau/tensor";
+import type { TypedArray } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
 import { MR, NR } from "../wasm/gemm-kernel.js";
 import type { Wasm } from "../wasm/runtime.js";
 import { runGemm } from "../wasm/threads.js";

@@ -1,4 +1,5 @@
-import type { DType, TypedArray, View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
 import { alloc, data } from "./arrays.js";
 import { eachMatrix } from "./batches.js";
 import { matmulWasm } from "./matmul-wasm.js";

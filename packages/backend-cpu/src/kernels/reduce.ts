@@ -1,4 +1,5 @@
-import { INT32_MAX, INT32_MIN, int32OverflowError, numel, type DType, type ReduceOp, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { INT32_MAX, INT32_MIN, int32OverflowError, numel, type ReduceOp, type View } from "@flambeau/tensor/internal";
 import { alloc, data } from "./arrays.js";
 import { copy } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";

@@ -1,4 +1,4 @@
-import { numel, type View } from "@flambeau/tensor";
+import { numel, type View } from "@flambeau/tensor/internal";
 import { data } from "./arrays.js";
 
 /**

@@ -1,4 +1,5 @@
-import { isContiguous, type Shape } from "@flambeau/tensor";
+import type { Shape } from "@flambeau/tensor";
+import { isContiguous } from "@flambeau/tensor/internal";
 
 /** Whether every element reads the same address (a broadcast scalar, or a single element). */
 export function isUniform(shape: Shape, strides: Shape): boolean {

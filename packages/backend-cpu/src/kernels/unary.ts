@@ -1,4 +1,5 @@
-import { UNARY_OPS, numel, type DType, type TypedArray, type UnaryOp, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { UNARY_OPS, numel, type UnaryOp, type View } from "@flambeau/tensor/internal";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { erf, roundHalfEven, sigmoid } from "./math.js";
 import { flatStep, Rows } from "./strided.js";

@@ -1,4 +1,5 @@
-import { numel, type DType, type TypedArray, type View } from "@flambeau/tensor";
+import type { DType, TypedArray } from "@flambeau/tensor";
+import { numel, type View } from "@flambeau/tensor/internal";
 import { alloc, data } from "./arrays.js";
 import { castView } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";

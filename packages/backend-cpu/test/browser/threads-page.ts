@@ -1,7 +1,8 @@
 // The page of browser.test.ts: a float32 product on the plain kernels, then on SIMD with two
 // threads, retried until the Web Workers (which a page starts asynchronously) have joined.
 import { cpu, cpuKernels, get_num_threads, set_num_threads, setCpuKernels } from "@flambeau/backend-cpu";
-import type { TypedArray, View } from "@flambeau/tensor";
+import type { TypedArray } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
 import { threadedJobs } from "../../src/wasm/threads.js";
 
 function random(n: number, seed: number): Float32Array {

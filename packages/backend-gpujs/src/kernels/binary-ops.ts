@@ -3,7 +3,7 @@
  * `@flambeau/scalar-math` printed to gpu.js JavaScript, except the integral forms below (int32
  * and bool operands hold exact integers in floats; see values.ts).
  */
-import type { BinaryOp } from "@flambeau/tensor";
+import type { BinaryOp } from "@flambeau/tensor/internal";
 import { BINARY, jsStatements } from "@flambeau/scalar-math";
 
 /** `y` is odd (for integral `y`; huge floats are all even, as they are). */

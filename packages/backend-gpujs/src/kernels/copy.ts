@@ -5,7 +5,8 @@
  * by the window's strides, largest first), and takes the source's value there or keeps its
  * own. The buffer object keeps its identity, so every tensor sharing it sees the write.
  */
-import { isContiguous, numel, type DType, type View } from "@flambeau/tensor";
+import type { DType } from "@flambeau/tensor";
+import { isContiguous, numel, type View } from "@flambeau/tensor/internal";
 import { GLBuffer, hostValues, share } from "../buffer.js";
 import { collapse, divmod, kernelSource } from "../codegen.js";
 import { launch, type KernelArg } from "../kernel-cache.js";

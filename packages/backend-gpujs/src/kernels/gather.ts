@@ -6,7 +6,8 @@
  * An index out of range cannot raise inside a kernel: gather reads 0 for it and scatter_add
  * ignores it (PyTorch's CPU raises; CUDA asserts asynchronously).
  */
-import { numel, type DType, type Shape, type View } from "@flambeau/tensor";
+import type { DType, Shape } from "@flambeau/tensor";
+import { numel, type View } from "@flambeau/tensor/internal";
 import { GLBuffer } from "../buffer.js";
 import { collapse, divmod, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
 import { launch } from "../kernel-cache.js";

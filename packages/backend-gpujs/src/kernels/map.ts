@@ -3,7 +3,8 @@
  * each operand a strided view over the output's shape. An operand that is one known number
  * (a scalar made by `full`, broadcast) is passed as a uniform instead of a texture.
  */
-import { numel, type DType, type Shape, type View } from "@flambeau/tensor";
+import type { DType, Shape } from "@flambeau/tensor";
+import { numel, type View } from "@flambeau/tensor/internal";
 import { GLBuffer, type KernelData } from "../buffer.js";
 import { collapse, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
 import { launch, type KernelArg } from "../kernel-cache.js";

@@ -9,7 +9,8 @@
  * Batch dims (broadcast with zero strides) are collapsed and walked like any view, and both
  * operands are read through their own strides, so `x.matmul(w.t())` copies nothing.
  */
-import { numel, type DType, type View } from "@flambeau/tensor";
+import type { DType } from "@flambeau/tensor";
+import { numel, type View } from "@flambeau/tensor/internal";
 import { GLBuffer, release, type KernelData } from "../buffer.js";
 import { collapse, divmod, kernelSource, walkArgs, walkCode, walkParams, type Walk } from "../codegen.js";
 import { launch } from "../kernel-cache.js";

@@ -5,7 +5,8 @@
  * passes (chunks, then the chunks' results), which keeps float32 sums accurate and gives
  * the GPU enough threads when few outputs remain.
  */
-import { contiguousStrides, numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
+import type { DType } from "@flambeau/tensor";
+import { contiguousStrides, numel, type ReduceOp, type View } from "@flambeau/tensor/internal";
 import { GLBuffer } from "../buffer.js";
 import { collapse, divmod, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
 import { launch } from "../kernel-cache.js";

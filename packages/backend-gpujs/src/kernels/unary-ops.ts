@@ -4,7 +4,7 @@
  * exactly what the WebGPU one does. int32 and bool operands are integers held in floats
  * (values.ts), on which the float recipes give the integral results.
  */
-import type { UnaryOp } from "@flambeau/tensor";
+import type { UnaryOp } from "@flambeau/tensor/internal";
 import { UNARY, jsStatements } from "@flambeau/scalar-math";
 
 /** Statements computing unary `op`: `r` from `x`. */

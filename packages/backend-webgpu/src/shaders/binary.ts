@@ -1,5 +1,6 @@
 /** `binary(op, a, b)`: operands read through their (broadcast) strides as the compute dtype. */
-import type { BinaryOp, DType } from "@flambeau/tensor";
+import type { DType } from "@flambeau/tensor";
+import type { BinaryOp } from "@flambeau/tensor/internal";
 import { faultPrelude } from "../errors.js";
 import { ENTRY_ARGS, PRELUDE, linearIndex, loadAs, storageType, storeAs, stridedPrelude, type Scalar } from "../wgsl.js";
 import { INT_MATH } from "./math.js";

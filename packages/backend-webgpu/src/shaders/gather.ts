@@ -10,7 +10,8 @@
  * sources whose index selects it: deterministic, no float atomics (WGSL has none), and the
  * same summation order as the CPU backend.
  */
-import { numel, type DType, type Shape, type View } from "@flambeau/tensor";
+import type { DType, Shape } from "@flambeau/tensor";
+import { numel, type View } from "@flambeau/tensor/internal";
 import { faultPrelude, Fault } from "../errors.js";
 import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, computeType, linearIndex, loadAs, storageType, storeAs } from "../wgsl.js";
 

@@ -8,7 +8,8 @@
  * aBatchStrides[6], bBatchStrides[6]]`; operands may be any strided views (transposes
  * included), and the batch index is the grid's z.
  */
-import type { DType, View } from "@flambeau/tensor";
+import type { DType } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
 import { META, coalesce, loadAs, storageType, storeAs } from "../wgsl.js";
 
 export const MAX_BATCH_RANK = 6;

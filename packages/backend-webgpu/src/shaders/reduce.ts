@@ -7,8 +7,11 @@
  * Metadata: `[outN, redN, keptRank, redRank, xOffset, keptShape[8], keptStrides[8],
  * redShape[8], redStrides[8]]`.
  */
-import { numel, type DType, type ReduceOp, type View } from "@flambeau/tensor";
-import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar } from "../wgsl.js";
+import type { DType } from "@flambeau/tensor";
+import { numel, type ReduceOp, type View } from "@flambeau/tensor/internal";
+import {
+  ENTRY_ARGS, MAX_RANK, META, PRELUDE, coalesce, computeType, linearIndex, loadAs, storageType, storeAs, type Scalar,
+} from "../wgsl.js";
 import { BINARY, wgslFunctions } from "@flambeau/scalar-math";
 import { Fault, faultPrelude } from "../errors.js";
 

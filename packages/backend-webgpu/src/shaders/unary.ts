@@ -1,5 +1,6 @@
 /** `unary(op, x)`: one invocation per element, reading `x` through its strides. */
-import type { DType, UnaryOp } from "@flambeau/tensor";
+import type { DType } from "@flambeau/tensor";
+import type { UnaryOp } from "@flambeau/tensor/internal";
 import { ENTRY_ARGS, PRELUDE, linearIndex, loadAs, storageType, storeAs, stridedPrelude, type Scalar } from "../wgsl.js";
 import { UNARY, wgslCall, wgslFunctions } from "@flambeau/scalar-math";
 

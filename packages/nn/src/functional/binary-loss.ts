@@ -1,5 +1,5 @@
 /** Binary cross-entropy losses, on probabilities and on logits. */
-import { Tensor } from "@flambeau/tensor";
+import { Tensor, can_read_sync } from "@flambeau/tensor";
 import { reduce } from "./reduction.js";
 import { softplus } from "./activation.js";
 import type { ReductionOptions } from "./regression-loss.js";
@@ -26,7 +26,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, options: BCE
       `Using a target size (${torchSize(target.shape)}) that is different to the input size (${torchSize(input.shape)}) is deprecated. Please ensure they have the same size.`,
     );
   // Values outside [0, 1] (or NaN) are a bug upstream; check where reading is cheap.
-  if (input.numel() > 0 && input._storage.backend.canReadSync && !input.ge(0).logical_and(input.le(1)).all().itemSync())
+  if (input.numel() > 0 && can_read_sync(input) && !input.ge(0).logical_and(input.le(1)).all().itemSync())
     throw new Error("all elements of input should be between 0 and 1");
   const logX = input.log().clamp(-100);
   const log1mX = input.neg().log1p().clamp(-100);

@@ -1,5 +1,6 @@
 /** Classification losses: negative log-likelihood and cross-entropy (class indices or probabilities). */
-import { Tensor, isFloating, legacyTypeName, where } from "@flambeau/tensor";
+import { Tensor, can_read_sync, where } from "@flambeau/tensor";
+import { isFloating, legacyTypeName } from "@flambeau/tensor/internal";
 import { checkReduction, type Reduction } from "./reduction.js";
 import { log_softmax } from "./activation.js";
 
@@ -38,7 +39,7 @@ function checkTargets(input: Tensor, target: Tensor, weight: Tensor | null, igno
       `weight tensor should be defined either for all ${c} classes or no classes but got weight tensor of shape: [${weight.shape.join(", ")}]`,
     );
   // Indices are checked where they can be read at once; the message is PyTorch's.
-  if (target._storage.backend.canReadSync)
+  if (can_read_sync(target))
     for (const t of target.dataSync()) if (t !== ignore && (t < 0 || t >= c)) throw new RangeError(`Target ${t} is out of bounds.`);
 }
 

@@ -3,7 +3,8 @@
  * become the columns of a `[N, C*kh*kw, L]` matrix, which the weight `[O, C*kh*kw]` multiplies.
  * On the CPU that product is the WebAssembly SIMD GEMM; gradients are autograd's.
  */
-import { relabel, type Tensor } from "@flambeau/tensor";
+import type { Tensor } from "@flambeau/tensor";
+import { relabel } from "@flambeau/tensor/internal";
 import { col2im, im2colMatrix, outputSize, tuple, type PaddingMode, type Windows } from "./windows.js";
 
 /** A size per spatial dimension, or one for all. */

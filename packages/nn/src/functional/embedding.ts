@@ -1,4 +1,5 @@
-import { arange, where, legacyTypeName, type Tensor } from "@flambeau/tensor";
+import { arange, can_read_sync, where, type Tensor } from "@flambeau/tensor";
+import { legacyTypeName } from "@flambeau/tensor/internal";
 
 /** Refuse indices that are not integers or (where they can be read at once) out of range. */
 function checkIndices(input: Tensor, size: number, what: string): void {
@@ -6,7 +7,7 @@ function checkIndices(input: Tensor, size: number, what: string): void {
     throw new Error(
       `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${legacyTypeName(input.dtype)} instead (while checking arguments for ${what})`,
     );
-  if (input.numel() > 0 && input._storage.backend.canReadSync && input.lt(0).logical_or(input.ge(size)).any().itemSync())
+  if (input.numel() > 0 && can_read_sync(input) && input.lt(0).logical_or(input.ge(size)).any().itemSync())
     throw new RangeError("index out of range in self");
 }
 
@@ -40,8 +41,8 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx: number | n
  */
 export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
   if (tensor.dtype !== "int32") throw new Error("one_hot is only applicable to index tensor.");
-  const readable = tensor._storage.backend.canReadSync && tensor.numel() > 0;
-  if (num_classes === -1 && !tensor._storage.backend.canReadSync)
+  const readable = can_read_sync(tensor) && tensor.numel() > 0;
+  if (num_classes === -1 && !can_read_sync(tensor))
     throw new Error(`one_hot: num_classes=-1 reads the tensor, which '${tensor.device}' cannot do synchronously; pass num_classes`);
   const n = num_classes === -1 ? (readable ? tensor.max().itemSync() + 1 : 0) : num_classes;
   if (readable && tensor.min().itemSync() < 0) throw new Error("Class values must be non-negative.");

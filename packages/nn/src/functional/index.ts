@@ -12,7 +12,8 @@
  *
  * @module
  */
-import { keywords, relabel, type DType, type Generator, type Kw, type Tensor } from "@flambeau/tensor";
+import type { DType, Generator, Tensor } from "@flambeau/tensor";
+import { keywords, relabel, type Kw } from "@flambeau/tensor/internal";
 import * as A from "./activation.js";
 import * as D from "./dropout.js";
 import * as E from "./embedding.js";

@@ -3,7 +3,8 @@
  * im2col's `[N, C, L, K]` layout (windows.ts); adaptive average pooling is two small matrix
  * products with averaging matrices, exact for PyTorch's uneven windows. Gradients are autograd's.
  */
-import { relabel, tensor, type Tensor } from "@flambeau/tensor";
+import { tensor, type Tensor } from "@flambeau/tensor";
+import { relabel } from "@flambeau/tensor/internal";
 import { im2col, outputSize, pick, tuple, windowIndex, type Windows } from "./windows.js";
 import type { Size } from "./conv.js";
 

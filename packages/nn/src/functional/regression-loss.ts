@@ -1,5 +1,6 @@
 /** Losses between predictions and real-valued targets: MSE, L1, smooth L1 and Huber. */
-import { where, fmtShape, shapesEqual, type Tensor } from "@flambeau/tensor";
+import { where, type Tensor } from "@flambeau/tensor";
+import { fmtShape, shapesEqual } from "@flambeau/tensor/internal";
 import { reduce, type Reduction } from "./reduction.js";
 import { torchSize } from "../repr.js";
 

@@ -1,4 +1,5 @@
-import { cat, checkOptions, empty, stack, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
+import { cat, empty, stack, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
+import { checkOptions } from "@flambeau/tensor/internal";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { linear } from "../functional/linear.js";

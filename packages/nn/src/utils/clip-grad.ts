@@ -1,4 +1,5 @@
-import { Tensor, checkOptions, div, stack, tensor } from "@flambeau/tensor";
+import { Tensor, div, stack, tensor } from "@flambeau/tensor";
+import { checkOptions } from "@flambeau/tensor/internal";
 import { no_grad } from "@flambeau/autograd";
 import { isOptions } from "../options.js";
 

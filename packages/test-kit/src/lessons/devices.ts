@@ -3,7 +3,7 @@
 // gpu.js ran on WebGL (headless-gl under Xvfb in Node), not on its JavaScript fallback. A missing
 // WebGPU adapter or WebGL context fails the run; nothing is skipped.
 import { describe, expect, it, vi } from "vitest";
-import * as torch from "flambeau";
+import { getBackend } from "@flambeau/tensor/internal";
 import { gpujs, mode } from "@flambeau/backend-gpujs";
 import { webgpu } from "@flambeau/backend-webgpu";
 import type { Lesson } from "@flambeau/lesson-kit";
@@ -46,7 +46,7 @@ export type DeviceRun<R> = NodeRunResult<R> & {
  * this file). Throws, failing the test, when the device is unavailable.
  */
 export async function runOnDevice<R>(lesson: Lesson<R>, device: GpuDevice, options: Omit<NodeRunOptions, "device"> = {}): Promise<DeviceRun<R>> {
-  const backend = torch.getBackend(device);
+  const backend = getBackend(device);
   // The registered backend is the one this file imported, so mode() below speaks of it.
   expect(backend).toBe(device === "webgpu" ? webgpu : gpujs);
   const spies = PRIMITIVES.filter((p) => typeof backend[p] === "function").map((p) => vi.spyOn(backend, p));
