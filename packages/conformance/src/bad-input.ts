@@ -457,6 +457,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         ['to("cpu")', () => t.to("cpu"), "use 'await tensor.toAsync(\"cpu\")' instead"],
         ["allclose() returns a boolean at once, so it", () => torch.allclose(t, t), "torch.isclose(input, other).all().item()"],
         ["index() with a boolean mask", () => t.index(t.gt(1)), 'x.index(await mask.toAsync("cpu"))'],
+        ["one_hot() with num_classes=-1", () => torch.nn.functional.one_hot(torch.tensor([0, 2], { device: d })), "pass num_classes"],
       ];
       for (const [what, read, instead] of reads) {
         let error: unknown = null;

@@ -4,7 +4,7 @@
  * (Decision 6) — stricter than PyTorch, which copies the good entries before raising.
  */
 import { Tensor, can_read_sync } from "@flambeau/tensor";
-import { describeValue, shapesEqual } from "@flambeau/tensor/internal";
+import { asyncReadRequired, describeValue, shapesEqual } from "@flambeau/tensor/internal";
 import { no_grad } from "@flambeau/autograd";
 import type { Module } from "./module.js";
 import { torchSize } from "./repr.js";
@@ -104,7 +104,7 @@ function checkEntry(key: string, target: Tensor, input: unknown): string | null 
     return `size mismatch for ${key}: copying a param with shape ${torchSize(input.shape)} from checkpoint, the shape in current model is ${torchSize(target.shape)}.`;
   // Checked now because the copy would otherwise fail halfway through the load.
   if (src.device.type !== target.device.type && !can_read_sync(src))
-    return `cannot copy ${key} from device '${src.device}' synchronously; move the state_dict first (await t.toAsync("${target.device}"))`;
+    return asyncReadRequired(`copying ${key} to '${target.device}'`, src.device, `move the state_dict first (await t.toAsync("${target.device}"))`).message;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { arange, can_read_sync, where, type Tensor } from "@flambeau/tensor";
-import { legacyTypeName } from "@flambeau/tensor/internal";
+import { asyncReadRequired, legacyTypeName } from "@flambeau/tensor/internal";
 
 /** Refuse indices that are not integers or (where they can be read at once) out of range. */
 function checkIndices(input: Tensor, size: number, what: string): void {
@@ -43,7 +43,7 @@ export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
   if (tensor.dtype !== "int32") throw new Error("one_hot is only applicable to index tensor.");
   const readable = can_read_sync(tensor) && tensor.numel() > 0;
   if (num_classes === -1 && !can_read_sync(tensor))
-    throw new Error(`one_hot: num_classes=-1 reads the tensor, which '${tensor.device}' cannot do synchronously; pass num_classes`);
+    throw asyncReadRequired("one_hot() with num_classes=-1", tensor.device, "pass num_classes");
   const n = num_classes === -1 ? (readable ? tensor.max().itemSync() + 1 : 0) : num_classes;
   if (readable && tensor.min().itemSync() < 0) throw new Error("Class values must be non-negative.");
   if (readable && tensor.max().itemSync() >= n) throw new Error("Class values must be smaller than num_classes.");
