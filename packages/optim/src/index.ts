@@ -19,10 +19,10 @@
  * @packageDocumentation
  */
 export { Optimizer, required, type ParamGroup, type ParamGroupInput, type Params } from "./optimizer.js";
-export type { OptimizerStateDict, SavedParamGroup } from "./state_dict.js";
+export type { OptimizerStateDict, SavedParamGroup } from "./state-dict.js";
 export { SGD, type SGDOptions, type SGDState } from "./sgd.js";
 export { Adam, type AdamOptions, type AdamState } from "./adam.js";
 export { AdamW } from "./adamw.js";
 export { RMSprop, type RMSpropOptions, type RMSpropState } from "./rmsprop.js";
 export { Adagrad, type AdagradOptions, type AdagradState } from "./adagrad.js";
-export * as lr_scheduler from "./lr_scheduler/index.js";
+export * as lr_scheduler from "./lr-scheduler/index.js";

@@ -4,7 +4,7 @@ import { enable_grad, no_grad } from "@flambeau/autograd";
 import { pyRepr, pyTypeName } from "./format.js";
 import { warnOnce } from "./warn.js";
 import { checkStep } from "./step-checks.js";
-import { packGroups, unpackState, type OptimizerStateDict } from "./state_dict.js";
+import { packGroups, unpackState, type OptimizerStateDict } from "./state-dict.js";
 
 /**
  * A group of parameters and the options it is optimized with, as in PyTorch's

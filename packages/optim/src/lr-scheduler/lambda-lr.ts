@@ -1,4 +1,4 @@
-import { LRScheduler, type SchedulableOptimizer, type SchedulerOptions } from "./lr_scheduler.js";
+import { LRScheduler, type SchedulableOptimizer, type SchedulerOptions } from "./lr-scheduler.js";
 import { needed, positional } from "../options.js";
 
 /** A factor of the initial learning rate, as a function of the epoch. */

@@ -1,4 +1,4 @@
-import { LRScheduler, type SchedulableOptimizer, type SchedulerOptions } from "./lr_scheduler.js";
+import { LRScheduler, type SchedulableOptimizer, type SchedulerOptions } from "./lr-scheduler.js";
 import { needed, positional } from "../options.js";
 
 /** Options of {@link ExponentialLR}. */

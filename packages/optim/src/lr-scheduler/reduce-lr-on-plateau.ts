@@ -1,7 +1,7 @@
 import { Tensor } from "@flambeau/tensor";
 import { sci4 } from "../format.js";
 import { positional } from "../options.js";
-import { checkOptimizer, type SchedulableOptimizer } from "./lr_scheduler.js";
+import { checkOptimizer, type SchedulableOptimizer } from "./lr-scheduler.js";
 import { loadFields, saveFields } from "./fields.js";
 
 const isOptimizer = (key: string): boolean => key === "optimizer";
