@@ -4,10 +4,11 @@ import { tinyLoop } from "./tiny-loop.mjs";
 import { matmul } from "./matmul.mjs";
 import { mlp } from "./mlp.mjs";
 import { muladd } from "./muladd.mjs";
+import { conv } from "./conv.mjs";
 import * as torch from "flambeau";
 import { cpuKernels } from "@flambeau/backend-cpu";
 
-const suites = { "tiny-loop": tinyLoop, matmul, mlp, muladd };
+const suites = { "tiny-loop": tinyLoop, matmul, mlp, muladd, conv };
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
 suites.webgpu = async () => (await import("./webgpu.mjs")).webgpuBench(); // Dawn in Node, beside tfjs-backend-webgpu
 suites.memory = async () => (await import("./memory.mjs")).memory(); // live GPU bytes over 10,000 training steps

@@ -8,6 +8,7 @@ import * as torch from "flambeau";
 import { median } from "./timing.mjs";
 import { flambeauMlpStep, tfjsMlpStep } from "./mlp-steps.mjs";
 import { MATH_N, flambeauMath, mathInput, tfjsMath } from "./math-chain.mjs";
+import { flambeauCnnStep, flambeauConv, tfjsCnnStep, tfjsConv } from "./conv-steps.mjs";
 
 let init, webgpu;
 
@@ -134,7 +135,26 @@ export async function webgpuBench() {
   const peerMs = (await median(run(peer))) / STEPS;
   console.log(`webgpu mlp step: flambeau ${oursMs.toFixed(1)} ms, tfjs-webgpu ${peerMs.toFixed(1)} ms`);
   rows.push({ name: "webgpu MLP 784-256-256-10 step, batch 128", unit: "ms", peerName: "tfjs-webgpu", ours: oursMs, peer: peerMs, target: "faster" });
+  rows.push(...(await convolutions(tf)));
   rows.push(await tinyLoop(tf));
   rows.push(await elementwiseMath(tf));
+  return rows;
+}
+
+// Conv2d forward+backward and lesson 6's CNN training step, batch 64 (conv-steps.mjs), on the
+// same adapter as tfjs-backend-webgpu.
+async function convolutions(tf) {
+  const rows = [];
+  const read = async (t) => (await t.data())[0];
+  for (const [name, ours, peer] of [
+    ["webgpu Conv2d 1→32 3×3 fwd+bwd, batch 64", flambeauConv, tfjsConv],
+    ["webgpu digits CNN training step, batch 64", flambeauCnnStep, tfjsCnnStep],
+  ]) {
+    const run = (step) => async () => { for (let i = 0; i < STEPS; i++) await step(); };
+    const oursMs = (await median(run(ours(torch, { device: "webgpu", read: (t) => (t.numel() === 1 ? t.item() : read(t)) })), { repeats: 3 })) / STEPS;
+    const peerMs = (await median(run(peer(tf, { read })), { repeats: 3 })) / STEPS;
+    console.log(`${name}: flambeau ${oursMs.toFixed(1)} ms, tfjs-webgpu ${peerMs.toFixed(1)} ms`);
+    rows.push({ name, unit: "ms", peerName: "tfjs-webgpu", ours: oursMs, peer: peerMs, target: "ahead" });
+  }
   return rows;
 }

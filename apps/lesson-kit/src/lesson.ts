@@ -4,10 +4,13 @@
  */
 import type { LessonContext } from "./context.js";
 
-/** The source lesson a port follows (the texts live in `shared/lessons/` beside the repository). */
+/**
+ * The source lesson a port follows (the texts live in `shared/lessons/` beside the repository),
+ * or, for a lesson written for Flambeau (lesson 6), the PyTorch material it is modelled on.
+ */
 export interface LessonSource {
-  /** The file name in `shared/lessons/`, e.g. `000_ce0fab5ca2992579.txt`. */
-  readonly file: string;
+  /** The file name in `shared/lessons/`, e.g. `000_ce0fab5ca2992579.txt`; none for a lesson written for Flambeau. */
+  readonly file?: string;
   /** The lesson's own title. */
   readonly title: string;
   /** Where the lesson was published, when it says. */
@@ -45,7 +48,7 @@ export interface LessonOptions {
  * ```
  */
 export interface Lesson<R = unknown> {
-  /** 1 to 5, the order of `shared/lessons/README.md`. */
+  /** 1 to 5, the order of `shared/lessons/README.md`; 6, the digits lesson written for Flambeau. */
   readonly id: number;
   /** The app's folder name, also the figures' folder: `out/<slug>/`. */
   readonly slug: string;

@@ -1,4 +1,4 @@
-/** The home page: the five lessons, and which devices this browser offers. */
+/** The home page: the six lessons, and which devices this browser offers. */
 import { CATALOGUE } from "./catalogue.js";
 import { DEVICE_LABELS, deviceMenu, softwareNote } from "./devices.js";
 import { el } from "./dom.js";
@@ -22,7 +22,7 @@ export function indexPage(root: HTMLElement): void {
         { href: `#/lesson/${lesson.id}`, className: "card" },
         el("span", { className: "kicker" }, `Lesson ${lesson.id}`),
         el("strong", {}, lesson.title),
-        el("span", { className: "source" }, `from “${lesson.source.title}”`),
+        el("span", { className: "source" }, lesson.source.file ? `from “${lesson.source.title}”` : "written for Flambeau"),
       ),
     ),
   );
@@ -30,8 +30,8 @@ export function indexPage(root: HTMLElement): void {
     el(
       "section",
       { className: "home" },
-      el("h1", {}, "Five PyTorch lessons, in the browser"),
-      el("p", { className: "lead" }, "Each lesson is ported line by line to TypeScript with Flambeau. Its page shows the port beside what it prints and plots, live, on the device you pick."),
+      el("h1", {}, "Six PyTorch lessons, in the browser"),
+      el("p", { className: "lead" }, "Five lessons ported line by line to TypeScript with Flambeau, and a sixth, handwritten digits, written for it the way a PyTorch lesson would be. Each page shows the code beside what it prints and plots, live, on the device you pick."),
       devices,
       el("ol", { className: "cards" }, ...cards),
     ),

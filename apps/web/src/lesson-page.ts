@@ -45,7 +45,9 @@ export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise
       { className: "lesson-head" },
       el("p", { className: "kicker" }, `Lesson ${lesson.id}`),
       el("h1", {}, lesson.title),
-      el("p", { className: "source" }, "A line-by-line port of ", source, " to TypeScript with Flambeau."),
+      lesson.source.file
+        ? el("p", { className: "source" }, "A line-by-line port of ", source, " to TypeScript with Flambeau.")
+        : el("p", { className: "source" }, "Written for Flambeau as a PyTorch lesson would be, after ", source, "."),
       toolbar,
     ),
     el(
@@ -54,7 +56,7 @@ export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise
       el(
         "section",
         { className: "code-pane" },
-        el("h2", {}, `“${lesson.source.title}”, ported: `, el("code", { title: entry.path }, entry.path.split("/").at(-1)!)),
+        el("h2", {}, lesson.source.file ? `“${lesson.source.title}”, ported: ` : "The lesson: ", el("code", { title: entry.path }, entry.path.split("/").at(-1)!)),
         codeView(entry.source),
       ),
       el("section", { className: "output-pane" }, panel, el("h2", {}, "Output"), output.element),

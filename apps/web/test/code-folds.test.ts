@@ -11,6 +11,7 @@ const LESSONS = [
   "lesson3-simple-regression",
   "lesson4-nn-from-scratch",
   "lesson5-linear-regression-gpu",
+  "lesson6-digits",
 ];
 
 /** The lines of `source` a learner sees before opening a fold. */

@@ -45,11 +45,11 @@ afterAll(async () => {
 });
 
 describe("the lesson pages in Chromium", () => {
-  it("the home page lists the five lessons and finds WebGPU, gpu.js (WebGL) and the CPU", async () => {
+  it("the home page lists the six lessons and finds WebGPU, gpu.js (WebGL) and the CPU", async () => {
     await page.goto(open.url);
     await page.waitForSelector(".devices:not(:empty)");
     await page.waitForFunction(() => !document.querySelector(".devices")!.textContent!.startsWith("Probing"), null, { timeout: 30_000 });
-    expect(await page.locator(".cards li").count()).toBe(5);
+    expect(await page.locator(".cards li").count()).toBe(6);
     expect(await page.textContent(".devices")).toContain("CPU ✓ · WebGPU ✓ · gpu.js (WebGL) ✓ — lessons run on CPU");
     expect(await page.textContent(".device-note")).toBe(
       "WebGPU and gpu.js (WebGL) run on a software renderer here (SwiftShader), usually slower than the CPU: lessons start on the CPU. Pick one to try it anyway.",
@@ -295,7 +295,7 @@ describe("the lesson pages in Chromium", () => {
           expect(widths.scroll, `${shot}: the page is ${widths.scroll} px wide on a ${widths.inner} px screen`).toBeLessThanOrEqual(widths.inner);
           expect(await small.isVisible("nav.site-nav")).toBe(true);
           const links = await small.$$eval("nav.site-nav a", (as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
-          expect(links).toHaveLength(6);
+          expect(links).toHaveLength(7);
           for (const box of links) {
             expect(box.left).toBeGreaterThanOrEqual(0);
             expect(box.right).toBeLessThanOrEqual(viewport.width);

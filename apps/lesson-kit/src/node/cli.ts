@@ -82,7 +82,7 @@ export async function main(lessons: readonly Lesson<unknown>[], argv: readonly s
   }
   const start = performance.now();
   for (const lesson of chosen as Lesson<unknown>[]) {
-    console.log(`\n━━ Lesson ${lesson.id}: ${lesson.title} (${lesson.source.file}) ━━\n`);
+    console.log(`\n━━ Lesson ${lesson.id}: ${lesson.title} (${lesson.source.file ?? lesson.source.title}) ━━\n`);
     const run = await runInNode(lesson, {
       outDir: args.outDir,
       options: args.options,
