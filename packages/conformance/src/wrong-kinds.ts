@@ -46,13 +46,14 @@ const FUNCTION_ONLY = new Set(["where"]);
 function cases(): BadInputCase[] {
   const out: BadInputCase[] = [];
   const seen = new Set<Op>();
-  for (const [exported, value] of Object.entries(torch)) {
+  const functional = Object.entries(torch.nn.functional).map(([name, f]) => [name, f, true] as const);
+  for (const [exported, value, isFunctional] of [...Object.entries(torch).map(([name, f]) => [name, f, false] as const), ...functional]) {
     const f = value as Op;
     const sig = typeof f === "function" ? f.signature : undefined;
     if (!sig || sig.kinds.size === 0 || seen.has(f)) continue;
     seen.add(f);
     const names = [...sig.operands, ...sig.params];
-    const method = sig.operands.length > 0 && !FUNCTION_ONLY.has(sig.op) && typeof (torch.Tensor.prototype as never)[exported] === "function" ? exported : null;
+    const method = !isFunctional && sig.operands.length > 0 && !FUNCTION_ONLY.has(sig.op) && typeof (torch.Tensor.prototype as never)[exported] === "function" ? exported : null;
     for (const [name, kind] of sig.kinds) {
       const wrong = WRONG.find(([v]) => !kind.test(v));
       if (!wrong) continue;
@@ -84,7 +85,7 @@ function cases(): BadInputCase[] {
       const title = (form: string, call: string) => `${form} ${call}: '${name}' given ${wrong[1]} (declared ${kind.text})`;
       const onMethod = method !== null && !isOperand;
       out.push({
-        name: title(onMethod ? "method" : "function", onMethod ? `x.${exported}()` : `torch.${exported}()`),
+        name: title(onMethod ? "method" : "function", onMethod ? `x.${exported}()` : `torch.${isFunctional ? "nn.functional." : ""}${exported}()`),
         make,
         run: call(onMethod ? "method" : "function"),
         error: TypeError,

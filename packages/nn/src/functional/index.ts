@@ -42,35 +42,35 @@ const F = "nn.functional.";
 type Fn<P extends readonly unknown[], O, Lead extends unknown[] = [input: Tensor]> = (...args: [...Lead, ...Kw<P, O>]) => Tensor;
 
 /** `F.relu(input, inplace)`. */
-export const relu = keywords(F + "relu(input, /, inplace=False)", A.relu) as unknown as Fn<[inplace: boolean], { inplace?: boolean }>;
+export const relu = keywords(F + "relu(Tensor input, /, bool inplace=False)", A.relu) as unknown as Fn<[inplace: boolean], { inplace?: boolean }>;
 /** `F.leaky_relu(input, negative_slope, inplace)`. */
-export const leaky_relu = keywords(F + "leaky_relu(input, /, negative_slope=0.01, inplace=False)", A.leaky_relu) as unknown as Fn<
+export const leaky_relu = keywords(F + "leaky_relu(Tensor input, /, float negative_slope=0.01, bool inplace=False)", A.leaky_relu) as unknown as Fn<
   [negative_slope: number, inplace: boolean], { negative_slope?: number; inplace?: boolean }>;
 /** `F.gelu(input, { approximate })`. */
-export const gelu = keywords(F + "gelu(input, /, *, approximate='none')", A.gelu) as unknown as (
+export const gelu = keywords(F + "gelu(Tensor input, /, *, str approximate='none')", A.gelu) as unknown as (
   input: Tensor, options?: { approximate?: "none" | "tanh" }) => Tensor;
 /** `F.softplus(input, beta, threshold)`. */
-export const softplus = keywords(F + "softplus(input, /, beta=1, threshold=20)", A.softplus) as unknown as Fn<
+export const softplus = keywords(F + "softplus(Tensor input, /, float beta=1, float threshold=20)", A.softplus) as unknown as Fn<
   [beta: number, threshold: number], { beta?: number; threshold?: number }>;
 type SoftmaxOptions = { dim?: number | null; dtype?: DType };
 const castTo = (x: Tensor, o?: { dtype?: DType }) => (o?.dtype ? x.to(o.dtype) : x);
 /** `F.softmax(input, dim, { dtype })`. */
-export const softmax = keywords(F + "softmax(input, /, dim=None, *, dtype=None)", (x: Tensor, d?: number | null, o?: { dtype?: DType }) =>
+export const softmax = keywords(F + "softmax(Tensor input, /, int? dim=None, *, ScalarType? dtype=None)", (x: Tensor, d?: number | null, o?: { dtype?: DType }) =>
   A.softmax(castTo(x, o), d)) as unknown as Fn<[dim: number | null], SoftmaxOptions>;
 /** `F.log_softmax(input, dim, { dtype })`. */
-export const log_softmax = keywords(F + "log_softmax(input, /, dim=None, *, dtype=None)", (x: Tensor, d?: number | null, o?: { dtype?: DType }) =>
+export const log_softmax = keywords(F + "log_softmax(Tensor input, /, int? dim=None, *, ScalarType? dtype=None)", (x: Tensor, d?: number | null, o?: { dtype?: DType }) =>
   A.log_softmax(castTo(x, o), d)) as unknown as Fn<[dim: number | null], SoftmaxOptions>;
 
 /** `F.linear(input, weight, bias)`. */
-export const linear = keywords(F + "linear(input, /, weight, bias=None)", L.linear) as unknown as Fn<
+export const linear = keywords(F + "linear(Tensor input, /, Tensor weight, Tensor? bias=None)", L.linear) as unknown as Fn<
   [weight: Tensor, bias: Tensor | null], { weight?: Tensor; bias?: Tensor | null }>;
 /** `F.dropout(input, p, training, inplace, { generator })`. */
-export const dropout = keywords(F + "dropout(input, /, p=0.5, training=True, inplace=False, *, generator=None)",
+export const dropout = keywords(F + "dropout(Tensor input, /, float p=0.5, bool training=True, bool inplace=False, *, Generator? generator=None)",
   (x: Tensor, p?: number, training?: boolean, inplace?: boolean, o?: { generator?: Generator }) =>
     D.dropout(x, { p: p ?? 0.5, training: training ?? true, inplace: inplace ?? false, generator: o?.generator })) as unknown as Fn<
   [p: number, training: boolean, inplace: boolean], D.DropoutOptions>;
 /** `F.dropout2d(input, p, training, inplace)`: zero whole channels. @example `F.dropout2d(x, 0.25, model.training)` */
-export const dropout2d = keywords(F + "dropout2d(input, /, p=0.5, training=True, inplace=False)",
+export const dropout2d = keywords(F + "dropout2d(Tensor input, /, float p=0.5, bool training=True, bool inplace=False)",
   (x: Tensor, p?: number, training?: boolean, inplace?: boolean) => D.dropout2d(x, p ?? 0.5, training ?? true, inplace ?? false)) as unknown as Fn<
   [p: number, training: boolean, inplace: boolean], { p?: number; training?: boolean; inplace?: boolean }>;
 
@@ -129,23 +129,23 @@ export const fold = keywords(F + "fold(input, /, output_size, kernel_size, dilat
   { output_size?: Cv.Size; kernel_size?: Cv.Size; dilation?: Cv.Size; padding?: Cv.Size; stride?: Cv.Size }>;
 
 /** `F.embedding(input, weight, padding_idx)`. */
-export const embedding = keywords(F + "embedding(input, /, weight, padding_idx=None)", E.embedding) as unknown as Fn<
+export const embedding = keywords(F + "embedding(Tensor input, /, Tensor weight, int? padding_idx=None)", E.embedding) as unknown as Fn<
   [weight: Tensor, padding_idx: number | null], { weight?: Tensor; padding_idx?: number | null }>;
 /** `F.one_hot(tensor, num_classes)`. */
-export const one_hot = keywords(F + "one_hot(tensor, /, num_classes=-1)", E.one_hot) as unknown as Fn<
+export const one_hot = keywords(F + "one_hot(Tensor tensor, /, int num_classes=-1)", E.one_hot) as unknown as Fn<
   [num_classes: number], { num_classes?: number }, [tensor: Tensor]>;
 /** `F.layer_norm(input, normalized_shape, weight, bias, eps)`. */
-export const layer_norm = keywords(F + "layer_norm(input, /, normalized_shape, weight=None, bias=None, eps=1e-05)", N.layer_norm) as unknown as Fn<
+export const layer_norm = keywords(F + "layer_norm(Tensor input, /, int|int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05)", N.layer_norm) as unknown as Fn<
   [normalized_shape: readonly number[], weight: Tensor | null, bias: Tensor | null, eps: number],
   { normalized_shape?: readonly number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number }>;
 /** `F.batch_norm(input, running_mean, running_var, { weight, bias, training, momentum, eps })`. */
-export const batch_norm = keywords(F + "batch_norm(input, running_mean, running_var, /, *, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)",
+export const batch_norm = keywords(F + "batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, /, *, Tensor? weight=None, Tensor? bias=None, bool training=False, float momentum=0.1, float eps=1e-05)",
   N.batch_norm) as unknown as typeof N.batch_norm;
 
 type Loss<O> = (input: Tensor, target: Tensor, options?: O) => Tensor;
 // Each prints its graph node under PyTorch's name (e.g. `grad_fn=<MseLossBackward0>`).
 const loss = <O>(name: string, keys: string, f: Loss<O>, node: string): Loss<O> =>
-  keywords(`${F}${name}(input, target, /, *, ${keys})`, (x: Tensor, t: Tensor, o?: O) => (node ? relabel(f(x, t, o), [x, t], node) : f(x, t, o))) as unknown as Loss<O>;
+  keywords(`${F}${name}(Tensor input, Tensor target, /, *, ${keys})`, (x: Tensor, t: Tensor, o?: O) => (node ? relabel(f(x, t, o), [x, t], node) : f(x, t, o))) as unknown as Loss<O>;
 /** `F.mse_loss(input, target, { reduction })`. */
 export const mse_loss = loss("mse_loss", "reduction='mean'", R.mse_loss, "MseLossBackward0");
 /** `F.l1_loss(input, target, { reduction })`. */
