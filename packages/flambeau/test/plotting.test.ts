@@ -29,4 +29,28 @@ describe("torch.plotting", () => {
       `const torch = require("flambeau"); console.log(typeof torch.plotting.pyplot.scatter);`], { cwd, env, encoding: "utf8" });
     expect(cjs.trim()).toBe("function");
   });
+
+  it("is not loaded, nor its native renderer, by a program that never plots, even where it is installed", () => {
+    const cwd = fileURLToPath(new URL("..", import.meta.url));
+    const { NODE_PATH: _shimPaths, ...env } = process.env;
+    // Only @flambeau/plotting imports the renderer (@resvg/resvg-js) and vega, so neither the
+    // package's registration nor any of their modules means none of it was loaded.
+    const out = execFileSync("node", ["--input-type=module", "-e", `
+      import * as torch from "flambeau";
+      import { createRequire } from "node:module";
+      const loaded = () => ({
+        registered: globalThis[Symbol.for("flambeau.plotting")] !== undefined,
+        modules: Object.keys(createRequire(import.meta.url).cache).filter((k) => /resvg|vega|plotting/.test(k)).length,
+      });
+      const model = new torch.nn.Linear(2, 1);
+      model(torch.ones([3, 2])).sum().backward();
+      const trained = loaded();
+      torch.plotting.pyplot;
+      console.log(JSON.stringify({ trained, plotted: loaded() }));`], { cwd, env, encoding: "utf8" });
+    const { trained, plotted } = JSON.parse(out.trim());
+    expect(trained).toEqual({ registered: false, modules: 0 });
+    // The same probe sees plotting once torch.plotting is used.
+    expect(plotted.registered).toBe(true);
+    expect(plotted.modules).toBeGreaterThan(0);
+  });
 });
