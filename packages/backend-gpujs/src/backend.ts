@@ -1,7 +1,7 @@
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
   allocArray, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
-  negativeIntegerPowerError,
+  freedBufferError, negativeIntegerPowerError,
 } from "@flambeau/tensor/internal";
 import { canReadAsync, readAsync } from "./async-read.js";
 import { GLBuffer, hostValues } from "./buffer.js";
@@ -69,7 +69,7 @@ export class GpujsBackend implements Backend {
     const b = buffer as GLBuffer;
     if (n === 0) return allocArray(dtype, 0);
     if (b.value !== undefined) return fill(allocArray(dtype, n), b.value);
-    if (b.data === null) throw new Error("gpujs: this tensor's memory was freed");
+    if (b.data === null) throw freedBufferError("gpujs");
     return fromTexels(hostValues(b.data, n), dtype);
   }
 

@@ -6,7 +6,7 @@
  */
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
-  contiguousStrides, numel, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
+  contiguousStrides, freedBufferError, numel, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
 } from "@flambeau/tensor/internal";
 import { BufferPool } from "./buffer-pool.js";
 import { GpuBuffer, WORD } from "./buffer.js";
@@ -39,7 +39,7 @@ function bufferOf(b: BackendBuffer | undefined): GPUBuffer | undefined {
 /** The GPU buffer a kernel binds for a tensor's storage; throws once the storage is freed. */
 function gpu(b: BackendBuffer): GPUBuffer {
   const g = b as GpuBuffer;
-  if (g.freed) throw new Error("webgpu: this tensor's buffer was freed (dispose() or after backward); it can no longer be used");
+  if (g.freed) throw freedBufferError("webgpu");
   return g.block.buffer;
 }
 

@@ -85,6 +85,11 @@ export function integerDivisionByZero(device: string): Error {
   return new Error(`ZeroDivisionError (an integer division or remainder by zero on '${device}')`);
 }
 
+/** @internal A buffer used after its tensor was freed (`dispose()`, or by backward), which a backend finds. */
+export function freedBufferError(device: string): Error {
+  return new Error(`${device}: this tensor's buffer was freed (dispose() or after backward); it can no longer be used`);
+}
+
 /**
  * @internal An index past a dimension's size (PyTorch's `IndexError`); `op` is null for plain
  * indexing (`x.index(5)`), which PyTorch reports without an op name.

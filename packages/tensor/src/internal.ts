@@ -42,7 +42,7 @@ export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor } from "./ops/checks.js";
 export {
   check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch,
-  asyncReadRequired, type ErrorClass,
+  asyncReadRequired, freedBufferError, type ErrorClass,
 } from "./errors.js";
 // The op tables, for the autograd engine and the conformance suite (tables/).
 export { UNARY_OPS, unaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";

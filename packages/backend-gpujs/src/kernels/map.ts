@@ -4,7 +4,7 @@
  * (a scalar made by `full`, broadcast) is passed as a uniform instead of a texture.
  */
 import type { DType, Shape } from "@flambeau/tensor";
-import { numel, type View } from "@flambeau/tensor/internal";
+import { freedBufferError, numel, type View } from "@flambeau/tensor/internal";
 import { GLBuffer, type KernelData } from "../buffer.js";
 import { collapse, kernelSource, walkArgs, walkCode, walkParams } from "../codegen.js";
 import { launch, type KernelArg } from "../kernel-cache.js";
@@ -93,6 +93,6 @@ export function map(
 /** The texture (or fallback array) behind a view; throws for a freed buffer. */
 export function data(v: View): KernelData {
   const b = v.buffer as GLBuffer;
-  if (b.data === null) throw new Error("gpujs: this tensor's memory was freed");
+  if (b.data === null) throw freedBufferError("gpujs");
   return b.data;
 }
