@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from "vitest/config";
 import { workspaceAliases } from "./packages/test-kit/src/workspace.js";
 
-const TESTS = ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "scripts/test/**/*.test.ts"];
+const TESTS = ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "docs/test/**/*.test.ts"];
 
 // The tests that open headless-gl (the gpu.js backend in Node), which renders through an X
 // display: gpu.js's own tests, the facade's backend test, and the lesson runs on every device.

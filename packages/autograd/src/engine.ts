@@ -10,6 +10,7 @@ import {
 } from "@flambeau/tensor/internal";
 import { RULES } from "./rules.js";
 
+/** `backward`'s keywords: `loss.backward({ retain_graph: true })`. */
 export interface BackwardOptions {
   /** Keep saved tensors so backward can run again through the same graph. */
   retain_graph?: boolean;

@@ -2,8 +2,11 @@ import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "./grad-mode.js";
 import { grad } from "./engine.js";
 
+/** `gradcheck`'s keywords: the finite-difference step and the tolerance, `gradcheck(f, [x], { eps: 1e-3, atol: 1e-2 })`. */
 export interface GradcheckOptions {
+  /** The finite-difference step. */
   eps?: number;
+  /** The largest difference allowed between the analytic and the numeric gradient. */
   atol?: number;
   rtol?: number;
   /** Throw a descriptive error on mismatch (default) instead of returning false. */

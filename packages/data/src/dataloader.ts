@@ -55,6 +55,7 @@ export class DataLoader<T, B = Collated<T>> implements Iterable<B>, AsyncIterabl
   readonly sampler: Iterable<number> | null;
   readonly batch_sampler: Iterable<number[]> | null;
   readonly generator: Generator | null;
+  /** Makes a batch of samples (by default, stacks tensors and numbers: `default_collate`). */
   readonly collate_fn: (batch: T[]) => B;
   readonly num_workers: number;
   readonly pin_memory: boolean;

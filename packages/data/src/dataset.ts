@@ -13,6 +13,7 @@ export interface Sized {
 
 /** What the data utilities need of a map-style dataset: `getitem(i)` for `0 <= i < length`. */
 export interface MapDataset<T> extends Sized {
+  /** The sample at `index` (Python's `ds[index]`). */
   getitem(index: number): T;
 }
 
@@ -44,6 +45,7 @@ export abstract class Dataset<T> implements MapDataset<T>, Iterable<T> {
   /** The number of samples (Python's `len(ds)`). */
   abstract readonly length: number;
 
+  /** The samples in order: `for (const [x, y] of ds)`. */
   *[Symbol.iterator](): Iterator<T> {
     for (let i = 0; i < this.length; i++) yield this.getitem(i);
   }

@@ -19,5 +19,6 @@
  * ```
  */
 export abstract class IterableDataset<T> implements Iterable<T> {
+  /** The stream of samples (Python's `__iter__`). */
   abstract [Symbol.iterator](): Iterator<T>;
 }

@@ -2,4 +2,7 @@
 export { grad, backward, gradcheck } from "@flambeau/autograd";
 import { vjp } from "@flambeau/autograd";
 /** `torch.autograd.functional`. */
-export const functional = { vjp };
+export const functional = {
+  /** `torch.autograd.functional.vjp(func, inputs, v)`: the function's outputs and the vector-Jacobian product. */
+  vjp,
+};

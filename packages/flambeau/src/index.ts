@@ -31,7 +31,10 @@ export { save, load, saveToBytes, loadFromBytes } from "@flambeau/nn";
 
 /** dtype names as values, so `dtype=torch.float32` ports as `{ dtype: torch.float32 }`. */
 export const float32 = "float32", float = "float32", float64 = "float64", double = "float64";
-export const int32 = "int32", int = "int32", long = "int32", int64 = "int32", bool = "bool";
+/** Integer dtype names as values; `int32` stands in for PyTorch's `int64` (`torch.long`). */
+export const int32 = "int32", int = "int32", long = "int32", int64 = "int32";
+/** The boolean dtype as a value: `{ dtype: torch.bool }`. */
+export const bool = "bool";
 
 /** `torch.is_tensor(x)`. */
 export function is_tensor(x: unknown): x is Tensor {

@@ -44,6 +44,7 @@ export class IncompatibleKeys {
     readonly missing_keys: string[],
     readonly unexpected_keys: string[],
   ) {}
+  /** As PyTorch prints it: `<All keys matched successfully>` when both lists are empty. */
   toString(): string {
     if (this.missing_keys.length === 0 && this.unexpected_keys.length === 0) return "<All keys matched successfully>";
     const list = (ks: string[]) => `[${ks.map((k) => `'${k}'`).join(", ")}]`;

@@ -21,7 +21,9 @@ export type NumericTypedArray =
  */
 export interface TensorLike {
   readonly shape: readonly number[];
+  /** The values, read asynchronously (any device). */
   data(): Promise<ArrayLike<number | boolean>>;
+  /** The values, read synchronously (where the device can: the CPU). */
   dataSync?(): ArrayLike<number | boolean>;
 }
 

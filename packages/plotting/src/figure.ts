@@ -171,7 +171,7 @@ export class Figure {
 
   /**
    * Shows the figure: in a browser, renders it into `options.container` (replacing what is
-   * there) or appends it to `document.body`; in Node, writes a PNG as {@link showFigures} says.
+   * there) or appends it to `document.body`; in Node, writes a PNG as `pyplot.show` does.
    */
   async show(options: ShowOptions = {}): Promise<ShowResult> {
     return (await showFigures([this], options))[0]!;

@@ -18,14 +18,17 @@ export class Device {
     this.type = m[1]!;
     this.index = m[2] !== undefined ? Number(m[2]) : index;
   }
+  /** `"cpu"`, or `"webgpu:0"` with an index. */
   toString(): string {
     return this.index === null ? this.type : `${this.type}:${this.index}`;
   }
+  /** Whether `other` is the same kind of device: `torch.device("cpu").equals(x.device)`. */
   equals(other: Device): boolean {
     return this.type === other.type;
   }
 }
 
+/** A device, or its name: `"cpu"`, `"webgpu"`, `torch.device("gpujs")`. */
 export type DeviceLike = string | Device;
 
 interface Registration {

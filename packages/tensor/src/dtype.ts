@@ -18,6 +18,7 @@ export const ARRAY_TYPE = {
 /** Bytes per element of each dtype. */
 export const ITEM_SIZE: Record<DType, number> = { float32: 4, float64: 8, int32: 4, bool: 1 };
 
+/** Every dtype Flambeau has, narrowest first: `bool`, `int32`, `float32`, `float64`. */
 export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
 
 /** Allocate a zero-filled host array of `size` elements of `dtype`. */
@@ -25,10 +26,12 @@ export function allocArray(dtype: DType, size: number): TypedArray {
   return new ARRAY_TYPE[dtype](size);
 }
 
+/** Whether `d` is a floating dtype (`float32`, `float64`), as `torch.is_floating_point` asks of a tensor. */
 export function isFloating(d: DType): boolean {
   return d === "float32" || d === "float64";
 }
 
+/** Whether `d` names a dtype Flambeau has: `isDType("float32")` is true, `isDType("int64")` false. */
 export function isDType(d: unknown): d is DType {
   return d === "float32" || d === "float64" || d === "int32" || d === "bool";
 }
@@ -44,6 +47,7 @@ export function promoteTypes(a: DType, b: DType): DType {
 
 /** The range of `int32`, which stands in for PyTorch's `int64`. */
 export const INT32_MIN = -2147483648;
+/** The largest `int32`, 2^31 - 1. */
 export const INT32_MAX = 2147483647;
 
 /** Whether `v` is a whole number that `int32` holds exactly. */

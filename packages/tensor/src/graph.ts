@@ -71,15 +71,16 @@ export class Node {
       if (isTensorLike(v) || (Array.isArray(v) && v.some(isTensorLike))) delete this.attrs[k];
     }
   }
-  /** PyTorch's class name of this node, e.g. `AddBackward0`. */
   /**
    * The name PyTorch gives the node, when the op that recorded it is composed of others here
    * (`mean` ends in a division, yet prints as `MeanBackward0`); see {@link relabel}.
    */
   label: string | null = null;
+  /** PyTorch's class name of this node, e.g. `AddBackward0`: `y.grad_fn.name()`. */
   name(): string {
     return this.label ?? NODE_NAMES[this.op] ?? this.op.charAt(0).toUpperCase() + this.op.slice(1) + "Backward0";
   }
+  /** The node as PyTorch prints it: `<AddBackward0>`. */
   toString(): string {
     return `<${this.name()}>`;
   }
@@ -104,6 +105,7 @@ export class AccumulateGrad extends Node {
   constructor(readonly variable: Tensor) {
     super("accumulate", [], null, {});
   }
+  /** `"AccumulateGrad"`, as PyTorch names it. */
   override name(): string {
     return "AccumulateGrad";
   }
@@ -173,6 +175,7 @@ export function relabel<T extends Tensor | readonly Tensor[]>(out: T, inputs: re
 
 /** The backward engine, installed by `@flambeau/autograd` when it is imported. */
 export interface BackwardEngine {
+  /** Runs backward from `tensor` (what `tensor.backward(...)` calls). */
   backward(
     tensor: Tensor,
     gradientOrOptions?: Tensor | null | { retain_graph?: boolean; create_graph?: boolean; inputs?: Tensor[] },
@@ -181,6 +184,7 @@ export interface BackwardEngine {
 }
 let engine: BackwardEngine | null = null;
 
+/** Installs the backward engine (done by `@flambeau/autograd` when it is imported). */
 export function installBackwardEngine(e: BackwardEngine): void {
   engine = e;
 }

@@ -128,6 +128,8 @@ export function bindArguments(sig: Signature, args: readonly unknown[]): unknown
  * Wrap an op's implementation (which takes its parameters by position, then its keyword-only
  * ones as one object) so callers may also name any parameter in a trailing options object.
  *
+ * @typeParam F - the implementation's type, which the result keeps.
+ *
  * @example
  * ```ts
  * const sum = keywords("sum(input, /, dim=None, keepdim=False, *, dtype=None)", sumImpl);

@@ -90,7 +90,9 @@ declare module "./tensor.js" {
     /** `x.reshape(2, 3)`, `x.reshape([2, 3])` or `x.reshape({ shape: [2, 3] })`. */
     reshape(...shape: Dims<"shape">): Tensor;
     view(...shape: Dims<"size">): Tensor;
+    /** A view with `other`'s shape: `x.view_as(y)` is `x.view(y.shape)`. */
     view_as(other: Tensor): Tensor;
+    /** `x.reshape_as(y)` is `x.reshape(y.shape)`. */
     reshape_as(other: Tensor): Tensor;
     squeeze(...args: Kw<[dim: number | readonly number[]], { dim?: number | readonly number[] }>): Tensor;
     unsqueeze(...args: Kw<[dim: number], { dim?: number }>): Tensor;
@@ -101,6 +103,7 @@ declare module "./tensor.js" {
     /** The transpose of a matrix (all dimensions reversed, as `x.T`). */
     readonly T: Tensor;
     expand(...sizes: Dims<"size">): Tensor;
+    /** `x.expand_as(y)` is `x.expand(y.shape)`. */
     expand_as(other: Tensor): Tensor;
     broadcast_to(...args: Kw<[size: Shape], { size?: Shape }>): Tensor;
     contiguous(): Tensor;
@@ -135,13 +138,21 @@ declare module "./tensor.js" {
 
     /** `x.to(dtype)`, `x.to(device)`, `x.to(device, dtype)`, `x.to(other)` or `x.to({ device, dtype, copy })`. */
     to(...args: Kw<[dtypeOrDevice: DType | Device | string | Tensor, dtype: DType], S.ToOptions>): Tensor;
+    /** `x.to(device)` for any pair of devices, a GPU read included: `await x.toAsync("cpu")`. */
     toAsync(device: Device | string): Promise<Tensor>;
+    /** A copy on the CPU (this tensor when it is there already): `x.cpu().numpy()`. Reading a GPU tensor this way needs a backend that reads synchronously; else `await x.toAsync("cpu")`. */
     cpu(): Tensor;
+    /** `x.to("float32")`: `torch.tensor([1, 2]).float()`. */
     float(): Tensor;
+    /** `x.to("float64")` (CPU only): `torch.tensor([1, 2]).double()`. */
     double(): Tensor;
+    /** `x.to("int32")`: `torch.tensor([1.7, -1.7]).int()` is `tensor([ 1, -1], dtype=torch.int32)`. */
     int(): Tensor;
+    /** PyTorch's `int64` cast; Flambeau's widest integer is `int32`, so `x.long()` is `x.int()`. */
     long(): Tensor;
+    /** `x.to("bool")`: nonzero is true. `torch.tensor([0, 2]).bool()` is `tensor([False,  True])`. */
     bool(): Tensor;
+    /** `x.type_as(y)` is `x.to(y.dtype)`. */
     type_as(other: Tensor): Tensor;
 
     add_(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): this;
@@ -154,6 +165,7 @@ declare module "./tensor.js" {
     neg_(): this; abs_(): this; sqrt_(): this; exp_(): this; log_(): this; sigmoid_(): this;
     tanh_(): this; relu_(): this; floor_(): this; ceil_(): this; sign_(): this;
     round_(options?: { decimals?: number }): this;
+    /** Fills this tensor with zeros in place and returns it: `w.grad.zero_()`. */
     zero_(): this;
     fill_(...args: Kw<[value: number | boolean | Tensor], { value?: number | boolean | Tensor }>): this;
     copy_(...args: Kw<[src: Tensor], { src?: Tensor }>): this;

@@ -41,12 +41,14 @@ const overDims = (base: string) => (d?: unknown) => `${base}Backward${d === unde
 
 // ---- elementwise ------------------------------------------------------------------------------
 
+/** `add`/`sub`'s keywords: `torch.add(x, y, { alpha: 2 })` is `x + 2 * y`. */
 export type AlphaOptions = { other?: TensorOrScalar; alpha?: number };
 type Arith = (input: TensorOrScalar, ...args: Kw<[other: TensorOrScalar], AlphaOptions>) => Tensor;
 /** `torch.add(input, other, { alpha })`: `input + alpha * other`. @example `torch.add(x, y, { alpha: 2 })` */
 export const add = keywords("add(Tensor|Scalar input, /, Tensor|Scalar other, *, Scalar alpha=1)", m.add) as unknown as Arith;
 /** `torch.sub(input, other, { alpha })`: `input - alpha * other`. */
 export const sub = keywords("sub(Tensor|Scalar input, /, Tensor|Scalar other, *, Scalar alpha=1)", m.sub) as unknown as Arith;
+/** `div`'s keywords: `torch.div(x, y, { rounding_mode: "floor" })`. */
 export type DivOptions = { other?: TensorOrScalar; rounding_mode?: "trunc" | "floor" | null };
 /** `torch.div(input, other, { rounding_mode })`. */
 export const div = keywords("div(Tensor|Scalar input, /, Tensor|Scalar other, *, 'trunc'|'floor'? rounding_mode=None)", m.div) as unknown as (
@@ -67,6 +69,7 @@ export const round = keywords("round(Tensor input, /, *, int decimals=0)", (x: T
   return d > 0 ? u.round(binary("mul", x, scale)).div(scale) : u.round(m.div(x, scale)).mul(scale);
 }) as unknown as (input: Tensor, options?: { decimals?: number }) => Tensor;
 
+/** `clamp`'s keywords: `x.clamp({ min: 0 })`. */
 export type ClampOptions = { min?: TensorOrScalar | null; max?: TensorOrScalar | null };
 type Clamp = (input: Tensor, ...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], ClampOptions>) => Tensor;
 /** `torch.clamp(input, min, max)` or `(input, { min, max })`. @example `x.clamp({ min: 0 })` */
@@ -79,6 +82,7 @@ export const where = keywords("where(Tensor condition, /, Tensor|Scalar input, T
 /** `torch.masked_fill(input, mask, value)`. */
 export const masked_fill = keywords("masked_fill(Tensor input, /, Tensor mask, Tensor|Scalar value)", sel.masked_fill) as unknown as (
   input: Tensor, ...args: Kw<[mask: Tensor, value: TensorOrScalar], { mask?: Tensor; value?: TensorOrScalar }>) => Tensor;
+/** `addcmul`/`addcdiv`'s keywords: `x.addcmul(a, b, { value: 0.5 })`. */
 export type ValueOptions = { tensor1?: Tensor; tensor2?: Tensor; value?: number };
 type Addc = (input: Tensor, ...args: Kw<[tensor1: Tensor, tensor2: Tensor], ValueOptions>) => Tensor;
 /** `torch.addcmul(input, tensor1, tensor2, { value })`. */
@@ -91,7 +95,9 @@ export const lerp = keywords("lerp(Tensor input, /, Tensor end, Tensor|Scalar we
 
 // ---- reductions ------------------------------------------------------------------------------
 
+/** A reduction's keywords: `x.sum({ dim: 1, keepdim: true })`. */
 export type ReduceOptions = { dim?: r.Dim; keepdim?: boolean };
+/** `sum`/`mean`/`prod`'s keywords, `dtype` included: `x.sum({ dim: 0, dtype: "float64" })`. */
 export type DTypeReduceOptions = ReduceOptions & DTypeOption;
 type Reduce<O> = (input: Tensor, ...args: Kw<[dim: r.Dim, keepdim: boolean], O>) => Tensor;
 const reduceOp = (name: string, f: (x: Tensor, dim?: r.Dim, keepdim?: boolean) => Tensor): Reduce<ReduceOptions> =>
@@ -115,6 +121,7 @@ export const prod = dtypeReduceOp("prod", labelled(r.prod as (x: Tensor, dim?: r
 /** `torch.logsumexp(input, dim, keepdim)`. */
 export const logsumexp = keywords("logsumexp(Tensor input, /, int|int[] dim, bool keepdim=False)", labelled(r.logsumexp, () => "LogsumexpBackward0")) as unknown as Reduce<ReduceOptions>;
 
+/** `max`/`min` along a dimension: `x.max({ dim: 1 })` gives `[values, indices]`. */
 export type MaxOptions = { dim?: number; keepdim?: boolean };
 /** `torch.max(input)`, or `(values, indices)` along `dim`. */
 export interface MaxFn {
@@ -129,6 +136,7 @@ type Extremum = (x: Tensor, dim?: number, keepdim?: boolean) => Tensor | readonl
 /** `torch.max`. */ export const max = keywords("max(Tensor input, /, int? dim=None, bool keepdim=False)", labelled(r.max as Extremum, extremum("Max"))) as unknown as MaxFn;
 /** `torch.min`. */ export const min = keywords("min(Tensor input, /, int? dim=None, bool keepdim=False)", labelled(r.min as Extremum, extremum("Min"))) as unknown as MaxFn;
 
+/** `var`/`std`'s keywords: `x.var({ dim: 0, correction: 0 })`. */
 export type VarOptions = r.VarOptions & { dim?: r.Dim };
 type Var = (input: Tensor, ...args: Kw<[dim: r.Dim], VarOptions>) => Tensor;
 /** `torch.var(input, dim, { correction, keepdim })`. */
@@ -136,6 +144,7 @@ export const variance = keywords("var(Tensor input, /, int|int[]? dim=None, *, S
 /** `torch.std(input, dim, { correction, keepdim })`. */
 export const std = keywords("std(Tensor input, /, int|int[]? dim=None, *, Scalar? correction=1, bool keepdim=False, bool unbiased=True)", labelled(r.std, () => "StdBackward0")) as unknown as Var;
 
+/** `softmax`/`log_softmax`'s keywords: `x.softmax({ dim: -1 })`. */
 export type SoftmaxOptions = { dim?: number } & DTypeOption;
 type Softmax = (input: Tensor, ...args: Kw<[dim: number], SoftmaxOptions>) => Tensor;
 /** `torch.softmax(input, dim, { dtype })`. @example `x.softmax({ dim: 1 })` */
@@ -145,6 +154,7 @@ export const softmax = keywords("softmax(Tensor input, /, int dim, *, ScalarType
 export const log_softmax = keywords("log_softmax(Tensor input, /, int dim, *, ScalarType? dtype=None)", (x: Tensor, d: number, o?: DTypeOption) =>
   relabel(r.log_softmax(cast(x, o), d), [x], "LogSoftmaxBackward0")) as unknown as Softmax;
 
+/** `norm`'s keywords: `x.norm({ p: 1, dim: 0 })`. */
 export type NormOptions = { p?: number | "fro"; dim?: r.Dim; keepdim?: boolean } & DTypeOption;
 /** `torch.norm(input, p, dim, keepdim, { dtype })`. @example `x.norm({ p: 1, dim: 0 })` */
 export const norm = keywords("norm(Tensor input, /, float|'fro'? p='fro', int|int[]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)",
@@ -168,6 +178,7 @@ export const cat = keywords("cat(tensors, /, int dim=0)", j.cat) as unknown as J
 /** `torch.concat`, an alias of cat. */ export const concat = keywords("concat(tensors, /, int dim=0)", j.cat) as unknown as Join;
 /** `torch.stack(tensors, dim)`. */
 export const stack = keywords("stack(tensors, /, int dim=0)", j.stack) as unknown as Join;
+/** `split`'s keywords: `x.split({ split_size_or_sections: 2, dim: 1 })`. */
 export type SplitOptions = { split_size_or_sections?: number | readonly number[]; dim?: number };
 /** `torch.split(tensor, split_size_or_sections, dim)`. */
 export const split = keywords("split(Tensor tensor, /, int|int[] split_size_or_sections, int dim=0)", j.split) as unknown as (
@@ -229,6 +240,7 @@ export const scatter = keywords("scatter(Tensor input, /, int dim, Tensor index,
     return ix.scatter_add(x, dim, index, values);
   }) as unknown as (input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: TensorOrScalar], ScatterOptions>) => Tensor;
 
+/** `cumsum`/`cumprod`'s keywords: `x.cumsum({ dim: 0 })`. */
 export type CumulativeOptions = { dim?: number } & cu.CumulativeOptions;
 type Cumulative = (input: Tensor, ...args: Kw<[dim: number], CumulativeOptions>) => Tensor;
 /** `torch.cumsum(input, dim, { dtype })`. @example `x.cumsum({ dim: 1 })` */
@@ -241,6 +253,7 @@ type Triangular = (input: Tensor, ...args: Kw<[diagonal: number], { diagonal?: n
 
 // ---- casts and copies ------------------------------------------------------------------------
 
+/** `to`'s keywords: `x.to({ device: "webgpu", dtype: "float32" })`. */
 export type ToOptions = { device?: Device | string; dtype?: DType; copy?: boolean };
 /**
  * `Tensor.to(dtype)`, `to(device)`, `to(device, dtype)`, `to(other)` or `to({ device, dtype, copy })`.
@@ -262,6 +275,7 @@ export const copy_ = keywords("copy_(Tensor input, /, Tensor src)", copyImpl) as
 
 /** `torch.tensor(data, { dtype, device, requires_grad })`. */
 export const tensor = keywords("tensor(data, /, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.tensor) as unknown as typeof cr.tensor;
+/** `full`'s keywords: `torch.full([2, 2], 7, { dtype: "int32" })`. */
 export type FullOptions = TensorOptions & { fill_value?: number | boolean };
 /** `torch.full(size, fill_value, { dtype, device, requires_grad })`. */
 export const full = keywords("full(size, /, Scalar fill_value, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.full) as unknown as (
@@ -279,6 +293,7 @@ export const rand_like = keywords("rand_like(Tensor input, /, *, ScalarType? dty
 /** `torch.randn_like`. */
 export const randn_like = keywords("randn_like(Tensor input, /, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False, Generator? generator=None)", rnd.randn_like) as unknown as Like;
 
+/** `arange`'s keywords: `torch.arange({ start: 0, end: 10, step: 2 })`. */
 export type ArangeOptions = TensorOptions & { start?: number; end?: number; step?: number };
 /** `torch.arange(end)` or `torch.arange(start, end, step)`. @example `torch.arange(0, 10, { step: 2 })` */
 export const arange = keywords("arange(float start=0, float? end=None, float step=1, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.arange) as unknown as (
@@ -289,6 +304,7 @@ export const linspace = keywords("linspace(float start, float end, int steps, *,
 /** `torch.eye(n, m)`. */
 export const eye = keywords("eye(int n, int? m=None, *, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", cr.eye) as unknown as (
   ...args: Kw<[n: number, m: number], TensorOptions & { n?: number; m?: number }>) => Tensor;
+/** `randint`'s keywords: `torch.randint(0, 10, [3], { generator: g })`. */
 export type RandintOptions = rnd.RandomOptions & { low?: number; high?: number; size?: readonly number[] };
 /** `torch.randint(low, high, size)` or `torch.randint(high, size)`. */
 export const randint = keywords("randint(int low=0, int|int[]? high=None, int[]? size=None, *, Generator? generator=None, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", rnd.randint) as unknown as (
@@ -297,6 +313,7 @@ export const randint = keywords("randint(int low=0, int|int[]? high=None, int[]?
 export const randperm = keywords("randperm(int n, *, Generator? generator=None, ScalarType? dtype=None, Device? device=None, bool requires_grad=False)", rnd.randperm) as unknown as (
   ...args: Kw<[n: number], rnd.RandomOptions & { n?: number }>) => Tensor;
 
+/** A random op's `generator`: `torch.rand([2], { generator: torch.Generator().manual_seed(0) })`. */
 export type GeneratorOption = rnd.GeneratorOption;
 /** `Tensor.normal_(mean, std, { generator })`. */
 export const normal_ = keywords("normal_(Tensor input, /, float mean=0, float std=1, *, Generator? generator=None)", rnd.normal_) as unknown as (

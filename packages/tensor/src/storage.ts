@@ -96,6 +96,7 @@ export class Storage {
     this.backend.free(this.buffer);
     account(this.backend.name, -1, -this.size * ITEM_SIZE[this.dtype]);
   }
+  /** Whether this storage's memory was freed (`dispose()`, a scope, the collector). */
   get disposed(): boolean {
     return this.freed;
   }

@@ -153,6 +153,7 @@ export class Tensor implements View {
     if (g !== null && gradReads.internal === 0) g._storage._gradSlotOnly = false;
     return g;
   }
+  /** Sets the gradient (`x.grad = null` drops it), checked as the getter says. */
   set grad(g: Tensor | null) {
     checkGradAssignment(this, g);
     const old = this._grad;

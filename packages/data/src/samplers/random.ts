@@ -56,6 +56,7 @@ export class RandomSampler extends Sampler<number> {
     return this._num_samples ?? this.data_source.length;
   }
 
+  /** The number of indices an epoch gives. */
   get length(): number {
     return this.num_samples;
   }

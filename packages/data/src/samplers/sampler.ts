@@ -16,5 +16,6 @@
  * ```
  */
 export abstract class Sampler<T = number> implements Iterable<T> {
+  /** The indices (or keys) to fetch, in order (Python's `__iter__`). */
   abstract [Symbol.iterator](): Iterator<T>;
 }

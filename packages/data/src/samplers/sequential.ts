@@ -15,6 +15,7 @@ export class SequentialSampler extends Sampler<number> {
     super();
   }
 
+  /** The number of indices an epoch gives. */
   get length(): number {
     return this.data_source.length;
   }

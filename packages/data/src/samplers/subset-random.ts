@@ -23,6 +23,7 @@ export class SubsetRandomSampler extends Sampler<number> {
     this.generator = options.generator ?? null;
   }
 
+  /** The number of indices an epoch gives. */
   get length(): number {
     return this.indices.length;
   }

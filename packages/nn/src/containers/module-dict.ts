@@ -56,12 +56,15 @@ export class ModuleDict extends Module {
   override get length(): number {
     return this._modules.size;
   }
+  /** The keys, in insertion order: `dict.keys()`. */
   keys(): string[] {
     return [...this._modules.keys()];
   }
+  /** The modules, in insertion order: `dict.values()`. */
   values(): Module[] {
     return [...this._modules.values()] as Module[];
   }
+  /** `[key, module]` pairs, in insertion order: `for (const [k, m] of dict.items())`. */
   items(): [string, Module][] {
     return [...this._modules] as [string, Module][];
   }

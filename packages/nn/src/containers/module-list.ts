@@ -76,6 +76,7 @@ export class ModuleList extends Module {
     modules.forEach((m, i) => this.add_module(String(i), m));
   }
 
+  /** The modules in order: `for (const layer of model)`. */
   [Symbol.iterator](): Iterator<Module> {
     return ([...this._modules.values()] as Module[])[Symbol.iterator]();
   }

@@ -72,6 +72,7 @@ export class Sequential extends Module {
     return this;
   }
 
+  /** The modules in order: `for (const layer of model)`. */
   [Symbol.iterator](): Iterator<Module> {
     return ([...this._modules.values()] as Module[])[Symbol.iterator]();
   }

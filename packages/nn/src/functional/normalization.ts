@@ -32,7 +32,7 @@ export function layer_norm(
   return out;
 }
 
-/** Options of {@link batch_norm}, PyTorch's keyword arguments. */
+/** Options of `F.batch_norm`, PyTorch's keyword arguments. */
 export interface BatchNormOptions {
   weight?: Tensor | null;
   bias?: Tensor | null;

@@ -154,6 +154,7 @@ export function parseSize<O extends object>(op: string, args: readonly unknown[]
   return [shape, options];
 }
 
+/** The ways a creation op takes its size, as PyTorch's: `zeros(2, 3)`, `zeros([2, 3])`, `zeros([2, 3], { dtype })`, `zeros(2, 3, { dtype })` or `zeros({ size: [2, 3] })`. */
 export type SizeArgs = [readonly number[], TensorOptions?] | number[] | [...number[], TensorOptions] | [TensorOptions & { size: readonly number[] }];
 
 /** `torch.full(size, fill_value)`; the dtype follows the fill value unless given. */

@@ -10,6 +10,7 @@ import { optionKeys } from "../keywords.js";
 export interface GeneratorOption {
   generator?: Generator;
 }
+/** A random creation op's options: `dtype`, `device`, `requires_grad` and a seeded `generator`. */
 export type RandomOptions = TensorOptions & GeneratorOption;
 
 // Random numbers are drawn on the host by the MT19937 generator, so every device sees the

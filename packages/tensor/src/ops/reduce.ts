@@ -9,6 +9,7 @@ import { check } from "../errors.js";
 import { reshape } from "./view.js";
 import { gather } from "./indexing.js";
 
+/** The dimensions a reduction runs over: one, several, or (`null`, omitted) all. */
 export type Dim = number | readonly number[] | null | undefined;
 
 export interface ReduceOptions {
