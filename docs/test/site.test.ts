@@ -1,12 +1,15 @@
 // The built documentation site (`pnpm docs:build` writes docs/dist) in Debian's Chromium,
 // served as a static host serves it: every page loads with no console error and is cross-origin
-// isolated, every internal link resolves, and the local search finds Tensor.matmul's API entry.
+// isolated, every internal link resolves, the local search finds Tensor.matmul's API entry, and
+// lesson 1's tutorial runs the lesson in the page on the CPU with the lesson's numbers.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, chromiumPath } from "../../packages/plotting/test/browser/chromium.js";
+import { FIGURES as lesson1Figures, SMALL_DATASET_PPRINT } from "../../apps/lesson1-movie-revenue/test/checks.js";
+import { launchChromium } from "../../apps/web/test/helpers/browser.js";
+import { charts, figures, numbers, printed, selectedDevice, waitForRun } from "../../apps/web/test/helpers/page.js";
 import { serveSite } from "../serve.mjs";
 
 const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -29,7 +32,8 @@ const errors: string[] = [];
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) throw new Error(`no built site in ${DIST}: run 'pnpm docs:build' first`);
   site = await serveSite(DIST, { base: BASE });
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  // With the web app's flags: WebGPU and WebGL on (SwiftShader), so the device probes run as in a user's browser.
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${String(e)}`));
   page.on("console", (m) => {
@@ -46,7 +50,7 @@ describe("the documentation site in Chromium", () => {
   it("every page loads without a console error, cross-origin isolated, and every internal link resolves", async () => {
     const all = pages(DIST);
     // The sections a PyTorch user looks for, and the API reference with one section per package.
-    for (const want of ["index.html", "guides/porting-from-pytorch.html", "design.html", "api/index.html", "api/@flambeau/tensor/classes/Tensor.html"])
+    for (const want of ["index.html", "guides/getting-started.html", "guides/porting-from-pytorch.html", "tutorials/lesson-4.html", "design.html", "api/index.html", "api/@flambeau/tensor/classes/Tensor.html"])
       expect(all).toContain(want);
     const links = new Map<string, string>(); // target → first page linking to it
     for (const path of all) {
@@ -84,4 +88,33 @@ describe("the documentation site in Chromium", () => {
     expect(await page.textContent("h3#matmul")).toContain("matmul()");
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it("lesson 1's tutorial runs the lesson in the page on the CPU: its numbers, its six figures, its two loss charts", async () => {
+    await page.goto(`${site.url}tutorials/lesson-1.html`, { waitUntil: "load" });
+    await page.waitForSelector('.lesson-run article[data-lesson="1"] select[name=device]', { timeout: 30_000 });
+    // SwiftShader's WebGPU and WebGL are software: the page starts on the CPU.
+    expect(await selectedDevice(page)).toBe("cpu");
+    await waitForRun(page, "cpu", 1, 120_000);
+    const out = await printed(page);
+    expect(out).toContain(SMALL_DATASET_PPRINT);
+    const epochs = out.match(/^e = \d+, loss = .*$/gm)!;
+    expect(epochs).toHaveLength(30);
+    const [e, loss, m, b] = numbers(epochs.at(-1)!);
+    expect(e).toBe(3000);
+    expect(Math.abs(m! - 1.48806)).toBeLessThan(1e-3);
+    expect(Math.abs(b! - 10.2981)).toBeLessThan(1e-2);
+    expect(Math.abs(loss! - 3012.6) / 3012.6).toBeLessThan(1e-4);
+    const figs = await figures(page);
+    expect(figs.map((f) => f.name)).toEqual(lesson1Figures);
+    for (const f of figs) expect(f.marks).toBeGreaterThan(0);
+    const lossCharts = await charts(page);
+    expect(lossCharts.map((c) => c.label.split(":")[0])).toEqual(["movies", "comedy"]);
+    for (const c of lossCharts) expect(c.vertices).toBe(3000);
+    // Lesson 4's page keeps its sliders and its gradient-descent button.
+    await page.goto(`${site.url}tutorials/lesson-4.html`, { waitUntil: "load" });
+    await waitForRun(page, "cpu", 1, 120_000);
+    await page.waitForSelector(".lesson-run .by-hand:not([hidden]) input[name=w]");
+    expect(await page.locator(".lesson-run .by-hand button.descend").textContent()).toBe("Let gradient descent finish the job");
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

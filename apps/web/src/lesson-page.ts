@@ -16,6 +16,15 @@ export interface OpenPage {
   close(): Promise<void>;
 }
 
+/** How a lesson page is built. */
+export interface LessonPageOptions {
+  /**
+   * Only the run: the toolbar, the lesson's own panel and its output, with no title and no code
+   * pane — for a page that tells the lesson around it (the documentation site's tutorials).
+   */
+  embedded?: boolean;
+}
+
 /**
  * Builds `entry`'s page in `root` and starts the lesson on the best device.
  *
@@ -25,7 +34,7 @@ export interface OpenPage {
  * await page.close();
  * ```
  */
-export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise<OpenPage> {
+export async function lessonPage(root: HTMLElement, entry: LessonEntry, { embedded = false }: LessonPageOptions = {}): Promise<OpenPage> {
   const { lesson } = entry;
   const runs = new SingleRun();
   const files = new FileShelf();
@@ -37,7 +46,10 @@ export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise
   const panel = el("div", { className: "extension" });
   const output = new OutputPane(el("div", { className: "output" }));
   const source = lesson.source.url ? el("a", { href: lesson.source.url }, `“${lesson.source.title}”`) : `“${lesson.source.title}”`;
-  const article = el(
+  const outputPane = el("section", { className: "output-pane" }, panel, el("h2", {}, "Output"), output.element);
+  const article = embedded
+    ? el("article", { className: "lesson embedded" }, toolbar, outputPane)
+    : el(
     "article",
     { className: "lesson" },
     el(
@@ -59,7 +71,7 @@ export async function lessonPage(root: HTMLElement, entry: LessonEntry): Promise
         el("h2", {}, lesson.source.file ? `“${lesson.source.title}”, ported: ` : "The lesson: ", el("code", { title: entry.path }, entry.path.split("/").at(-1)!)),
         codeView(entry.source),
       ),
-      el("section", { className: "output-pane" }, panel, el("h2", {}, "Output"), output.element),
+      outputPane,
     ),
   );
   article.dataset.lesson = String(lesson.id);
