@@ -5,16 +5,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIGURES as lesson1Figures, SMALL_DATASET_PPRINT } from "../../apps/lesson1-movie-revenue/test/checks.js";
-import { launchChromium } from "../../apps/web/test/helpers/browser.js";
-import { charts, figures, numbers, printed, selectedDevice, waitForRun } from "../../apps/web/test/helpers/page.js";
-import { serveSite } from "../serve.mjs";
+import { openPage, type OpenPage } from "@flambeau/test-kit/browser";
+import { charts, figures, numbers, printed, selectedDevice, waitForRun } from "@flambeau/test-kit/lesson-page";
+import { LESSON_FIGURES, SMALL_DATASET_PPRINT } from "@flambeau/test-kit/lessons";
 
 const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
-// The base the site was built for (FLAMBEAU_DOCS_BASE), so links are checked as built.
-const BASE = process.env.FLAMBEAU_DOCS_BASE ?? "/";
 
 /** Every page of the built site, as paths relative to its root (`api/index.html`). */
 function pages(dir: string): string[] {
@@ -24,26 +21,21 @@ function pages(dir: string): string[] {
     .sort();
 }
 
-let browser: Browser;
+let open: OpenPage;
 let page: Page;
-let site: { url: string; close(): Promise<void> };
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) throw new Error(`no built site in ${DIST}: run 'pnpm docs:build' first`);
-  site = await serveSite(DIST, { base: BASE });
-  // With the web app's flags: WebGPU and WebGL on (SwiftShader), so the device probes run as in a user's browser.
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${String(e)}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
-  });
+  if (process.env.FLAMBEAU_DOCS_BASE && process.env.FLAMBEAU_DOCS_BASE !== "/") throw new Error("the test serves the site at the root: build it without FLAMBEAU_DOCS_BASE");
+  // Served cross-origin isolated, as `pnpm docs:preview` serves it; WebGPU and WebGL on (SwiftShader),
+  // so the tutorials probe their devices as in a user's browser.
+  open = await openPage({ dir: DIST, webgl: true, webgpu: true });
+  ({ page, errors } = open);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await open?.close();
 });
 
 describe("the documentation site in Chromium", () => {
@@ -53,30 +45,37 @@ describe("the documentation site in Chromium", () => {
     for (const want of ["index.html", "guides/getting-started.html", "guides/porting-from-pytorch.html", "tutorials/lesson-4.html", "design.html", "api/index.html", "api/@flambeau/tensor/classes/Tensor.html"])
       expect(all).toContain(want);
     const links = new Map<string, string>(); // target → first page linking to it
+    const failed: string[] = [];
     for (const path of all) {
-      await page.goto(site.url + path, { waitUntil: "load" });
+      const before = errors.length;
+      await page.goto(open.url + path, { waitUntil: "load" });
       await page.waitForSelector(".VPContent");
       expect(await page.evaluate(() => self.crossOriginIsolated), path).toBe(true);
       const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const href of hrefs) {
         const url = new URL(href);
-        if (url.origin !== new URL(site.url).origin) continue;
+        if (url.origin !== new URL(open.url).origin) continue;
         url.hash = "";
         if (!links.has(url.href)) links.set(url.href, path);
       }
+      if (errors.length > before) failed.push(`${path}: ${errors.slice(before).join("; ")}`);
     }
-    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    // A link resolves when the built site has its file (the server would answer a missing page
+    // with the home page, as a single-page app's server does).
+    const root = new URL(open.url).pathname;
     const broken: string[] = [];
     for (const [target, from] of links) {
-      const res = await fetch(target);
-      if (res.status !== 200) broken.push(`${target} (linked from ${from}): ${res.status}`);
+      const path = decodeURIComponent(new URL(target).pathname).slice(root.length);
+      const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+      if (!existsSync(join(DIST, file))) broken.push(`${target} (linked from ${from})`);
     }
     expect(broken).toEqual([]);
     expect(links.size).toBeGreaterThan(all.length / 2);
   }, 600_000);
 
   it("the local search finds Tensor.matmul and opens its API entry", async () => {
-    await page.goto(site.url, { waitUntil: "load" });
+    await page.goto(open.url, { waitUntil: "load" });
     await page.click(".VPNavBarSearch button");
     await page.fill(".VPLocalSearchBox input", "matmul");
     // A result is a link to a section: Tensor's page, its matmul() heading.
@@ -90,7 +89,7 @@ describe("the documentation site in Chromium", () => {
   }, 60_000);
 
   it("lesson 1's tutorial runs the lesson in the page on the CPU: its numbers, its six figures, its two loss charts", async () => {
-    await page.goto(`${site.url}tutorials/lesson-1.html`, { waitUntil: "load" });
+    await page.goto(`${open.url}tutorials/lesson-1.html`, { waitUntil: "load" });
     await page.waitForSelector('.lesson-run article[data-lesson="1"] select[name=device]', { timeout: 30_000 });
     // SwiftShader's WebGPU and WebGL are software: the page starts on the CPU.
     expect(await selectedDevice(page)).toBe("cpu");
@@ -105,13 +104,13 @@ describe("the documentation site in Chromium", () => {
     expect(Math.abs(b! - 10.2981)).toBeLessThan(1e-2);
     expect(Math.abs(loss! - 3012.6) / 3012.6).toBeLessThan(1e-4);
     const figs = await figures(page);
-    expect(figs.map((f) => f.name)).toEqual(lesson1Figures);
+    expect(figs.map((f) => f.name)).toEqual(LESSON_FIGURES["lesson1-movie-revenue"]);
     for (const f of figs) expect(f.marks).toBeGreaterThan(0);
     const lossCharts = await charts(page);
     expect(lossCharts.map((c) => c.label.split(":")[0])).toEqual(["movies", "comedy"]);
     for (const c of lossCharts) expect(c.vertices).toBe(3000);
     // Lesson 4's page keeps its sliders and its gradient-descent button.
-    await page.goto(`${site.url}tutorials/lesson-4.html`, { waitUntil: "load" });
+    await page.goto(`${open.url}tutorials/lesson-4.html`, { waitUntil: "load" });
     await waitForRun(page, "cpu", 1, 120_000);
     await page.waitForSelector(".lesson-run .by-hand:not([hidden]) input[name=w]");
     expect(await page.locator(".lesson-run .by-hand button.descend").textContent()).toBe("Let gradient descent finish the job");

@@ -16,7 +16,7 @@ import { lesson as lesson4, plot_model, type Lesson4Results } from "@flambeau/le
 import { LESSON_FIGURES, lessonSource, runQuietly, SMALL_DATASET_PPRINT } from "@flambeau/test-kit/lessons";
 import { setupFolds } from "../src/code-folds.js";
 import { buildApp } from "./helpers/build.js";
-import { charts, DEFAULT_DEVICE, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "./helpers/page.js";
+import { charts, DEFAULT_DEVICE, figures, numbers, openLesson, printed, runLessonOn, selectedDevice, waitForRun } from "@flambeau/test-kit/lesson-page";
 
 /** Where the layout tests' screenshots go: out/web/ at the repository's root. */
 const SHOTS = fileURLToPath(new URL("../../../out/web/", import.meta.url));

@@ -1,5 +1,5 @@
-// Reading a lesson page as a user sees it: its device selector, its run state, what it printed,
-// the figures and charts it drew.
+// Reading a lesson page (the web app's, or a documentation tutorial's) as a user sees it: its
+// device selector, its run state, what it printed, the figures and charts it drew.
 import type { Page } from "playwright-core";
 
 /** Opens lesson `id`'s page (a hash route of the app at `url`) and waits for its device selector. */
