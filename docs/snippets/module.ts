@@ -5,7 +5,7 @@ const { nn } = torch;
 class Net extends nn.Module {
   fc1 = new nn.Linear(784, 128);
   fc2 = new nn.Linear(128, 10);
-  forward(x: torch.Tensor): torch.Tensor {
+  override forward(x: torch.Tensor): torch.Tensor {
     return this.fc2(torch.nn.functional.relu(this.fc1(x)));
   }
 }
