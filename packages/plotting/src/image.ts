@@ -10,7 +10,7 @@ export type Data2D = TensorLike | readonly (readonly number[])[] | NestedNumbers
 /** Matplotlib's colour maps that `imshow` knows; a `_r` suffix reverses one. */
 export const COLORMAPS = ["viridis", "plasma", "inferno", "magma", "gray", "Greys", "binary", "Blues", "Greens", "Reds", "Oranges", "Purples"] as const;
 
-/** A colour map name: one of {@link COLORMAPS}, optionally reversed with `_r` (`"gray_r"`). */
+/** A colour map name: one of the maps in `COLORMAPS`, optionally reversed with `_r` (`"gray_r"`). */
 export type Colormap = (typeof COLORMAPS)[number] | `${(typeof COLORMAPS)[number]}_r`;
 
 /** Options of `imshow` (matplotlib's keyword arguments). */

@@ -3,6 +3,7 @@
 import { describeValue } from "./kinds.js";
 import { broadcastMismatch } from "./errors.js";
 
+/** A tensor's sizes, outermost first: `[2, 3]` for two rows of three. */
 export type Shape = readonly number[];
 
 /** Number of elements of a shape (1 for a 0-d shape). */

@@ -8,7 +8,7 @@ import { tensor, type Tensor } from "@flambeau/tensor";
 /** `F.interpolate`'s modes. */
 export type InterpolateMode = "nearest" | "nearest-exact" | "linear" | "bilinear";
 
-/** Options of {@link interpolate}, PyTorch's keyword arguments. */
+/** Options of `F.interpolate`, PyTorch's keyword arguments. */
 export interface InterpolateOptions {
   size?: number | readonly number[] | null;
   scale_factor?: number | readonly number[] | null;

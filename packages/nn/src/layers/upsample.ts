@@ -14,7 +14,7 @@ export interface Upsample {
 
 /**
  * `torch.nn.Upsample(size, scale_factor, mode, align_corners, recompute_scale_factor)`:
- * {@link interpolate} as a layer.
+ * `F.interpolate` as a layer.
  *
  * @example
  * ```ts

@@ -18,6 +18,11 @@ type Needs = readonly boolean[];
  */
 export type BinaryResult = "promote" | "float" | "bool";
 
+/**
+ * One broadcasting binary op: its result dtype, what its graph node saves, its gradient and node name.
+ *
+ * @internal The op table is the backends' and autograd's plumbing, not user API.
+ */
 export type BinaryRow = {
   readonly result: BinaryResult;
   /** PyTorch's error when both operands are bool, where PyTorch refuses them. */
@@ -41,6 +46,7 @@ function minmax(a: Tensor, b: Tensor, g: Tensor, wins: "gt" | "lt"): BinaryGrads
 }
 
 // Gradients state their return type, as in unary.ts (Tensor's methods derive from the tables).
+/** @internal Every broadcasting binary op, one row each (see {@link BinaryRow}). */
 export const BINARY_OPS = {
   add: { result: "promote", saves: null, grad: (g): BinaryGrads => [g, g], node: "AddBackward0" },
   sub: {

@@ -19,6 +19,8 @@ export type Saves = "input" | "result";
  * One op. `grad` is required, so a new op's author decides: a gradient of the incoming
  * gradient `g` and the saved tensor (`saves` names which), one that needs nothing saved
  * (`saves: null`), or `null` for an op without one (predicates).
+ *
+ * @internal The op table is the backends' and autograd's plumbing, not user API.
  */
 export type UnaryRow = {
   /** The result's dtype: the input's, its floating counterpart (integers give float32), or bool. */
@@ -36,6 +38,7 @@ const zero = (g: Tensor): Tensor => g.mul(0);
 
 // Each gradient states its return type: `Tensor`'s methods derive from this table's keys, so
 // inferring it would make the table's type depend on itself.
+/** @internal Every elementwise unary op, one row each (see {@link UnaryRow}). */
 export const UNARY_OPS = {
   neg: {
     result: "same", saves: null, grad: (g): Tensor => g.neg(), node: "NegBackward0",
