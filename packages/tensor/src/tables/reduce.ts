@@ -20,6 +20,11 @@ export interface Reduction {
  */
 export type ReduceResult = "accumulate" | "same" | "index" | "bool";
 
+/**
+ * One reduction: its result dtype, what its graph node saves, its gradient and node name.
+ *
+ * @internal The op table is the backends' and autograd's plumbing, not user API.
+ */
 export type ReduceRow = { readonly result: ReduceResult } & (
   | { readonly saves: null; readonly grad: (g: Tensor, r: Reduction) => Tensor; readonly node: string }
   | { readonly saves: "input and result"; readonly grad: (g: Tensor, r: Reduction, x: Tensor, out: Tensor) => Tensor; readonly node: string }
@@ -40,6 +45,7 @@ function extremumGrad(g: Tensor, r: Reduction, x: Tensor, out: Tensor): Tensor {
 }
 
 // Gradients state their return type, as in unary.ts (Tensor's methods derive from the tables).
+/** @internal Every reduction, one row each (see {@link ReduceRow}). */
 export const REDUCE_OPS = {
   sum: { result: "accumulate", saves: null, grad: (g, r): Tensor => unreduce(g, r), node: "SumBackward0" },
   prod: {
