@@ -101,7 +101,7 @@ export const BINARY_OPS = {
   logical_xor: { result: "bool", grad: null },
 } satisfies Record<string, BinaryRow>;
 
-/** The name of a broadcasting binary op; the keys of {@link BINARY_OPS}. */
+/** The name of a broadcasting binary op; the keys of `BINARY_OPS`. */
 export type BinaryOp = keyof typeof BINARY_OPS;
 
 /** The binary ops with a gradient: those whose nodes the graph records. */

@@ -75,7 +75,7 @@ export const REDUCE_OPS = {
   all: { result: "bool", grad: null },
 } satisfies Record<string, ReduceRow>;
 
-/** The name of a reduction primitive; the keys of {@link REDUCE_OPS}. */
+/** The name of a reduction primitive; the keys of `REDUCE_OPS`. */
 export type ReduceOp = keyof typeof REDUCE_OPS;
 
 /** The reductions with a gradient: those whose nodes the graph records. */

@@ -73,7 +73,7 @@ export const UNARY_OPS = {
   isnan: { result: "bool", grad: null },
 } satisfies Record<string, UnaryRow>;
 
-/** The name of an elementwise unary op; the keys of {@link UNARY_OPS}. */
+/** The name of an elementwise unary op; the keys of `UNARY_OPS`. */
 export type UnaryOp = keyof typeof UNARY_OPS;
 
 /** The unary ops with a gradient: those whose nodes the graph records. */
