@@ -73,7 +73,7 @@ export class Node {
   }
   /**
    * The name PyTorch gives the node, when the op that recorded it is composed of others here
-   * (`mean` ends in a division, yet prints as `MeanBackward0`); see {@link relabel}.
+   * (`mean` ends in a division, yet prints as `MeanBackward0`); see `relabel`.
    */
   label: string | null = null;
   /** PyTorch's class name of this node, e.g. `AddBackward0`: `y.grad_fn.name()`. */

@@ -51,7 +51,7 @@ export type NestedArray = number | boolean | NestedArray[];
 
 /**
  * An n-dimensional array on a device, with PyTorch's semantics: a strided view on a
- * {@link Storage}, a dtype, and the autograd state (`requires_grad`, `grad`, `grad_fn`).
+ * `Storage`, a dtype, and the autograd state (`requires_grad`, `grad`, `grad_fn`).
  *
  * @example
  * ```ts
