@@ -3,7 +3,8 @@
 // wasm backends doing the same work in the same process (conv-steps.mjs). A peer that lacks a
 // kernel the work needs gets a row saying so instead of a time.
 import * as torch from "flambeau";
-import { tfjsCpu } from "./tfjs.mjs";
+import { onTfjs, tfjsCpu, tfjsSetup } from "./tfjs.mjs";
+import { flambeauCpuSetup } from "./setup.mjs";
 import { tfjsWasm } from "./wasm-peers.mjs";
 import { median } from "./timing.mjs";
 import { flambeauCnnStep, flambeauConv, tfjsCnnStep, tfjsConv } from "./conv-steps.mjs";
@@ -11,12 +12,14 @@ import { flambeauCnnStep, flambeauConv, tfjsCnnStep, tfjsConv } from "./conv-ste
 const STEPS = 3;
 const perStep = async (step, repeats = 5) => (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats })) / STEPS;
 
-/** The peer's time, or the reason it could not run (an unsupported kernel). */
-async function peerTime(make, build) {
+/** The peer's time and setup, or the reason it could not run (an unsupported kernel). */
+async function peerTime(use, build) {
+  const tf = await use();
+  const peerSetup = await tfjsSetup();
   try {
-    return await perStep(build(await make()), 3);
+    return { peer: await onTfjs(tf.getBackend(), () => perStep(build(tf), 3)), peerSetup };
   } catch (e) {
-    return e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return { failed: e instanceof Error ? e.message.split("\n")[0] : String(e), peerSetup };
   }
 }
 
@@ -27,10 +30,11 @@ export async function conv() {
     ["digits CNN training step (lesson 6), batch 64", flambeauCnnStep, tfjsCnnStep],
   ]) {
     const oursMs = await perStep(ours(torch));
-    const peers = { "tfjs-cpu": await peerTime(tfjsCpu, peer), "tfjs-wasm (1 thread)": await peerTime(tfjsWasm, peer) };
-    console.log(`${name}: flambeau ${oursMs.toFixed(1)} ms; ` + Object.entries(peers).map(([p, ms]) => `${p} ${typeof ms === "number" ? ms.toFixed(1) + " ms" : `n/a (${ms})`}`).join(", "));
-    for (const [peerName, peerMs] of Object.entries(peers))
-      if (typeof peerMs === "number") rows.push({ name, unit: "ms", peerName, ours: oursMs, peer: peerMs, target: "ahead" });
+    const oursSetup = flambeauCpuSetup();
+    const peers = { "tfjs-cpu": await peerTime(tfjsCpu, peer), "tfjs-wasm": await peerTime(tfjsWasm, peer) };
+    console.log(`${name}: flambeau ${oursMs.toFixed(1)} ms; ` + Object.entries(peers).map(([p, r]) => `${p} ${r.failed ? `n/a (${r.failed})` : r.peer.toFixed(1) + " ms"}`).join(", "));
+    for (const [peerName, r] of Object.entries(peers))
+      rows.push({ name, unit: "ms", ours: oursMs, oursSetup, peerName, ...r, target: "ahead" });
   }
   await tfjsCpu(); // leave TensorFlow.js on its CPU backend for the suites after this one
   return rows;

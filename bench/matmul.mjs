@@ -1,9 +1,10 @@
 // Float32 square matmul throughput, in GFLOP/s: Flambeau on one thread and on all of them,
 // beside TensorFlow.js's CPU and wasm backends and jax-js on its wasm device.
 import * as torch from "flambeau";
-import { tfjsCpu } from "./tfjs.mjs";
-import { jaxMatmul, jaxWasm, tfjsWasm } from "./wasm-peers.mjs";
+import { onTfjs, tfjsCpu, tfjsOp, tfjsSetup } from "./tfjs.mjs";
+import { jaxMatmul, jaxSetup, jaxWasm, tfjsWasm } from "./wasm-peers.mjs";
 import { median } from "./timing.mjs";
+import { flambeauCpuSetup } from "./setup.mjs";
 
 /** tfjs-cpu's plain-JavaScript product takes tens of seconds at 2048: left out there. */
 const TFJS_CPU_MAX = 1024;
@@ -21,25 +22,25 @@ export async function matmul() {
       torch.set_num_threads(threads);
       ours[threads] = gflops(await median(() => a.matmul(b), { repeats }));
     }
-    const peers = {};
-    const time = async (tf) => {
+    const peers = [];
+    for (const [peerName, use] of [["tfjs-cpu", tfjsCpu], ["tfjs-wasm", tfjsWasm]]) {
+      if (peerName === "tfjs-cpu" && n > TFJS_CPU_MAX) continue;
+      const tf = await use();
       const ta = tf.randomNormal([n, n]), tb = tf.randomNormal([n, n]);
-      const ms = await median(() => tf.tidy(() => tf.matMul(ta, tb).dataSync()), { repeats });
+      const ms = await onTfjs(tf.getBackend(), () => median(tfjsOp(tf, () => tf.matMul(ta, tb)), { repeats }));
       tf.dispose([ta, tb]);
-      return gflops(ms);
-    };
-    if (n <= TFJS_CPU_MAX) peers["tfjs-cpu"] = await time(await tfjsCpu());
-    peers["tfjs-wasm (1 thread)"] = await time(await tfjsWasm());
+      peers.push({ peerName, peerSetup: await tfjsSetup(), peer: gflops(ms) });
+    }
     const jx = jaxMatmul(n);
-    peers["jax-js wasm"] = gflops(await median(jx.run, { repeats }));
+    peers.push({ peerName: "jax-js wasm", peerSetup: jaxSetup(), peer: gflops(await median(jx.run, { repeats })) });
     jx.dispose();
     console.log(`matmul ${n}: flambeau ${Object.entries(ours).map(([t, g]) => `${g.toFixed(1)} (${t} thr)`).join(", ")} GFLOP/s; ` +
-      Object.entries(peers).map(([p, g]) => `${p} ${g.toFixed(1)}`).join(", "));
+      peers.map((p) => `${p.peerName} ${p.peer.toFixed(1)}`).join(", "));
     for (const [threads, g] of Object.entries(ours))
-      for (const [peerName, peer] of Object.entries(peers))
+      for (const p of peers)
         rows.push({
-          name: `matmul ${n}x${n} float32`, threads: +threads, unit: "GFLOP/s", peerName, digits: 1,
-          ours: g, peer, higherIsBetter: true,
+          name: `matmul ${n}x${n} float32`, oursSetup: flambeauCpuSetup(+threads), unit: "GFLOP/s", digits: 1,
+          ours: g, ...p, higherIsBetter: true,
           target: n === 1024 ? (+threads === 1 ? ">= 20, ahead" : ">= 40 on 2 threads, ahead") : "ahead",
         });
   }

@@ -5,8 +5,6 @@ import { matmul } from "./matmul.mjs";
 import { mlp } from "./mlp.mjs";
 import { muladd } from "./muladd.mjs";
 import { conv } from "./conv.mjs";
-import * as torch from "flambeau";
-import { cpuKernels } from "@flambeau/backend-cpu";
 
 const suites = { "tiny-loop": tinyLoop, matmul, mlp, muladd, conv };
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
@@ -20,17 +18,21 @@ for (const [name, run] of Object.entries(suites)) {
 }
 // Suites without a peer (memory) print tables of their own.
 if (rows.length === 0) process.exit(0);
+// Every row says what each side ran on: for the CPU, the kernels (SIMD or not) and threads.
+const GPU_SUITES = new Set(["gpujs", "webgpu"]);
+for (const r of rows)
+  if (!GPU_SUITES.has(r.suite) && !(r.oursSetup && r.peerSetup)) throw new Error(`bench: row '${r.name}' (${r.peerName}) does not say what it ran on`);
+const value = (r, v) => v.toFixed(r.digits ?? 1) + " " + r.unit;
 console.log();
-// The CPU rows run on these kernels and (unless a row says) this many threads.
-const cpuSetup = `${cpuKernels() === "simd" ? "wasm SIMD" : "plain JS"}, ${torch.get_num_threads()} thr`;
-console.log(`flambeau cpu: ${cpuSetup}`);
 console.table(
   rows.map((r) => ({
     benchmark: r.name,
-    "flambeau cpu": r.suite === "gpujs" || r.suite === "webgpu" ? "-" : r.threads ? `${cpuKernels() === "simd" ? "wasm SIMD" : "plain JS"}, ${r.threads} thr` : cpuSetup,
-    flambeau: r.ours.toFixed(r.digits ?? 1) + " " + r.unit,
-    [r.peerName]: r.peer.toFixed(r.digits ?? 1) + " " + r.unit,
-    "speed-up": (r.higherIsBetter ? r.ours / r.peer : r.peer / r.ours).toFixed(2) + "x",
+    flambeau: value(r, r.ours),
+    "flambeau on": r.oursSetup ?? "",
+    peer: r.peerName,
+    "peer on": r.peerSetup ?? "",
+    "peer's": r.failed ? `n/a (${r.failed})` : value(r, r.peer),
+    "speed-up": r.failed ? "-" : (r.higherIsBetter ? r.ours / r.peer : r.peer / r.ours).toFixed(2) + "x",
     target: r.target ?? "",
   })),
 );

@@ -2,7 +2,8 @@
 // that counts. 3000 iterations of `m * x + b`, a squared-error sum, backward and a manual
 // SGD update on 100 points.
 import * as torch from "flambeau";
-import { tfjsCpu } from "./tfjs.mjs";
+import { tfjsCpu, tfjsSetup } from "./tfjs.mjs";
+import { flambeauCpuSetup } from "./setup.mjs";
 import { median } from "./timing.mjs";
 
 const N = 100, STEPS = 3000, LR = 1e-5;
@@ -49,7 +50,7 @@ export async function tinyLoop() {
   if (Math.abs(a - c) > 1e-3 * Math.abs(c)) throw new Error(`tiny-loop: results disagree (${a} vs ${c})`);
   console.log(`tiny-loop: flambeau ${ours.toFixed(1)} ms, tfjs-cpu ${peer.toFixed(1)} ms for ${STEPS} steps`);
   return [{
-    name: `tiny loop (${STEPS} steps, µs/step)`, unit: "µs", peerName: "tfjs-cpu",
+    name: `tiny loop (${STEPS} steps, µs/step)`, unit: "µs", oursSetup: flambeauCpuSetup(), peerName: "tfjs-cpu", peerSetup: await tfjsSetup(),
     ours: (ours * 1000) / STEPS, peer: (peer * 1000) / STEPS, target: ">= 10x, < 60 ms total",
   }];
 }

@@ -1,24 +1,35 @@
 // The WebAssembly peers of the CPU benchmarks: TensorFlow.js's wasm backend (SIMD, XNNPACK) and
 // jax-js on its "wasm" device (generated SIMD kernels, a worker pool when SharedArrayBuffer
 // exists). Both load their kernels from their packages: nothing is fetched at run time.
-import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import * as jax from "@jax-js/jax";
 import { BATCH, SIZES } from "./mlp-steps.mjs";
+import { useTfjs } from "./tfjs.mjs";
 
-/** TensorFlow.js switched to its wasm backend (switch back with tfjsCpu()). */
-export async function tfjsWasm() {
-  await tf.setBackend("wasm");
-  await tf.ready();
-  return tf;
-}
+/** TensorFlow.js switched to its wasm backend, checked (switch back with tfjsCpu()). */
+export const tfjsWasm = () => useTfjs("wasm");
 
 let jaxReady;
-/** jax-js with "wasm" as its default device. */
+/** jax-js with "wasm" as its default device, checked. */
 export async function jaxWasm() {
-  jaxReady ??= jax.init("wasm").then(() => jax.defaultDevice("wasm"));
+  jaxReady ??= jax.init("wasm").then((devices) => {
+    if (!devices.includes("wasm")) throw new Error(`bench: jax-js has no wasm device (${devices})`);
+    jax.defaultDevice("wasm");
+  });
   await jaxReady;
+  if (jax.defaultDevice() !== "wasm") throw new Error(`bench: jax-js is on '${jax.defaultDevice()}', not wasm`);
   return jax;
+}
+
+/**
+ * jax-js's setup, printed on its rows. Its wasm kernels are always generated with SIMD; it
+ * starts a worker pool of navigator.hardwareConcurrency workers only where both
+ * SharedArrayBuffer and a global Worker exist (jax-js 0.1.25, createWorkerPool), so in Node
+ * (no global Worker) it computes on the calling thread.
+ */
+export function jaxSetup() {
+  const pool = typeof SharedArrayBuffer !== "undefined" && typeof Worker !== "undefined";
+  return `SIMD, ${pool ? (globalThis.navigator?.hardwareConcurrency || 4) + " workers" : "1 thr"}`;
 }
 
 function randn(n, scale = 1) {

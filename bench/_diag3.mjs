@@ -1,0 +1,10 @@
+const tf = await import("@tensorflow/tfjs");
+await import("@tensorflow/tfjs-backend-wasm");
+const N=1<<20;
+const be = process.argv[2];
+await tf.setBackend(be); await tf.ready();
+const [a,b,c]=[tf.randomNormal([N]),tf.randomNormal([N]),tf.randomNormal([N])];
+const time=(name,f)=>{const ts=[];for(let i=0;i<6;i++){const u0=process.cpuUsage();const t0=performance.now();f();const u=process.cpuUsage(u0);ts.push(`${(performance.now()-t0).toFixed(1)}/${((u.user)/1000).toFixed(1)}u${(u.system/1000).toFixed(1)}s`);} console.log(be,name,ts.join(" "));};
+time("mul", ()=>tf.mul(a,b).dispose());
+time("muladd", ()=>tf.tidy(()=>tf.add(tf.mul(a,b),c)).dispose());
+time("muladd+dataSync", ()=>tf.tidy(()=>tf.add(tf.mul(a,b),c).dataSync()));
