@@ -1,25 +1,29 @@
-// One memory run (a child of memory.mjs): the MLP training step of mlp-steps.mjs on one device,
-// written as in PyTorch (no dispose, no tidy), for `steps` steps; prints JSON lines with the live
-// device bytes (torch.memory_allocated) at 10%, 50% and 100% of the steps, and the expected
-// figure. argv: device, "gc" | "nogc", steps, "plain" | "tidy". With "gc" (node --expose-gc)
-// a full collection runs, and finalizers get to run, before each checkpoint.
+// One memory run (a child of memory.mjs): the MLP training step of mlp-steps.mjs on one device
+// for `steps` steps, printing JSON lines with the live device bytes (torch.memory_allocated) at
+// 10%, 50% and 100% of the steps beside the target. argv: device, "gc" | "nogc", steps,
+// "plain" | "tidy", "small" | "full". "plain" is written as in PyTorch (no dispose, no tidy);
+// "tidy" wraps the step in torch.tidy and disposes the loss once read. With "gc" (node
+// --expose-gc) full collections run, and finalizers get to run, before each checkpoint.
 import * as torch from "flambeau";
-import { BATCH, SIZES, flambeauMlp } from "./mlp-steps.mjs";
+import { MEMORY_MODELS } from "./memory-models.mjs";
+import { flambeauMlp } from "./mlp-steps.mjs";
 
-const [device, gcMode, stepsArg, style] = process.argv.slice(2);
+const [device, gcMode, stepsArg, style, size = "small"] = process.argv.slice(2);
 const steps = Number(stepsArg);
 if (device === "webgpu") await (await import("@flambeau/backend-webgpu")).init();
 else await import("@flambeau/backend-gpujs");
 
-const { model, x, y, step } = flambeauMlp(torch, device);
+const shape = MEMORY_MODELS[size];
+const { model, opt, x, y, step } = flambeauMlp(torch, device, shape);
 
 const bytes = (ts) => ts.reduce((n, t) => n + t.numel() * t.element_size(), 0);
 const params = bytes(model.parameters());
-// Live after a step: parameters, their gradients (kept until the next zero_grad), SGD's state
-// (none without momentum), the inputs, and the one step's activations the user still holds
-// (the model's output and the loss; with tidy, the loss only until it is disposed).
-const outputBytes = BATCH * SIZES[3] * 4 + 4;
-const expected = 2 * params + bytes([x, y]) + (style === "plain" ? outputBytes : 0);
+/** Optimizer state on the device (none for plain SGD; momentum buffers, Adam's moments otherwise). */
+const optimizerState = () => bytes([...opt.state.values()].flatMap((s) => Object.values(s).filter((v) => v instanceof torch.Tensor)));
+// One step's activations that the loop holds once the step is over: the model's output and the loss.
+const activations = shape.batch * shape.sizes[3] * 4 + 4;
+// Gradients stay in .grad until the next zero_grad: one per parameter.
+const target = () => 2 * params + optimizerState() + bytes([x, y]) + activations;
 
 const checkpoints = new Set([Math.round(steps / 10), Math.round(steps / 2), steps]);
 const t0 = performance.now();
@@ -38,7 +42,7 @@ for (let i = 1; i <= steps; i++) {
       }
     }
     const live = torch.memory_allocated(device);
-    console.log(JSON.stringify({ step: i, live, expected, peak: torch.max_memory_allocated(device), ms: performance.now() - t0 }));
+    console.log(JSON.stringify({ step: i, live, target: target(), activations, peak: torch.max_memory_allocated(device), ms: performance.now() - t0 }));
   }
 }
 process.exit(0);

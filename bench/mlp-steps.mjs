@@ -11,18 +11,21 @@ export function flambeauMlpStep(torch, { device = "cpu", read = (loss) => loss.i
   return () => read(step());
 }
 
-/** The MLP, its optimizer and data on `device`, and the step returning the loss tensor. */
-export function flambeauMlp(torch, device) {
+/**
+ * The MLP, its optimizer and data on `device`, and the step returning the loss tensor; `sizes`
+ * and `batch` scale it down (the memory bench's 10,000 steps).
+ */
+export function flambeauMlp(torch, device, { sizes = SIZES, batch = BATCH } = {}) {
   torch.manual_seed(0);
   const model = new torch.nn.Sequential(
-    new torch.nn.Linear(SIZES[0], SIZES[1]), new torch.nn.ReLU(),
-    new torch.nn.Linear(SIZES[1], SIZES[2]), new torch.nn.ReLU(),
-    new torch.nn.Linear(SIZES[2], SIZES[3]),
+    new torch.nn.Linear(sizes[0], sizes[1]), new torch.nn.ReLU(),
+    new torch.nn.Linear(sizes[1], sizes[2]), new torch.nn.ReLU(),
+    new torch.nn.Linear(sizes[2], sizes[3]),
   ).to(device);
   const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
   const lossFn = new torch.nn.CrossEntropyLoss();
-  const x = torch.randn([BATCH, SIZES[0]], { device });
-  const y = torch.randint(0, SIZES[3], [BATCH], { device });
+  const x = torch.randn([batch, sizes[0]], { device });
+  const y = torch.randint(0, sizes[3], [batch], { device });
   const step = () => {
     opt.zero_grad();
     const loss = lossFn(model(x), y);
