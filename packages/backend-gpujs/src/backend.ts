@@ -4,6 +4,7 @@ import {
   freedBufferError, negativeIntegerPowerError,
 } from "@flambeau/tensor/internal";
 import { canReadAsync, readAsync } from "./async-read.js";
+import { checkIndexRange, checkNonzeroDivisor } from "./data-checks.js";
 import { GLBuffer, hostValues } from "./buffer.js";
 import { binaryCode } from "./kernels/binary-ops.js";
 import { assign, copy } from "./kernels/copy.js";
@@ -87,6 +88,7 @@ export class GpujsBackend implements Backend {
     const exponent = op === "pow" && k !== undefined ? castValue(k, computeDtype) : undefined;
     if (integral && exponent !== undefined && exponent < 0)
       throw negativeIntegerPowerError();
+    if (integral && (op === "floor_divide" || op === "remainder")) checkNonzeroDivisor(b);
     const code = binaryCode(op, integral, exponent);
     const name = `b:${op}${integral ? ":int" : ""}${exponent !== undefined && !integral ? `:^${exponent}` : ""}`;
     return map(name, code, ["x", "y"], [{ view: a, readAs: computeDtype }, { view: b, readAs: computeDtype }], a.shape, outDtype);
@@ -118,10 +120,12 @@ export class GpujsBackend implements Backend {
   }
 
   gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
+    checkIndexRange("gather", index, dim, x.shape.length === 0 ? 1 : x.shape[dim]!);
     return gather(x, dim, index, outDtype);
   }
 
   scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
+    checkIndexRange("scatter_add", index, dim, shape.length === 0 ? 1 : shape[dim]!);
     return scatterAdd(shape, dim, index, src, outDtype);
   }
 }

@@ -18,6 +18,7 @@ export { OPS, runOp, type OpFn } from "./ops.js";
 export { expectTensor, toleranceFor, DEFAULT_TOLERANCE, type Tolerance, type Tolerances } from "./compare.js";
 export { registerErrorTests, snapshot, type Snapshot } from "./errors.js";
 export { registerBadInputTests, BAD_INPUT_CASES, type BadInputCase, type Involved } from "./bad-input.js";
+export { BAD_VALUE_CASES } from "./bad-values.js";
 export { WRONG_KIND_CASES } from "./wrong-kinds.js";
 export {
   loadOpsFixture, loadSpecialFixture, buildInputs, makeTensor, applyTransform, decodeValue, caseDTypes,

@@ -10,6 +10,7 @@ import { unaryOps } from "@flambeau/tensor/internal";
 import { expectTensor, type Tolerances } from "./compare.js";
 import { registerErrorTests } from "./errors.js";
 import { registerBadInputTests } from "./bad-input.js";
+import { BAD_VALUE_CASES } from "./bad-values.js";
 import { WRONG_KIND_CASES } from "./wrong-kinds.js";
 import { buildInputs, caseDTypes, loadOpsFixture, loadSpecialFixture, makeTensor, type OpCase } from "./fixture.js";
 import { registerKeywordTests } from "./keywords.js";
@@ -137,6 +138,7 @@ export function runConformance(device: string, options: ConformanceOptions = {})
     });
     describe("errors", () => registerErrorTests(device));
     describe("bad input", () => registerBadInputTests(device));
+    describe("bad values in the data", () => registerBadInputTests(device, BAD_VALUE_CASES));
     describe("arguments of the wrong kind", () => registerBadInputTests(device, WRONG_KIND_CASES));
     describe("keyword arguments", () => registerKeywordTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));

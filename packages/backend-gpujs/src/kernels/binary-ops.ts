@@ -19,7 +19,10 @@ const FLOOR_DIVMOD =
   "if (y > 0) { if (m < 0) { m = m + y; q = q - 1; } if (m >= y) { m = m - y; q = q + 1; } } " +
   "else { if (m > 0) { m = m + y; q = q - 1; } if (m <= y) { m = m - y; q = q + 1; } }";
 
-/** Integral forms where they differ. Integer division by zero gives 0 (PyTorch's CPU raises; a kernel cannot). */
+/**
+ * Integral forms where they differ. A zero divisor never reaches the kernel (the backend
+ * refuses it first, data-checks.ts); the guard only keeps the kernel total.
+ */
 const INTEGRAL: Partial<Record<BinaryOp, string>> = {
   // Squaring in floats is exact while the result fits 2^24; 31 rounds cover every int32 exponent.
   pow:

@@ -3,8 +3,8 @@
  * computes its own value; a kernel cannot scatter), so scatter_add loops over the index
  * entries of its line and adds those that point at it: deterministic, with no atomics.
  *
- * An index out of range cannot raise inside a kernel: gather reads 0 for it and scatter_add
- * ignores it (PyTorch's CPU raises; CUDA asserts asynchronously).
+ * An index out of range cannot raise inside a kernel: the backend refuses it before the
+ * kernel runs (data-checks.ts), so the kernels' guards only keep reads inside the texture.
  */
 import type { DType, Shape } from "@flambeau/tensor";
 import { numel, type View } from "@flambeau/tensor/internal";

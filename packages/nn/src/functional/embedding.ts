@@ -1,4 +1,4 @@
-import { arange, can_read_sync, where, type Tensor } from "@flambeau/tensor";
+import { can_read_sync, where, zeros, type Tensor } from "@flambeau/tensor";
 import { asyncReadRequired, legacyTypeName } from "@flambeau/tensor/internal";
 
 /** Refuse indices that are not integers or (where they can be read at once) out of range. */
@@ -47,5 +47,7 @@ export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
   const n = num_classes === -1 ? (readable ? tensor.max().itemSync() + 1 : 0) : num_classes;
   if (readable && tensor.min().itemSync() < 0) throw new Error("Class values must be non-negative.");
   if (readable && tensor.max().itemSync() >= n) throw new Error("Class values must be smaller than num_classes.");
-  return tensor.unsqueeze(-1).eq(arange(n, { device: tensor.device })).int();
+  // Scattered, as PyTorch does: where the indices cannot be read here (WebGPU), scatter's
+  // kernel still reports one out of range (at the next read, like CUDA's device assert).
+  return zeros([...tensor.shape, n], { dtype: "int32", device: tensor.device }).scatter(-1, tensor.unsqueeze(-1), 1);
 }

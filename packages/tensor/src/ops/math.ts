@@ -30,14 +30,18 @@ export function div(input: TensorOrScalar, other: TensorOrScalar, options: { rou
   const mode = options.rounding_mode ?? null;
   if (mode === null) return binary("div", input, other);
   if (mode === "floor") return binary("floor_divide", input, other);
-  const q = binary("div", input, other);
-  const t = unary("trunc", q);
-  const it = typeof input === "object" ? input.dtype : null;
-  const ot = typeof other === "object" ? other.dtype : null;
-  // Integer operands stay integers under trunc, as in PyTorch.
-  return (it === "int32" || it === null) && (ot === "int32" || ot === null) && !(typeof input === "number" && !Number.isInteger(input)) && !(typeof other === "number" && !Number.isInteger(other))
-    ? t.to("int32")
-    : t;
+  // Integer operands stay integers under trunc, as in PyTorch, and divide exactly (a float
+  // quotient rounds past 2^24) and refuse a zero divisor: the floor quotient, moved one
+  // towards zero where it is negative and inexact.
+  if (wholeOperand(input) && wholeOperand(other)) {
+    const q = binary("floor_divide", input, other);
+    return binary("add", q, binary("logical_and", binary("ne", binary("remainder", input, other), 0), binary("lt", q, 0)));
+  }
+  return unary("trunc", binary("div", input, other));
+}
+/** An int32 tensor or a whole-number (or boolean) scalar. */
+function wholeOperand(v: TensorOrScalar): boolean {
+  return typeof v === "object" ? v.dtype === "int32" : typeof v !== "number" || Number.isInteger(v);
 }
 /** `input ** exponent`. */
 export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {

@@ -1,0 +1,134 @@
+/**
+ * Bad values found in the data rather than in the arguments: an index out of range, an
+ * integer division by zero. Only a kernel sees them, and none may give a silent result: the
+ * CPU raises at the op, gpu.js reads the deciding operand first and raises at the op, WebGPU
+ * reports through its status buffer at the next read (docs/design.md, "Values found in the
+ * data"). So every case reads its result, and the words are PyTorch's on every backend.
+ * PyTorch 1.13's messages are noted beside each case.
+ */
+import { expect } from "vitest";
+import * as torch from "flambeau";
+import type { BadInputCase, Involved } from "./bad-input.js";
+
+const F = torch.nn.functional;
+const int = (d: string, data: number[]) => torch.tensor(data, { dtype: "int32", device: d });
+const T = (state: Involved, i = 0) => state.tensors![i]!;
+/** The result read back, so a fault a backend reports at the next read is raised here. */
+async function read(t: torch.Tensor): Promise<number[]> {
+  return Array.from(await t.data());
+}
+const vector = (d: string) => ({ tensors: [torch.tensor([1, 2, 3], { dtype: "float32", device: d })] });
+const dividend = (d: string) => ({ tensors: [int(d, [5, -7, 3])] });
+const zeroDivision = { error: Error, words: ["ZeroDivisionError"] };
+
+export const BAD_VALUE_CASES: BadInputCase[] = [
+  // "index 5 is out of bounds for dimension 0 with size 3"
+  {
+    name: "gather with an index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).gather(0, int(d, [0, 5]))),
+    error: RangeError,
+    words: ["gather(): index 5 is out of bounds for dimension 0 with size 3"],
+  },
+  {
+    name: "gather with a negative index",
+    make: vector,
+    run: (s, d) => read(torch.gather(T(s), 0, int(d, [-1]))),
+    error: RangeError,
+    words: ["gather(): index -1 is out of bounds for dimension 0 with size 3"],
+  },
+  {
+    name: "gather along dim 1 with an index past the end, through an expanded index",
+    make: (d) => ({ tensors: [torch.ones([2, 3], { device: d })] }),
+    run: (s, d) => read(T(s).gather(1, int(d, [0, 3]).reshape([1, 2]).expand([2, 2]))),
+    error: RangeError,
+    words: ["gather(): index 3 is out of bounds for dimension 1 with size 3"],
+  },
+  {
+    name: "scatter_add with an index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).scatter_add(0, int(d, [1, 5]), torch.ones([2], { device: d }))),
+    error: RangeError,
+    words: ["scatter_add(): index 5 is out of bounds for dimension 0 with size 3"],
+  },
+  {
+    name: "scatter with an index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).scatter(0, int(d, [5]), 7)),
+    error: RangeError,
+    words: ["index 5 is out of bounds for dimension 0 with size 3"],
+  },
+  {
+    // PyTorch: "index out of range in self"; the CPU and gpu.js check first (index_select),
+    // WebGPU's kernel reports it (gather).
+    name: "index_select with an index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).index_select(0, int(d, [5]))),
+    error: RangeError,
+    words: [/(index_select|gather)\(\): index 5 is out of bounds for dimension 0 with size 3/],
+  },
+  {
+    name: "a tensor index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).index(int(d, [2, 5]))),
+    error: RangeError,
+    words: ["index 5 is out of bounds for dimension 0 with size 3"],
+  },
+  {
+    // PyTorch: "index out of range in self" (CUDA: a device assert).
+    name: "embedding of an index past the last row",
+    make: (d) => ({ tensors: [torch.ones([3, 2], { device: d })] }),
+    run: (s, d) => read(F.embedding(int(d, [1, 5]), T(s))),
+    error: RangeError,
+    words: [/index out of range in self|gather\(\): index 5 is out of bounds for dimension 0 with size 3/],
+  },
+  {
+    // PyTorch's CPU: "Class values must be smaller than num_classes."; CUDA leaves it to scatter's assert.
+    name: "one_hot of a class past num_classes",
+    run: (_, d) => read(F.one_hot(int(d, [0, 5]), 3)),
+    error: Error,
+    errorWhenAsync: RangeError,
+    words: [/Class values must be smaller than num_classes\.|scatter_add\(\): index 5 is out of bounds for dimension 1 with size 3/],
+  },
+  {
+    // PyTorch: IndexError "Target 5 is out of bounds."
+    name: "cross_entropy with a target past the classes",
+    make: (d) => ({ tensors: [torch.zeros([2, 3], { device: d }).requires_grad_(true)] }),
+    run: (s, d) => read(F.cross_entropy(T(s), int(d, [0, 5]))),
+    error: RangeError,
+    words: [/Target 5 is out of bounds\.|gather\(\): index 5 is out of bounds for dimension 1 with size 3/],
+  },
+  // RuntimeError "ZeroDivisionError" (integer operands; floats give inf and nan)
+  { name: "floor_divide of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).floor_divide(int(d, [2, 0, 1]))), ...zeroDivision },
+  { name: "remainder of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(torch.remainder(T(s), int(d, [0, 2, 1]))), ...zeroDivision },
+  { name: "div(rounding_mode='floor') of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).div(int(d, [1, 1, 0]), { rounding_mode: "floor" })), ...zeroDivision },
+  { name: "div(rounding_mode='trunc') of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).div(int(d, [1, 0, 1]), { rounding_mode: "trunc" })), ...zeroDivision },
+  { name: "floor_divide of int32 by the scalar 0", make: dividend, run: (s) => read(T(s).floor_divide(0)), ...zeroDivision },
+  { name: "remainder of int32 by the scalar 0", make: dividend, run: (s) => read(T(s).remainder(0)), ...zeroDivision },
+  { name: "div(rounding_mode='trunc') of int32 by the scalar 0", make: dividend, run: (s) => read(torch.div(T(s), 0, { rounding_mode: "trunc" })), ...zeroDivision },
+  {
+    name: "a broadcast int32 divisor of 0 (stride-0 view)",
+    make: dividend,
+    run: (s, d) => read(T(s).remainder(int(d, [0]).expand([3]))),
+    ...zeroDivision,
+  },
+  // What PyTorch computes rather than refuses.
+  {
+    name: "div(rounding_mode='trunc') of int32 rounds towards zero, exactly",
+    run: (_, d) => int(d, [7, -7, 7, -7, 6, -6, 0]).div(int(d, [2, 2, -2, -2, 3, 4, 5]), { rounding_mode: "trunc" }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int32");
+      expect(await read(t)).toEqual([3, -3, -3, 3, 2, -1, 0]); // PyTorch 1.13
+    },
+  },
+  {
+    name: "float32 division by 0 gives inf and nan, not an error",
+    run: (_, d) => torch.tensor([1, -1, 0], { device: d }).div(0),
+    gives: async (t: torch.Tensor) => expect(await read(t)).toEqual([Infinity, -Infinity, NaN]),
+  },
+  {
+    name: "scatter_add with repeated indices, all in range",
+    run: (_, d) => torch.zeros([3], { device: d }).scatter_add(0, int(d, [2, 2, 0]), torch.ones([3], { device: d })),
+    gives: async (t: torch.Tensor) => expect(await read(t)).toEqual([1, 0, 2]),
+  },
+];
