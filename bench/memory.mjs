@@ -43,17 +43,20 @@ export async function memory() {
   const loadBefore = load();
   const table = [];
   try {
-    for (const device of DEVICES)
-      for (const style of ["plain", "tidy"])
-        for (const gc of ["nogc", "gc"]) {
+    // The plain loop's readings first, on every device: they are the ones that can miss the target.
+    for (const style of ["plain", "tidy"])
+      for (const gc of ["nogc", "gc"])
+        for (const device of DEVICES) {
           console.log(`memory: ${device}, ${style} loop, ${gc === "gc" ? "forced GC" : "no forced GC"}, ${STEPS} steps … (load ${load()})`);
-          for (const r of run(device, gc, style))
+          for (const r of run(device, gc, style)) {
+            console.log(`  step ${r.step}: ${r.live} live bytes, target ${r.target}, ${(r.ms / r.step).toFixed(1)} ms/step`);
             table.push({
               device, loop: style, "forced GC": gc === "gc" ? "yes" : "no", step: r.step,
               "live bytes": r.live, target: r.target, "live - target": r.live - r.target,
               "meets target": r.live <= r.target + CONSTANTS ? "yes" : "no",
               "peak bytes": r.peak, "ms/step": (r.ms / r.step).toFixed(1),
             });
+          }
         }
   } finally {
     stopXvfb?.();
@@ -61,6 +64,7 @@ export async function memory() {
   console.log(`\nLive device bytes of the MLP step, ${sizes.join("-")} at batch ${batch} (${MODEL}), ${STEPS} steps, SGD.`);
   console.log("Target: parameters + gradients + optimizer state + inputs + one step's output and loss;");
   console.log(`met when live <= target + ${CONSTANTS} B of cached constants. Load average (1, 5, 15 min): ${loadBefore} before, ${load()} after.`);
-  console.table(table);
+  const order = (r) => `${r.device} ${r.loop} ${r["forced GC"]} ${String(r.step).padStart(6)}`;
+  console.table(table.sort((a, b) => (order(a) < order(b) ? -1 : 1)));
   return []; // printed above; no peer to compare with
 }
