@@ -123,6 +123,34 @@ export function runMemoryConformance(device: string, options: { countsBytes: boo
       dispose();
     });
 
+    it("holds flat memory without the collector in a loop that disposes only the output and loss it holds", async () => {
+      // The tensor layer frees everything else a step makes (activations, backward's temporaries,
+      // last step's gradients, the optimizer's temporaries): only what reached this code can
+      // wait for the collector, and V8 finalizes those only in a full collection.
+      await settle(options.gc);
+      const { model, opt, x, y, dispose } = setup(device);
+      const lossFn = new torch.nn.CrossEntropyLoss();
+      const step = async (): Promise<number> => {
+        opt.zero_grad();
+        const out = model(x);
+        const loss = lossFn(out, y);
+        loss.backward();
+        opt.step();
+        const value = await loss.item();
+        out.dispose();
+        loss.dispose();
+        return value;
+      };
+      const losses: number[] = [];
+      for (let i = 0; i < 2; i++) losses.push(await step()); // momentum buffers, cached constants
+      const after2 = allocated();
+      for (let i = 0; i < 20; i++) losses.push(await step());
+      if (options.countsBytes) expect(allocated()).toBe(after2);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      expect(losses.at(-1)!).toBeLessThan(losses[0]!); // it trained
+      dispose();
+    });
+
     it("keeps a gradient the user read when zero_grad clears it, and frees it otherwise", async () => {
       await settle(options.gc);
       const { step, opt, params, dispose } = setup(device);
