@@ -7,8 +7,10 @@ import { muladd } from "./muladd.mjs";
 import { conv } from "./conv.mjs";
 
 const suites = { "tiny-loop": tinyLoop, matmul, mlp, muladd, conv };
+suites.browser = async () => (await import("./browser.mjs")).browser(); // the MLP step in headless Chromium, beside tfjs-wasm
 suites.gpujs = async () => (await import("./gpujs.mjs")).gpujs(); // WebGL, in headless Chromium
 suites.webgpu = async () => (await import("./webgpu.mjs")).webgpuBench(); // Dawn in Node, beside tfjs-backend-webgpu
+suites.threads = async () => (await import("./threads.mjs")).threads(); // 1 thread against all, around the threads threshold
 suites.memory = async () => (await import("./memory.mjs")).memory(); // live GPU bytes over 10,000 training steps
 const only = process.argv[2];
 const rows = [];
