@@ -7,7 +7,7 @@
  * forms too, and the rest as `torch.*` functions.
  */
 import * as torch from "flambeau";
-import type { Signature } from "@flambeau/tensor/internal";
+import { describeValue, type Signature } from "@flambeau/tensor/internal";
 import type { BadInputCase, Involved } from "./bad-input.js";
 
 type Kind = Signature["kinds"] extends ReadonlyMap<string, infer K> ? K : never;
@@ -99,5 +99,46 @@ function cases(): BadInputCase[] {
   return out;
 }
 
-/** The generated rows: one per declared argument of every op with a typed signature. */
-export const WRONG_KIND_CASES: BadInputCase[] = cases();
+type Layer = new (...args: never[]) => torch.nn.Module;
+/**
+ * Layer constructors: a valid call's required arguments, then, for each argument by name, a
+ * value of another kind (the declared kinds are nn's constructor-kinds.ts). Required arguments
+ * are replaced in place; the others are given in the options object.
+ */
+const LAYERS: [string, Layer, unknown[], Record<string, unknown>][] = [
+  ["Linear", torch.nn.Linear, [3, 2], { in_features: "3", out_features: 2.5, bias: "no", dtype: "float16" }],
+  ["Conv1d", torch.nn.Conv1d, [1, 2, 3], { in_channels: "1", kernel_size: [3, "3"], stride: 1.5, padding: 0.5, groups: "1", padding_mode: 0 }],
+  ["Conv2d", torch.nn.Conv2d, [1, 2, 3], { in_channels: "1", out_channels: 2.5, kernel_size: "3", stride: 1.5, padding: 0.5, dilation: "1", groups: 1.5, bias: "yes", padding_mode: 0 }],
+  ["ConvTranspose2d", torch.nn.ConvTranspose2d, [1, 2, 3], { out_channels: "2", kernel_size: 1.5, stride: "2", padding: "same", output_padding: 0.5 }],
+  ["MaxPool2d", torch.nn.MaxPool2d, [2], { kernel_size: "3", stride: 1.5, padding: [0, "1"], dilation: null, return_indices: 1, ceil_mode: "yes" }],
+  ["AvgPool2d", torch.nn.AvgPool2d, [2], { kernel_size: 2.5, stride: "1", padding: 0.5, ceil_mode: 1, count_include_pad: "no", divisor_override: 1.5 }],
+  ["AdaptiveAvgPool2d", torch.nn.AdaptiveAvgPool2d, [1], { output_size: "1" }],
+  ["Upsample", torch.nn.Upsample, [], { size: 2.5, scale_factor: "2", mode: 1, align_corners: "no" }],
+  ["Dropout2d", torch.nn.Dropout2d, [], { p: "0.5", inplace: 1 }],
+  ["Flatten", torch.nn.Flatten, [], { start_dim: "1", end_dim: 0.5 }],
+];
+/** The positional names of the required arguments above, in order. */
+const REQUIRED: Record<string, string[]> = {
+  Linear: ["in_features", "out_features"], Conv1d: ["in_channels", "out_channels", "kernel_size"],
+  Conv2d: ["in_channels", "out_channels", "kernel_size"], ConvTranspose2d: ["in_channels", "out_channels", "kernel_size"],
+  MaxPool2d: ["kernel_size"], AvgPool2d: ["kernel_size"], AdaptiveAvgPool2d: ["output_size"],
+};
+
+function layerCases(): BadInputCase[] {
+  return LAYERS.flatMap(([owner, Layer, valid, wrong]) =>
+    Object.entries(wrong).map(([name, value]): BadInputCase => {
+      const at = (REQUIRED[owner] ?? []).indexOf(name);
+      const args = at >= 0 ? valid.map((v, i) => (i === at ? value : v)) : [...valid, { [name]: value }];
+      const shown = describeValue(value);
+      return {
+        name: `new nn.${owner}(): '${name}' given ${shown}`,
+        run: () => new Layer(...(args as never[])),
+        error: TypeError,
+        words: [`nn.${owner}()`, `argument '${name}'`, "must be", shown],
+      };
+    }),
+  );
+}
+
+/** The generated rows: one per declared argument of every op with a typed signature, and of every layer constructor above. */
+export const WRONG_KIND_CASES: BadInputCase[] = [...cases(), ...layerCases()];

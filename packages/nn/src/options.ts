@@ -1,5 +1,6 @@
 import type { DType, DeviceLike } from "@flambeau/tensor";
 import { checkOptions, optionKeys } from "@flambeau/tensor/internal";
+import { checkConstructorKinds } from "./constructor-kinds.js";
 
 /**
  * PyTorch lets most arguments be given by position or by keyword: `nn.Dropout(0.2)` or
@@ -67,12 +68,14 @@ for (const [name, keys] of Object.entries(CONSTRUCTOR_KEYS)) optionKeys("nn." + 
 
 /**
  * Refuse a key the constructor `owner` (a class name above) does not take, naming it with a
- * suggestion: `new nn.Linear(3, 2, { bais: false })` must not build a layer with a bias. A
- * subclass a user wrote (not in the table) is left to check its own options.
+ * suggestion: `new nn.Linear(3, 2, { bais: false })` must not build a layer with a bias, and a
+ * value of the wrong kind (constructor-kinds.ts). A subclass a user wrote (not in the table) is
+ * left to check its own options.
  */
 export function checkConstructorOptions(owner: string, options: object | undefined): void {
   const keys = CONSTRUCTOR_KEYS[owner];
   if (keys) checkOptions("nn." + owner, options, keys);
+  if (options) checkConstructorKinds(owner, options as Record<string, unknown>);
 }
 
 /**

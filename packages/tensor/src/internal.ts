@@ -40,6 +40,7 @@ export { checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor } from "./ops/checks.js";
+export { parseKind, checkKind, type Kind } from "./kinds.js";
 export {
   check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch,
   asyncReadRequired, freedBufferError, type ErrorClass,

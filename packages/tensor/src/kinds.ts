@@ -33,6 +33,8 @@ const BASE: Record<string, readonly [test: (x: unknown) => boolean, text: string
   float: [(x) => typeof x === "number", "number"],
   int: [isInt, "int"],
   "int[]": [(x) => Array.isArray(x) && x.every(isInt), "array of ints"],
+  "int?[]": [(x) => Array.isArray(x) && x.every((v) => v === null || isInt(v)), "array of ints or nulls"],
+  "float[]": [(x) => Array.isArray(x) && x.every((v) => typeof v === "number"), "array of numbers"],
   bool: [(x) => typeof x === "boolean", "bool"],
   str: [(x) => typeof x === "string", "string"],
   ScalarType: [isDType, `a dtype (one of ${DTYPES.join(", ")})`],

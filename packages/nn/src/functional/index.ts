@@ -76,19 +76,21 @@ export const dropout2d = keywords(F + "dropout2d(Tensor input, /, float p=0.5, b
 
 type ConvParams = [weight: Tensor, bias: Tensor | null, stride: Cv.Size, padding: Cv.ConvPadding, dilation: Cv.Size, groups: number];
 type ConvKw = { weight?: Tensor; bias?: Tensor | null; stride?: Cv.Size; padding?: Cv.ConvPadding; dilation?: Cv.Size; groups?: number };
-const CONV = "(input, /, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)";
+// Sizes take an int or one per spatial dim (PyTorch's `int[2]`); convolution's padding also a string.
+const SIZE = "int|int[]";
+const CONV = `(Tensor input, /, Tensor weight, Tensor? bias=None, ${SIZE} stride=1, ${SIZE}|str padding=0, ${SIZE} dilation=1, int groups=1)`;
 /** `F.conv1d(input, weight, bias, stride, padding, dilation, groups)`. @example `F.conv1d(x, w, b, { padding: "same" })` */
 export const conv1d = keywords(F + "conv1d" + CONV, Cv.conv1d) as unknown as Fn<ConvParams, ConvKw>;
 /** `F.conv2d(input, weight, bias, stride, padding, dilation, groups)`. @example `F.conv2d(x, w, b, 1, 1)`, `F.conv2d(x, w, { stride: 2, groups: 4 })` */
 export const conv2d = keywords(F + "conv2d" + CONV, Cv.conv2d) as unknown as Fn<ConvParams, ConvKw>;
 /** `F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)`. @example `F.conv_transpose2d(x, w, null, { stride: 2, output_padding: 1 })` */
-export const conv_transpose2d = keywords(F + "conv_transpose2d(input, /, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1)",
+export const conv_transpose2d = keywords(F + `conv_transpose2d(Tensor input, /, Tensor weight, Tensor? bias=None, ${SIZE} stride=1, ${SIZE} padding=0, ${SIZE} output_padding=0, int groups=1, ${SIZE} dilation=1)`,
   Cv.conv_transpose2d) as unknown as Fn<
   [weight: Tensor, bias: Tensor | null, stride: Cv.Size, padding: Cv.Size, output_padding: Cv.Size, groups: number, dilation: Cv.Size],
   { weight?: Tensor; bias?: Tensor | null; stride?: Cv.Size; padding?: Cv.Size; output_padding?: Cv.Size; groups?: number; dilation?: Cv.Size }>;
 
 type MaxPoolParams = [kernel_size: Cv.Size, stride: Cv.Size | null, padding: Cv.Size, dilation: Cv.Size, ceil_mode: boolean];
-const maxPool = keywords(F + "max_pool2d(input, /, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)", P.max_pool2d);
+const maxPool = keywords(F + `max_pool2d(Tensor input, /, ${SIZE} kernel_size, ${SIZE}? stride=None, ${SIZE} padding=0, ${SIZE} dilation=1, bool ceil_mode=False, bool return_indices=False)`, P.max_pool2d);
 /**
  * `F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)`; with
  * `return_indices: true`, `[output, indices]`.
@@ -106,25 +108,25 @@ export const max_pool2d = maxPool as unknown as {
   (...args: [input: Tensor, ...Kw<MaxPoolParams, Omit<P.MaxPool2dOptions, "return_indices"> & { kernel_size?: Cv.Size; return_indices?: false }>]): Tensor;
 };
 /** `F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)`. @example `F.avg_pool2d(x, 3, { stride: 2, padding: 1, count_include_pad: false })` */
-export const avg_pool2d = keywords(F + "avg_pool2d(input, /, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None)",
+export const avg_pool2d = keywords(F + `avg_pool2d(Tensor input, /, ${SIZE} kernel_size, ${SIZE}? stride=None, ${SIZE} padding=0, bool ceil_mode=False, bool count_include_pad=True, int? divisor_override=None)`,
   P.avg_pool2d) as unknown as Fn<
   [kernel_size: Cv.Size, stride: Cv.Size | null, padding: Cv.Size, ceil_mode: boolean, count_include_pad: boolean, divisor_override: number | null],
   { kernel_size?: Cv.Size; stride?: Cv.Size | null; padding?: Cv.Size; ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null }>;
 /** `F.adaptive_avg_pool2d(input, output_size)`. @example `F.adaptive_avg_pool2d(x, 1)`, `F.adaptive_avg_pool2d(x, [7, null])` */
-export const adaptive_avg_pool2d = keywords(F + "adaptive_avg_pool2d(input, /, output_size)", P.adaptive_avg_pool2d) as unknown as Fn<
+export const adaptive_avg_pool2d = keywords(F + "adaptive_avg_pool2d(Tensor input, /, int|int?[] output_size)", P.adaptive_avg_pool2d) as unknown as Fn<
   [output_size: number | readonly (number | null)[]], { output_size?: number | readonly (number | null)[] }>;
 /** `F.interpolate(input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias)`. @example `F.interpolate(x, { scale_factor: 2, mode: "bilinear", align_corners: false })` */
-export const interpolate = keywords(F + "interpolate(input, /, size=None, scale_factor=None, mode='nearest', align_corners=None, recompute_scale_factor=None, antialias=False)",
+export const interpolate = keywords(F + `interpolate(Tensor input, /, ${SIZE}? size=None, float|float[]? scale_factor=None, str mode='nearest', bool? align_corners=None, bool? recompute_scale_factor=None, bool antialias=False)`,
   (x: Tensor, size?: I.InterpolateOptions["size"], scale_factor?: I.InterpolateOptions["scale_factor"], mode?: I.InterpolateMode,
     align_corners?: boolean | null, recompute_scale_factor?: boolean | null, antialias?: boolean) =>
     I.interpolate(x, { size, scale_factor, mode, align_corners, recompute_scale_factor, antialias })) as unknown as Fn<
   [size: number | readonly number[] | null, scale_factor: number | readonly number[] | null, mode: I.InterpolateMode, align_corners: boolean | null,
     recompute_scale_factor: boolean | null, antialias: boolean], I.InterpolateOptions>;
 /** `F.unfold(input, kernel_size, dilation, padding, stride)`. @example `F.unfold(x, 3, { padding: 1 })` */
-export const unfold = keywords(F + "unfold(input, /, kernel_size, dilation=1, padding=0, stride=1)", Fo.unfold) as unknown as Fn<
+export const unfold = keywords(F + `unfold(Tensor input, /, ${SIZE} kernel_size, ${SIZE} dilation=1, ${SIZE} padding=0, ${SIZE} stride=1)`, Fo.unfold) as unknown as Fn<
   [kernel_size: Cv.Size, dilation: Cv.Size, padding: Cv.Size, stride: Cv.Size], { kernel_size?: Cv.Size; dilation?: Cv.Size; padding?: Cv.Size; stride?: Cv.Size }>;
 /** `F.fold(input, output_size, kernel_size, dilation, padding, stride)`. @example `F.fold(cols, [28, 28], 3, { padding: 1 })` */
-export const fold = keywords(F + "fold(input, /, output_size, kernel_size, dilation=1, padding=0, stride=1)", Fo.fold) as unknown as Fn<
+export const fold = keywords(F + `fold(Tensor input, /, ${SIZE} output_size, ${SIZE} kernel_size, ${SIZE} dilation=1, ${SIZE} padding=0, ${SIZE} stride=1)`, Fo.fold) as unknown as Fn<
   [output_size: Cv.Size, kernel_size: Cv.Size, dilation: Cv.Size, padding: Cv.Size, stride: Cv.Size],
   { output_size?: Cv.Size; kernel_size?: Cv.Size; dilation?: Cv.Size; padding?: Cv.Size; stride?: Cv.Size }>;
 

@@ -6,6 +6,7 @@ import type { PaddingMode } from "../functional/windows.js";
 import { resetWeightAndBias } from "./default-init.js";
 import { pyTuple } from "../repr.js";
 import { factoryOptions, trailingOptions } from "../options.js";
+import { checkConstructorKinds } from "../constructor-kinds.js";
 
 /** PyTorch's keyword arguments of {@link Conv2d} and {@link Conv1d}. */
 export interface ConvOptions {
@@ -54,6 +55,7 @@ export abstract class ConvNd extends Module {
 
   protected constructor(name: string, dims: number, transposed: boolean, in_channels: number, out_channels: number, kernel_size: Size, o: ConvTransposeOptions | ConvOptions) {
     super();
+    checkConstructorKinds(name, { in_channels, out_channels, kernel_size });
     const groups = o.groups ?? 1;
     if (!Number.isInteger(groups) || groups <= 0) throw new Error("groups must be a positive integer");
     if (in_channels % groups !== 0) throw new Error("in_channels must be divisible by groups");

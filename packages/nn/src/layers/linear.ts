@@ -5,6 +5,7 @@ import { linear } from "../functional/linear.js";
 import { resetWeightAndBias } from "./default-init.js";
 import { pyBool } from "../repr.js";
 import { factoryOptions, positional, checkConstructorOptions } from "../options.js";
+import { checkConstructorKinds } from "../constructor-kinds.js";
 
 /** Options of {@link Linear}. */
 export interface LinearOptions {
@@ -38,6 +39,7 @@ export class Linear extends Module {
   constructor(in_features: number, out_features: number, bias: boolean | LinearOptions = true, options: LinearOptions = {}) {
     super();
     const o = positional<LinearOptions, "bias">(bias, "bias", options);
+    checkConstructorKinds("Linear", { in_features, out_features });
     checkConstructorOptions("Linear", o);
     const factory = factoryOptions(o);
     this.in_features = in_features;

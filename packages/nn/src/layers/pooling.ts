@@ -4,6 +4,7 @@ import { adaptive_avg_pool2d, avg_pool2d, max_pool2d } from "../functional/pooli
 import type { Size } from "../functional/conv.js";
 import { pyBool } from "../repr.js";
 import { trailingOptions } from "../options.js";
+import { checkConstructorKinds } from "../constructor-kinds.js";
 
 /** Python's `repr` of a size argument: `2`, `(2, 3)`, `None`. */
 export function pySize(v: Size | readonly (number | null)[] | null): string {
@@ -48,6 +49,7 @@ export class MaxPool2d extends Module {
     ...rest: [stride?: Size | null, padding?: Size, dilation?: Size, return_indices?: boolean, ceil_mode?: boolean, options?: MaxPool2dOptions] | [MaxPool2dOptions]
   ) {
     super();
+    checkConstructorKinds("MaxPool2d", { kernel_size });
     const o = trailingOptions<MaxPool2dOptions>("MaxPool2d", ["stride", "padding", "dilation", "return_indices", "ceil_mode"], rest);
     this.kernel_size = kernel_size;
     this.stride = o.stride ?? kernel_size;
@@ -99,6 +101,7 @@ export class AvgPool2d extends Module {
     ...rest: [stride?: Size | null, padding?: Size, ceil_mode?: boolean, count_include_pad?: boolean, divisor_override?: number | null, options?: AvgPool2dOptions] | [AvgPool2dOptions]
   ) {
     super();
+    checkConstructorKinds("AvgPool2d", { kernel_size });
     const o = trailingOptions<AvgPool2dOptions>("AvgPool2d", ["stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"], rest);
     this.kernel_size = kernel_size;
     this.stride = o.stride ?? kernel_size;
