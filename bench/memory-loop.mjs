@@ -26,6 +26,9 @@ const activations = shape.batch * shape.sizes[3] * 4 + 4;
 const target = () => 2 * params + optimizerState() + bytes([x, y]) + activations;
 
 const checkpoints = new Set([Math.round(steps / 10), Math.round(steps / 2), steps]);
+// The highest live figure after any step so far (not the in-step peak): how far memory climbs
+// between the collector's visits.
+let maxLive = 0;
 const t0 = performance.now();
 for (let i = 1; i <= steps; i++) {
   let loss;
@@ -34,6 +37,7 @@ for (let i = 1; i <= steps; i++) {
   const value = await loss.item();
   if (style === "tidy") loss.dispose();
   if (!Number.isFinite(value)) throw new Error(`step ${i}: loss is ${value}`);
+  maxLive = Math.max(maxLive, torch.memory_allocated(device));
   if (checkpoints.has(i)) {
     if (gcMode === "gc") {
       for (let k = 0; k < 3; k++) {
@@ -42,7 +46,7 @@ for (let i = 1; i <= steps; i++) {
       }
     }
     const live = torch.memory_allocated(device);
-    console.log(JSON.stringify({ step: i, live, target: target(), activations, peak: torch.max_memory_allocated(device), ms: performance.now() - t0 }));
+    console.log(JSON.stringify({ step: i, live, maxLive, target: target(), activations, peak: torch.max_memory_allocated(device), ms: performance.now() - t0 }));
   }
 }
 process.exit(0);

@@ -49,11 +49,12 @@ export async function memory() {
         for (const device of DEVICES) {
           console.log(`memory: ${device}, ${style} loop, ${gc === "gc" ? "forced GC" : "no forced GC"}, ${STEPS} steps … (load ${load()})`);
           for (const r of run(device, gc, style)) {
-            console.log(`  step ${r.step}: ${r.live} live bytes, target ${r.target}, ${(r.ms / r.step).toFixed(1)} ms/step`);
+            console.log(`  step ${r.step}: ${r.live} live bytes (at most ${r.maxLive} after a step so far), target ${r.target}, ${(r.ms / r.step).toFixed(1)} ms/step`);
             table.push({
               device, loop: style, "forced GC": gc === "gc" ? "yes" : "no", step: r.step,
               "live bytes": r.live, target: r.target, "live - target": r.live - r.target,
               "meets target": r.live <= r.target + CONSTANTS ? "yes" : "no",
+              "max live so far": r.maxLive,
               "peak bytes": r.peak, "ms/step": (r.ms / r.step).toFixed(1),
             });
           }
