@@ -133,11 +133,22 @@ export const RULES: Record<RecordedOp, Rule> = {
   ],
 
   // ---- linear algebra ----
-  matmul: (n, g, needs) => [
-    needs[0] ? g.matmul(mT(saved(n, 1))) : null,
-    needs[1] ? mT(saved(n, 0)).matmul(g) : null,
-  ],
+  // A column-major matrix operand (a weight read as w.t() by a linear layer) gets its gradient
+  // computed transposed, so it comes out in the operand's own layout and the weight's gradient
+  // is contiguous: no strided copy when it is stored as .grad (PyTorch's mm_mat1/mm_mat2_backward).
+  matmul: (n, g, needs) => {
+    const a = saved(n, 0), b = saved(n, 1);
+    return [
+      needs[0] ? (columnMajor(a) ? mT(b.matmul(mT(g))) : g.matmul(mT(b))) : null,
+      needs[1] ? (columnMajor(b) ? mT(mT(g).matmul(a)) : mT(a).matmul(g)) : null,
+    ];
+  },
 };
+
+/** A 2-d tensor stored column by column, as PyTorch's test for it (strides [1, rows]). */
+function columnMajor(t: Tensor): boolean {
+  return t.ndim === 2 && t.stride(0) === 1 && t.stride(1) === t.shape[0];
+}
 
 /** Zero-pad `g` at the end of each dimension up to `shape` (a src larger than its index gets no gradient beyond it). */
 function padTo(g: Tensor, shape: readonly number[]): Tensor {

@@ -49,6 +49,23 @@ describe("backward", () => {
     expect(m.grad!.shape).toEqual([1]);
     expect(m.grad!.itemSync()).toBe(10);
   });
+
+  it("gives column-major matmul operands (w.t(), x.t()) the gradients of their contiguous copies", () => {
+    // The rule computes these products transposed (PyTorch's mm_mat2_backward), so the weight of
+    // a linear layer gets a contiguous gradient; the values must not change.
+    const grads = (colMajor: boolean): number[][] => {
+      const w = torch.arange(12).reshape([4, 3]).float().requires_grad_();
+      const xt = torch.arange(15).reshape([3, 5]).sub(7).float().requires_grad_();
+      const x = colMajor ? xt.t() : xt.t().contiguous();
+      const wt = colMajor ? w.t() : w.t().contiguous();
+      x.matmul(wt).mul(torch.arange(20).reshape([5, 4]).float()).sum().backward();
+      return [Array.from(w.grad!.dataSync()), Array.from(xt.grad!.dataSync())];
+    };
+    const [w, x] = grads(true);
+    expect(w).toEqual(grads(false)[0]);
+    expect(x).toEqual(grads(false)[1]);
+    expect(w.slice(0, 3)).toEqual([-160, 40, 240]); // w.grad[0][c] = sum over i of 4i * x[i][c], x[i][c] = 5c + i - 7
+  });
 });
 
 describe("higher-order gradients", () => {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels, simdMemoryBytes } from "../src/index.js";
 import { threadedJobs } from "../src/wasm/threads.js";
+import { simdMatmuls } from "../src/kernels/matmul-wasm.js";
 import { arr, cpu, rng, view } from "./helpers.js";
 
 type Layout = "contiguous" | "transposed" | "offset";
@@ -54,6 +55,21 @@ describe("matmul on WebAssembly SIMD", () => {
           const { simd, plain } = bothPaths(randomView(r, [m!, k!], la), randomView(r, [k!, n!], lb));
           expect(worstDiff(simd, plain)).toBeLessThan(2e-6 * k!);
         }
+  });
+
+  it("takes shallow products (k < 12) with large outputs, as a 3x3 convolution of one channel makes", () => {
+    const r = rng(15);
+    // [m, k, n, on SIMD]: 16x9x2000 is a conv's first layer; 40x10x40 is just under the shallow threshold.
+    const cases: [number, number, number, boolean][] = [[16, 9, 2000, true], [128, 10, 256, true], [300, 1, 70, true], [41, 11, 37, true], [40, 10, 40, false]];
+    for (const [m, k, n, onSimd] of cases)
+      for (const lb of ["contiguous", "transposed"] as const) {
+        const a = randomView(r, [m, k], "contiguous");
+        const b = randomView(r, [k, n], lb);
+        const before = simdMatmuls;
+        const { simd, plain } = bothPaths(a, b);
+        expect(simdMatmuls - before).toBe(onSimd ? 1 : 0);
+        expect(worstDiff(simd, plain)).toBeLessThan(2e-6 * k);
+      }
   });
 
   it("agrees on batches, with a batch dim broadcast through a 0 stride", () => {

@@ -57,6 +57,9 @@ function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number
   }
 }
 
+/** Products run on this kernel so far (for tests: that a product really took this path). */
+export let simdMatmuls = 0;
+
 /** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (float32) into `out`, on `w`. */
 export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
   const nd = a.shape.length;
@@ -94,4 +97,5 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
     else for (let i = 0, o = ci; i < m; i++) for (let j = 0, s = c + i * nPad; j < n; j++) out[o++] = M[s + j]!;
   };
   eachMatrix(a, b, m * n, one);
+  simdMatmuls++;
 }

@@ -22,8 +22,14 @@ const KB = 512;
  * it, copying operands into its memory costs more than the faster loop saves.
  */
 const WASM_MIN_WORK = 4096;
-/** Shallower products are all packing and copying: the plain kernel does them faster. */
-const WASM_MIN_K = 12;
+/**
+ * Products shallower than {@link SHALLOW_K} are mostly packing and copying, so they need more
+ * work than {@link WASM_MIN_WORK} to pay: measured per call, 100x10x10 takes ~10 us plain
+ * against ~20 on SIMD, while 128x10x256 (an MLP's last layer, backward) takes ~34 against ~170
+ * and a 3x3 convolution's first layer (16x9x25088, 1 input channel) ~0.5 ms against ~2.8.
+ */
+const SHALLOW_K = 12;
+const WASM_MIN_SHALLOW_WORK = 16384;
 /** Below this many multiply-adds, packing costs more than it saves. */
 const PACK_MIN_WORK = 8192;
 
@@ -138,7 +144,7 @@ export function matmul(a: View, b: View, outDtype: DType): TypedArray {
   for (let d = 0; d < nd - 2; d++) batch *= a.shape[d]!;
   const out = alloc(outDtype, batch * m * n);
   if (out.length === 0 || k === 0) return out;
-  if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= WASM_MIN_WORK && k >= WASM_MIN_K && simdOn()) {
+  if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= (k < SHALLOW_K ? WASM_MIN_SHALLOW_WORK : WASM_MIN_WORK) && simdOn()) {
     matmulWasm(getWasm()!, a, b, out);
     return out;
   }
