@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm demo [N…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--out DIR]`:
+ * `pnpm demo [N…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--epochs N] [--out DIR]`:
  * runs the lessons in Node, printing what they print and writing their figures to
  * `out/<lesson>/*.svg|png`.
  */

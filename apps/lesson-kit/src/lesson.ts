@@ -19,7 +19,7 @@ export interface LessonSource {
 
 /**
  * Choices a host may pass to a lesson. Each lesson reads the ones it knows and documents them;
- * none changes the lesson's code path, only its starting values.
+ * none changes the lesson's code path, only its starting values or how long it trains.
  */
 export interface LessonOptions {
   /**
@@ -32,6 +32,11 @@ export interface LessonOptions {
    * `torch.randn`, so every printed number of that part reproduces.
    */
   startFromLessonValues?: boolean;
+  /**
+   * Lesson 6: train this many epochs instead of the lesson's 4 (`--epochs N`, as PyTorch's MNIST
+   * example takes it). Fewer is quicker and reads fewer digits right.
+   */
+  epochs?: number;
 }
 
 /**

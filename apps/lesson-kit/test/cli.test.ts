@@ -12,6 +12,7 @@ describe("the demo's command line", () => {
     });
     expect(parseArgs([])).toEqual({ lessons: [], outDir: "out", options: {}, help: false });
     expect(parseArgs(["--device=gpu"]).device).toBe("gpu");
+    expect(parseArgs(["6", "--epochs", "2"]).options).toEqual({ epochs: 2 });
   });
 
   it("refuses what it does not know", () => {
@@ -19,5 +20,7 @@ describe("the demo's command line", () => {
     expect(() => parseArgs(["--device"])).toThrow(/--device needs a value/);
     expect(() => parseArgs(["--fast"])).toThrow(/unknown argument '--fast'/);
     expect(() => parseArgs(["--seed", "-1"])).toThrow(/--seed/);
+    expect(() => parseArgs(["--epochs", "0"])).toThrow(/--epochs must be a positive integer/);
+    expect(() => parseArgs(["--epochs", "1.5"])).toThrow(/--epochs must be a positive integer/);
   });
 });

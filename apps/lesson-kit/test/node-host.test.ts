@@ -2,15 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
 import { NodeHost } from "@flambeau/lesson-kit/node";
-
-/** A stream that says it is a terminal, collecting what is written. */
-function fakeTerminal(): NodeJS.WriteStream & { text(): string } {
-  const stream = new PassThrough() as unknown as NodeJS.WriteStream & { text(): string };
-  let written = "";
-  stream.on("data", (chunk: Buffer) => (written += chunk.toString()));
-  Object.assign(stream, { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true, text: () => written });
-  return stream;
-}
+import { fakeTerminal } from "@flambeau/test-kit/lessons";
 
 describe("NodeHost", () => {
   it("draws a progress bar with the current loss on a terminal, and none elsewhere", async () => {

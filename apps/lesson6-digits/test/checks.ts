@@ -2,14 +2,12 @@
 // devices.test.ts: WebGPU and gpu.js). The numbers are the lesson's own results.
 import { expect, it } from "vitest";
 import type { NodeRunResult } from "@flambeau/lesson-kit/node";
-import { checkFigure, figureNames } from "@flambeau/test-kit/lessons";
+import { checkFigure, figureNames, LESSON_FIGURES } from "@flambeau/test-kit/lessons";
 import { load_mnist, predict_digit, SIDE, type Lesson6Results } from "../src/index.js";
 
 type Run = NodeRunResult<Lesson6Results> & { dir: string };
 
-// Listed here, not in the test kit's LESSON_FIGURES, until lesson 6 joins `pnpm demo`, whose
-// test expects every listed lesson's figures in its output.
-const FIGURES = ["confusion-matrix", "misclassified"] as const;
+const FIGURES = LESSON_FIGURES["lesson6-digits"];
 
 /** The accuracy the lesson promises after its default training. */
 export const TARGET_ACCURACY = 0.97;

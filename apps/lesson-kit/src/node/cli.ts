@@ -1,6 +1,6 @@
 /**
  * The command line of `pnpm demo` and of each lesson app:
- * `[lesson numbers…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--out DIR]`.
+ * `[lesson numbers…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--epochs N] [--out DIR]`.
  */
 import type { Lesson, LessonOptions } from "../lesson.js";
 import { isDeviceRequest, probeDevice, type DeviceName, type DeviceRequest } from "../device.js";
@@ -19,13 +19,14 @@ export interface CliArgs {
 /** The usage text. */
 export function usage(program: string): string {
   return [
-    `usage: ${program} [N…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--out DIR]`,
+    `usage: ${program} [N…] [--device cpu|webgpu|gpujs|gpu] [--seed N] [--lesson-values] [--epochs N] [--out DIR]`,
     "",
-    "  N                 run only these lessons (1–5); default: all",
+    "  N                 run only these lessons (1–6); default: all",
     "  --device D        run on D: cpu, webgpu, gpujs, or gpu (the best GPU there is);",
     "                    default: the CPU, with lesson 5's GPU part on the best GPU there is",
     "  --seed N          seed every lesson's random numbers with N instead of its own seed",
     "  --lesson-values   lesson 2 starts from the weights the lesson printed (exact numbers)",
+    "  --epochs N        lesson 6 trains N epochs instead of its 4",
     "  --out DIR         write figures and models under DIR/<lesson>/ (default: out)",
   ].join("\n");
 }
@@ -50,6 +51,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const s = Number(next());
       if (!Number.isInteger(s) || s < 0) throw new Error(`--seed must be a non-negative integer`);
       args.options.seed = s;
+    } else if (flag === "--epochs") {
+      const e = Number(next());
+      if (!Number.isInteger(e) || e < 1) throw new Error(`--epochs must be a positive integer`);
+      args.options.epochs = e;
     } else if (flag === "--lesson-values") args.options.startFromLessonValues = true;
     else if (flag === "--out") args.outDir = next();
     else if (/^\d+$/.test(flag)) args.lessons.push(Number(flag));

@@ -21,6 +21,7 @@ export const LESSON_FIGURES: Readonly<Record<string, readonly string[]>> = {
     "optimized-model",
   ],
   "lesson5-linear-regression-gpu": ["simple-linear-regression", "predictions"],
+  "lesson6-digits": ["confusion-matrix", "misclassified"],
 };
 
 /** Lesson 1's `pprint.pprint(data)` of its small dataset, as the lesson shows it. */

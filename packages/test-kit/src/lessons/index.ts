@@ -7,3 +7,4 @@ export { runQuietly } from "./run.js";
 export { checkFigure, figureNames, type FigureCheck } from "./files.js";
 export { LESSON_FIGURES, SMALL_DATASET_PPRINT } from "./expected.js";
 export { lessonSource } from "./source.js";
+export { fakeTerminal } from "./terminal.js";
