@@ -99,7 +99,7 @@ function cases(): BadInputCase[] {
   return out;
 }
 
-type Layer = new (...args: never[]) => torch.nn.Module;
+type Layer = new (...args: never) => torch.nn.Module;
 /**
  * Layer constructors: a valid call's required arguments, then, for each argument by name, a
  * value of another kind (the declared kinds are nn's constructor-kinds.ts). Required arguments
@@ -132,7 +132,7 @@ function layerCases(): BadInputCase[] {
       const shown = describeValue(value);
       return {
         name: `new nn.${owner}(): '${name}' given ${shown}`,
-        run: () => new Layer(...(args as never[])),
+        run: () => new Layer(...(args as never)),
         error: TypeError,
         words: [`nn.${owner}()`, `argument '${name}'`, "must be", shown],
       };
