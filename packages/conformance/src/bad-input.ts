@@ -461,6 +461,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         ["tolistSync()", () => t.tolistSync(), "use 'await tensor.tolist()' instead"],
         ['to("cpu")', () => t.to("cpu"), "use 'await tensor.toAsync(\"cpu\")' instead"],
         ["allclose() returns a boolean at once, so it", () => torch.allclose(t, t), "torch.isclose(input, other).all().item()"],
+        ["equal() returns a boolean at once, so it", () => torch.equal(t, t), "torch.eq(input, other).all().item()"],
         ["index() with a boolean mask", () => t.index(t.gt(1)), 'x.index(await mask.toAsync("cpu"))'],
         ["one_hot() with num_classes=-1", () => torch.nn.functional.one_hot(torch.tensor([0, 2], { device: d })), "pass num_classes"],
       ];
@@ -480,6 +481,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         expect((error as Error).message).toContain(instead);
       }
     },
+  },
+  {
+    // PyTorch: "equal(): argument 'other' (position 2) must be Tensor, not list"
+    name: "equal(t, [1, 2]) (an array, not a tensor)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.equal(T(s), [1, 2] as never),
+    error: TypeError,
+    words: ["equal()", "argument 'other' must be Tensor", "array"],
   },
   {
     name: "neg() of a bool tensor",

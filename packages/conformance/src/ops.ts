@@ -128,6 +128,16 @@ export const OPS: Record<string, OpFn> = {
       return torch.isclose(T(a), T(b), kw as torch.CloseOptions).all();
     }
   },
+  equal: ([a, b]) => {
+    const [x, y] = [T(a), T(b)];
+    try {
+      return torch.tensor(torch.equal(x, y), { device: x.device });
+    } catch (e) {
+      if (!/equal\(\).*reads synchronously.*torch\.eq\(input, other\)\.all\(\)/.test((e as Error).message)) throw e;
+      const same = x.ndim === y.ndim && x.shape.every((s, i) => s === y.shape[i]);
+      return same ? torch.eq(x, y).all() : torch.tensor(false, { device: x.device });
+    }
+  },
   einsum: (xs, kw) => torch.einsum(kw.equation as string, ...xs.map(T)),
   scatter: ([x, i, s], kw) => T(x).scatter(kw.dim as number, T(i), T(s)),
   scatter_value: ([x, i], kw) => torch.scatter(T(x), kw.dim as number, T(i), kw.value as number),

@@ -32,11 +32,14 @@ export function collectState(m: Module, prefix: string, keepVars: boolean, out: 
 
 /**
  * What `load_state_dict` returns: the keys it did not find and the keys it did not use
- * (PyTorch's `_IncompatibleKeys`).
+ * (PyTorch's `_IncompatibleKeys`, a named pair). It prints as PyTorch's does, and unpacks by
+ * name or by position.
  *
  * @example
  * ```ts
+ * console.log(model.load_state_dict(sd)); // <All keys matched successfully>
  * const { missing_keys, unexpected_keys } = model.load_state_dict(sd, { strict: false });
+ * const [missing, unexpected] = model.load_state_dict(sd, { strict: false });
  * ```
  */
 export class IncompatibleKeys {
@@ -49,6 +52,15 @@ export class IncompatibleKeys {
     if (this.missing_keys.length === 0 && this.unexpected_keys.length === 0) return "<All keys matched successfully>";
     const list = (ks: string[]) => `[${ks.map((k) => `'${k}'`).join(", ")}]`;
     return `_IncompatibleKeys(missing_keys=${list(this.missing_keys)}, unexpected_keys=${list(this.unexpected_keys)})`;
+  }
+  /** Node's `console.log(result)` prints what PyTorch's `print(result)` does. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+  /** `[missing_keys, unexpected_keys]`, as Python unpacks the named tuple. */
+  *[Symbol.iterator](): IterableIterator<string[]> {
+    yield this.missing_keys;
+    yield this.unexpected_keys;
   }
 }
 

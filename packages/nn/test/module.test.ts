@@ -221,6 +221,19 @@ describe("state_dict and load_state_dict", () => {
       "_IncompatibleKeys(missing_keys=['linear.bias'], unexpected_keys=[])",
     );
   });
+  it("console.log(load_state_dict(...)) prints PyTorch's repr, and the result unpacks by name or position", () => {
+    const model = new nn.Linear(2, 1);
+    // PyTorch 1.13: print(m.load_state_dict(m.state_dict())) and with strict=False after
+    // deleting 'bias' and adding 'extra'.
+    expect(inspect(model.load_state_dict(model.state_dict()))).toBe("<All keys matched successfully>");
+    const { bias: _, ...sd } = model.state_dict();
+    const result = model.load_state_dict({ ...sd, extra: zeros(1) }, { strict: false });
+    expect(inspect(result)).toBe("_IncompatibleKeys(missing_keys=['bias'], unexpected_keys=['extra'])");
+    expect(result.missing_keys).toEqual(["bias"]);
+    expect(result.unexpected_keys).toEqual(["extra"]);
+    const [missing, unexpected] = result;
+    expect([missing, unexpected]).toEqual([["bias"], ["extra"]]);
+  });
   it("a BatchNorm checkpoint without num_batches_tracked loads it as 0, as PyTorch does", () => {
     const bn = new nn.BatchNorm1d(2);
     bn(randn(4, 2));

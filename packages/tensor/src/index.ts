@@ -28,7 +28,7 @@ export * from "./ops/view.js";
 export * from "./ops/linalg.js";
 export * from "./ops/join.js";
 export { sort, argsort, topk, type SortOptions, type TopkOptions } from "./ops/sort.js";
-export { isclose, allclose, type CloseOptions } from "./ops/closeness.js";
+export { isclose, allclose, equal, type CloseOptions } from "./ops/closeness.js";
 export { einsum } from "./ops/einsum.js";
 export { multinomial, type MultinomialOptions } from "./ops/multinomial.js";
 export * as linalg from "./ops/linalg-namespace.js";

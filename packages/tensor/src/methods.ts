@@ -134,6 +134,8 @@ declare module "./tensor.js" {
     triu_(...args: Kw<[diagonal: number], { diagonal?: number }>): this;
     isclose(other: Tensor, options?: cl.CloseOptions): Tensor;
     allclose(other: Tensor, options?: cl.CloseOptions): boolean;
+    /** Same shape and elements (`torch.equal`), as a boolean read at once. */
+    equal(other: Tensor): boolean;
     multinomial(num_samples: number, replacement?: boolean | mn.MultinomialOptions, options?: mn.MultinomialOptions): Tensor;
 
     /** `x.to(dtype)`, `x.to(device)`, `x.to(device, dtype)`, `x.to(other)` or `x.to({ device, dtype, copy })`. */
@@ -249,6 +251,7 @@ define({
   topk(k: number, d?: number | so.TopkOptions, l?: boolean, o?: so.TopkOptions) { return so.topk(this, k, d, l, o); },
   isclose(o: Tensor, opts?: cl.CloseOptions) { return cl.isclose(this, o, opts); },
   allclose(o: Tensor, opts?: cl.CloseOptions) { return cl.allclose(this, o, opts); },
+  equal(o: Tensor) { return cl.equal(this, o); },
   multinomial(k: number, r?: boolean | mn.MultinomialOptions, o?: mn.MultinomialOptions) { return mn.multinomial(this, k, r, o); },
 
   toAsync(d: Device | string) {

@@ -66,7 +66,8 @@ export const round = keywords("round(Tensor input, /, *, int decimals=0)", (x: T
   if (!Number.isInteger(d)) throw new TypeError(`round(): argument 'decimals' must be int, not ${d}`);
   if (d === 0) return u.round(x);
   const scale = 10 ** Math.abs(d);
-  return d > 0 ? u.round(binary("mul", x, scale)).div(scale) : u.round(m.div(x, scale)).mul(scale);
+  // PyTorch's node for round with decimals (its gradient is zero, like round's).
+  return relabel(d > 0 ? u.round(binary("mul", x, scale)).div(scale) : u.round(m.div(x, scale)).mul(scale), [x], "RoundBackward1");
 }) as unknown as (input: Tensor, options?: { decimals?: number }) => Tensor;
 
 /** `clamp`'s keywords: `x.clamp({ min: 0 })`. */

@@ -68,6 +68,8 @@ describe("grad_fn prints PyTorch's node names", () => {
     binary_cross_entropy_with_logits: () => F.binary_cross_entropy_with_logits(x, y),
     nll_loss: () => F.nll_loss(x, labels), cross_entropy: () => F.cross_entropy(x, labels),
     "amax()": () => x.amax(), "amin()": () => x.amin(),
+    "round(decimals=2)": () => x.round({ decimals: 2 }), "round(decimals=-1)": () => x.round({ decimals: -1 }),
+    "(x * 1).round_(decimals=2)": () => x.mul(1).round_({ decimals: 2 }),
     // Every row of the op tables with a gradient: the name in its row is PyTorch's.
     ...Object.fromEntries(unaryOps.filter((op) => UNARY_OPS[op].grad !== null).map((op) => [`${op}()`, () => x[op]()])),
     ...Object.fromEntries(binaryOps.filter((op) => BINARY_OPS[op].grad !== null).map((op) => [`${op}(y)`, () => binaryMethod(x, op)(y)])),

@@ -79,3 +79,26 @@ export function allclose(input: Tensor, other: Tensor, options: CloseOptions = {
     );
   return close.itemSync() !== 0;
 }
+
+/**
+ * `torch.equal(input, other)`: whether both have the same shape (no broadcasting) and the same
+ * elements, as a JavaScript boolean. Dtypes may differ: values compare after promotion, as in
+ * PyTorch 1.13 (`equal(tensor([1, 2]), tensor([1., 2.]))` is true); NaN equals nothing and
+ * `0` equals `-0`. It reads its result at once, so on a device that reads only asynchronously
+ * (WebGPU) it throws; there, compare shapes and use `await torch.eq(input, other).all().item()`.
+ *
+ * @example
+ * ```ts
+ * torch.equal(torch.tensor([1, 2]), torch.tensor([1, 2])); // true
+ * torch.equal(torch.tensor([1, 2]), torch.tensor([[1, 2]])); // false: shapes differ
+ * ```
+ */
+export function equal(input: Tensor, other: Tensor): boolean {
+  checkTensor("equal", "input", input);
+  checkTensor("equal", "other", other);
+  checkSameDevice("equal", input, other);
+  if (!input._storage.backend.canReadSync)
+    throw asyncReadRequired("equal() returns a boolean at once, so it", input.device, "compare the shapes and use 'await torch.eq(input, other).all().item()' instead");
+  if (input.ndim !== other.ndim || input.shape.some((s, i) => s !== other.shape[i])) return false;
+  return binary("eq", input, other).all().itemSync() !== 0;
+}
