@@ -125,6 +125,7 @@ const NODE_NAMES: Record<string, string> = {
   clamp: "ClampBackward1",
   clamp_bounds: "ClampBackward0",
   where: "WhereBackward0",
+  select_table: "IndexSelectBackward0",
 };
 
 function nodeNames(table: Record<string, { readonly grad: unknown; readonly node?: string | undefined }>): Record<string, string> {
@@ -143,7 +144,7 @@ export type RecordedOp =
   | "pow_scalar" | "where" | "clamp" | "clamp_bounds"
   | DifferentiableReduceOp | "norm2" | "norm0"
   | "reshape" | "permute" | "expand" | "clone" | "cast" | "to_device" | "slice" | "slice_backward" | "flip" | "cat"
-  | "gather" | "scatter_add" | "scatter"
+  | "gather" | "scatter_add" | "scatter" | "select_table"
   | "matmul";
 
 /** Record `op` producing `out` from `inputs` if any input requires grad (and grad mode is on). */

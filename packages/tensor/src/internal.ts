@@ -35,6 +35,7 @@ export { readingGradsInternally } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine, type RecordedOp } from "./graph.js";
 export { fromHost, parseSize, FACTORY_KEYS } from "./ops/creation.js";
 export { slice_backward } from "./ops/indexing.js";
+export { IndexTable, select_table, select_table_backward } from "./ops/select-table.js";
 export { broadcastView } from "./ops/elementwise.js";
 export { checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";

@@ -4,8 +4,8 @@
  * products with averaging matrices, exact for PyTorch's uneven windows. Gradients are autograd's.
  */
 import { tensor, type Tensor } from "@flambeau/tensor";
-import { relabel } from "@flambeau/tensor/internal";
-import { im2col, outputSize, pick, tuple, windowIndex, type Windows } from "./windows.js";
+import { IndexTable, relabel } from "@flambeau/tensor/internal";
+import { cachedTable, geometryKey, im2col, outputSize, pick, tuple, windowIndex, type Windows } from "./windows.js";
 import type { Size } from "./conv.js";
 
 /** `[N, C, H, W]` from a 3-D or 4-D input, as PyTorch's pooling ops accept. */
@@ -71,19 +71,22 @@ export function max_pool2d(
   // Padded taps read the window's first tap inside the input again: the maximum and its first
   // position are then PyTorch's (which starts from that tap, so an all -inf window answers it),
   // and no pad value is needed, for floats or integers.
-  const { index } = windowIndex(g, "lk");
-  const pad = g.H * g.W;
-  for (let l = 0; l < L; l++) {
-    const row = index.subarray(l * K, (l + 1) * K);
-    const first = row.find((v) => v !== pad)!;
-    for (let k = 0; k < K; k++) if (row[k] === pad) row[k] = first;
-  }
-  const [values, arg] = pick(x, index, false, 0).reshape([N, C, L, K]).max(3);
+  const table = cachedTable(`max:${geometryKey(g)}`, () => {
+    const { index } = windowIndex(g, "lk");
+    const pad = g.H * g.W;
+    for (let l = 0; l < L; l++) {
+      const row = index.subarray(l * K, (l + 1) * K);
+      const first = row.find((v) => v !== pad)!;
+      for (let k = 0; k < K; k++) if (row[k] === pad) row[k] = first;
+    }
+    return new IndexTable(index, pad);
+  });
+  const [values, arg] = pick(x, table, 0).reshape([N, C, L, K]).max(3);
   const out = relabel(values.reshape([N, C, g.OH, g.OW]), [input], "MaxPool2DWithIndicesBackward0");
   if (!return_indices) return unbatch(out, unbatched);
   // The flat input position under each window's winning tap, from the same index table.
-  const table = tensor(index, { dtype: "int32", device: x.device }).reshape([1, 1, L, K]);
-  const flat = table.expand([N, C, L, K]).gather(3, arg.unsqueeze(3)).reshape([N, C, g.OH, g.OW]);
+  const positions = table.on(x.device).reshape([1, 1, L, K]);
+  const flat = positions.expand([N, C, L, K]).gather(3, arg.unsqueeze(3)).reshape([N, C, g.OH, g.OW]);
   return [unbatch(out, unbatched), unbatch(flat, unbatched)];
 }
 
@@ -153,17 +156,16 @@ export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonl
   const K = kh * kw;
   const index = new Int32Array(OH * OW * K).fill(H * W);
   const counts = new Float64Array(OH * OW);
-  let padded = false;
   for (let oy = 0; oy < OH; oy++)
     for (let ox = 0; ox < OW; ox++) {
       const [h0, h1] = adaptiveRange(oy, H, OH);
       const [w0, w1] = adaptiveRange(ox, W, OW);
       const l = oy * OW + ox;
       counts[l] = (h1 - h0) * (w1 - w0);
-      if (counts[l] < K) padded = true;
       for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) index[l * K + (h - h0) * kw + (w - w0)] = h * W + w;
     }
-  const sums = pick(x, index, padded, 0).reshape([N, C, OH * OW, K]).sum(3);
+  const table = cachedTable(`adaptive:${H},${W},${OH},${OW}`, () => new IndexTable(index, H * W));
+  const sums = pick(x, table, 0).reshape([N, C, OH * OW, K]).sum(3);
   const out = sums.div(tensor(counts, { dtype: x.dtype, device: x.device })).reshape([N, C, OH, OW]);
   return unbatch(relabel(out, [input], "AdaptiveAvgPool2DBackward0"), unbatched);
 }

@@ -1,12 +1,13 @@
 /**
  * Sliding windows over the last two dimensions: the shared step under convolution, pooling,
- * `unfold` and `fold`. A window's elements are picked with one `index_select` from the input
- * flattened to `[N, C, H*W]` with one padding element appended (index `H*W`), so padding,
- * stride, dilation and a ceil-mode overhang are all just entries of an index table built here
- * in JavaScript. The gradient is then autograd's: `index_select` scatters back (`scatter_add`),
- * the appended element's `cat` drops out — every backend runs it with the primitives it has.
+ * `unfold` and `fold`. A window's elements are picked with one selection by an index table
+ * (`select_table`) from the input flattened to `[N, C, H*W]`, where index `H*W` reads a pad
+ * value, so padding, stride, dilation and a ceil-mode overhang are all just entries of a table
+ * built here in JavaScript. The table's transpose gathers the gradient back (col2im), so no
+ * backend scatters. Tables are built once per geometry and kept, with their device copies.
  */
-import { cat, full, tensor, type Tensor } from "@flambeau/tensor";
+import { type Tensor } from "@flambeau/tensor";
+import { IndexTable, select_table, select_table_backward } from "@flambeau/tensor/internal";
 
 /** The geometry of windows over an `H x W` plane. Padding is per side (`"same"` may be uneven). */
 export interface Windows {
@@ -93,6 +94,29 @@ export function windowIndex(g: Windows, order: "kl" | "lk"): { index: Int32Array
   return { index, padded };
 }
 
+/** Tables by key, built once. The first {@link MAX_TABLES} stay (a training loop meets a handful of geometries); later ones are built per call. */
+const TABLES = new Map<string, IndexTable>();
+const MAX_TABLES = 64;
+
+/** The table cached under `key`, built by `build` the first time. */
+export function cachedTable(key: string, build: () => IndexTable): IndexTable {
+  let t = TABLES.get(key);
+  if (t === undefined) {
+    t = build();
+    if (TABLES.size < MAX_TABLES) TABLES.set(key, t);
+  }
+  return t;
+}
+
+/** Everything that decides a window table. */
+export const geometryKey = (g: Windows): string =>
+  [g.H, g.W, g.kh, g.kw, g.sh, g.sw, g.dh, g.dw, g.top, g.left, g.OH, g.OW, g.mode ?? "zeros"].join(",");
+
+/** {@link windowIndex} as a table over an `H*W` plane (cached). */
+export function windowTable(g: Windows, order: "kl" | "lk"): IndexTable {
+  return cachedTable(`${order}:${geometryKey(g)}`, () => new IndexTable(windowIndex(g, order).index, g.H * g.W));
+}
+
 /**
  * The windows of a `[N, C, H, W]` input as one `[C * K, N * L]` matrix (channel, then tap; batch,
  * then window): what a convolution multiplies in a single large product, rather than `N` small
@@ -100,17 +124,15 @@ export function windowIndex(g: Windows, order: "kl" | "lk"): { index: Int32Array
  */
 export function im2colMatrix(x: Tensor, g: Windows): Tensor {
   const [N, C] = x.shape as [number, number];
-  const { index, padded } = batchedWindowIndex(g, N);
+  const table = cachedTable(`batch ${N}:${geometryKey(g)}`, () => new IndexTable(batchedWindowIndex(g, N), N * g.H * g.W));
   // Channel-major rows, each the N planes one after another (a free view when x already is).
-  let rows = x.transpose(0, 1).reshape([C, N * g.H * g.W]);
-  if (padded) rows = cat([rows, full([C, 1], 0, { dtype: x.dtype, device: x.device })], 1);
-  const K = g.kh * g.kw;
-  return rows.index_select(1, tensor(index, { dtype: "int32", device: x.device })).reshape([C * K, N * g.OH * g.OW]);
+  const rows = x.transpose(0, 1).reshape([C, N * g.H * g.W]);
+  return select_table(rows, 1, table, 0).reshape([C * g.kh * g.kw, N * g.OH * g.OW]);
 }
 
 /** {@link windowIndex} (`"kl"`) repeated over `n` planes laid end to end; padding is `n*H*W`. */
-function batchedWindowIndex(g: Windows, n: number): { index: Int32Array; padded: boolean } {
-  const { index: one, padded } = windowIndex(g, "kl");
+function batchedWindowIndex(g: Windows, n: number): Int32Array {
+  const { index: one } = windowIndex(g, "kl");
   const plane = g.H * g.W;
   const L = g.OH * g.OW;
   const K = g.kh * g.kw;
@@ -123,7 +145,7 @@ function batchedWindowIndex(g: Windows, n: number): { index: Int32Array; padded:
         index[out + l] = v === plane ? n * plane : p * plane + v;
       }
     }
-  return { index, padded };
+  return index;
 }
 
 /**
@@ -132,29 +154,24 @@ function batchedWindowIndex(g: Windows, n: number): { index: Int32Array; padded:
  * reduces), padding read as `padValue`.
  */
 export function im2col(x: Tensor, g: Windows, padValue: number, order: "kl" | "lk"): Tensor {
-  const { index, padded } = windowIndex(g, order);
-  return pick(x, index, padded, padValue);
+  return pick(x, windowTable(g, order), padValue);
 }
 
 /**
- * Entries of each `[H, W]` plane of a `[N, C, H, W]` input by flat position, `H*W` standing for
- * `padValue` (appended only when `padded`): `[N, C, index.length]`.
+ * Entries of each `[H, W]` plane of a `[N, C, H, W]` input by `table` (over `H*W` positions, its
+ * pad entries reading `padValue`): `[N, C, table.length]`.
  */
-export function pick(x: Tensor, index: Int32Array, padded: boolean, padValue: number): Tensor {
+export function pick(x: Tensor, table: IndexTable, padValue: number): Tensor {
   const [N, C, H, W] = x.shape as [number, number, number, number];
-  let flat = x.reshape([N, C, H * W]);
-  if (padded) flat = cat([flat, full([N, C, 1], padValue, { dtype: x.dtype, device: x.device })], 2);
-  return flat.index_select(2, tensor(index, { dtype: "int32", device: x.device }));
+  return select_table(x.reshape([N, C, H * W]), 2, table, padValue);
 }
 
 /**
  * The reverse of {@link im2col} (`"kl"` order): sum `[N, C, K * L]` columns back into their
- * `[N, C, H, W]` places, overlapping windows adding up, padding dropped (`F.fold`).
+ * `[N, C, H, W]` places, overlapping windows adding up, padding dropped (`F.fold`). It is
+ * im2col's gradient: each position gathers the columns that read it.
  */
 export function col2im(cols: Tensor, g: Windows): Tensor {
   const [N, C] = cols.shape as [number, number];
-  const { index } = windowIndex(g, "kl");
-  const idx = tensor(index, { dtype: "int32", device: cols.device }).reshape([1, 1, index.length]).expand([N, C, index.length]);
-  const plane = full([N, C, g.H * g.W + 1], 0, { dtype: cols.dtype, device: cols.device }).scatter_add(2, idx, cols);
-  return plane.narrow(2, 0, g.H * g.W).contiguous().reshape([N, C, g.H, g.W]);
+  return select_table_backward(cols, 2, windowTable(g, "kl"), [N, C, g.H * g.W]).reshape([N, C, g.H, g.W]);
 }
