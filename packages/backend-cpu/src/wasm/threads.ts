@@ -156,8 +156,16 @@ function startPool(w: Wasm, threads: number): void {
 /** Jobs run on more than one thread so far (for tests: that the pool really ran). */
 export let threadedJobs = 0;
 
-/** Below this many multiply-adds, waking the workers costs more than it saves. */
-const THREAD_MIN_WORK = 1 << 22;
+/**
+ * Below this many multiply-adds (2^26, ~67M: a 406³ product) a product stays on the calling
+ * thread, because waking the workers and joining them costs more than half the product saves.
+ * A worker woken back to back answers in ~13 µs, but one that slept for a millisecond took a
+ * median 1.6 ms on the busy 2-core VM (its core had gone to another process), and on that VM
+ * idle a 256³ product ran at 20 GFLOP/s on two threads against 31 on one (~1 ms lost per job).
+ * `pnpm bench threads` (fastest of many runs, busy VM): no product from 4M to 57M multiply-adds
+ * (160³ to 384³, and the MLP step's 8M and 26M) ran faster on two threads; 512³ (134M) did, 1.4–1.5x.
+ */
+const THREAD_MIN_WORK = 1 << 26;
 
 /** `gemm` over all mp x np tiles, split over the pool's threads when it is large enough. */
 export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, ldc: number, mp: number, np: number): void {
