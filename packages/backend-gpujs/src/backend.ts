@@ -1,7 +1,7 @@
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
   allocArray, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
-  freedBufferError, negativeIntegerPowerError,
+  freedBufferError,
 } from "@flambeau/tensor/internal";
 import { canReadAsync, readAsync } from "./async-read.js";
 import { checkIndexRange, checkNonzeroDivisor } from "./data-checks.js";
@@ -86,8 +86,6 @@ export class GpujsBackend implements Backend {
     const integral = computeDtype === "int32" || computeDtype === "bool";
     const k = knownValue(b);
     const exponent = op === "pow" && k !== undefined ? castValue(k, computeDtype) : undefined;
-    if (integral && exponent !== undefined && exponent < 0)
-      throw negativeIntegerPowerError();
     if (integral && (op === "floor_divide" || op === "remainder")) checkNonzeroDivisor(b);
     const code = binaryCode(op, integral, exponent);
     const name = `b:${op}${integral ? ":int" : ""}${exponent !== undefined && !integral ? `:^${exponent}` : ""}`;

@@ -6,13 +6,12 @@
  */
 
 import {
-  indexOutOfBounds, int32OverflowError, integerDivisionByZero, negativeIntegerPowerError,
+  indexOutOfBounds, int32OverflowError, integerDivisionByZero,
 } from "@flambeau/tensor/internal";
 
 export enum Fault {
   None = 0,
   ZeroDivision = 1,
-  NegativePower = 2,
   GatherIndex = 3,
   ScatterIndex = 4,
   /** An integer sum or product past int32; `dim` holds 0 for sum, 1 for prod. */
@@ -42,8 +41,6 @@ export function faultError(status: Uint32Array): Error | null {
       return null;
     case Fault.ZeroDivision:
       return integerDivisionByZero("webgpu");
-    case Fault.NegativePower:
-      return negativeIntegerPowerError();
     case Fault.GatherIndex:
       return indexOutOfBounds("gather", value, status[2]!, status[3]!);
     case Fault.IntOverflow:

@@ -112,6 +112,21 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     run: (s, d) => read(T(s).remainder(int(d, [0]).expand([3]))),
     ...zeroDivision,
   },
+  {
+    // A number exponent is an argument, refused above the backends; a tensor exponent computes (below).
+    name: "pow of int32 to the number -1",
+    make: dividend,
+    run: (s) => read(T(s).pow(-1)),
+    error: Error,
+    words: ["Integers to negative integer powers are not allowed."],
+  },
+  {
+    name: "pow of int32 to the number -2, in place",
+    make: dividend,
+    run: (s) => read(T(s).pow_(-2)),
+    error: Error,
+    words: ["Integers to negative integer powers are not allowed."],
+  },
   // What PyTorch computes rather than refuses.
   {
     name: "div(rounding_mode='trunc') of int32 rounds towards zero, exactly",

@@ -2,7 +2,7 @@
  * Scalar functions whose JavaScript built-ins are missing or differ from C (and so from PyTorch).
  * They are small so that the kernels' loops inline them.
  */
-import { integerDivisionByZero, negativeIntegerPowerError } from "@flambeau/tensor/internal";
+import { integerDivisionByZero } from "@flambeau/tensor/internal";
 
 /** Round half to even, as `torch.round` (Math.round rounds halves up). */
 export function roundHalfEven(x: number): number {
@@ -41,9 +41,13 @@ export function remainderF(a: number, b: number): number {
   return mod !== 0 && b < 0 !== mod < 0 ? mod + b : mod;
 }
 
-/** Integer power by squaring with int32 wrap-around, as PyTorch's integral `pow`. */
+/**
+ * Integer power by squaring with int32 wrap-around, as PyTorch's integral `pow`; a negative
+ * (tensor) exponent gives 1 for 1, ±1 for -1, else 0 (a negative number exponent is refused
+ * above the backends, as PyTorch refuses it).
+ */
 export function powInt(base: number, exp: number): number {
-  if (exp < 0) throw negativeIntegerPowerError();
+  if (exp < 0) return base === 1 ? 1 : base === -1 ? (exp % 2 === 0 ? 1 : -1) : 0;
   let result = 1;
   let b = base | 0;
   let e = exp;

@@ -5,7 +5,13 @@
 /** Faults need the status buffer (errors.ts). */
 export const INT_MATH = /* wgsl */ `
 fn pow_i(base: i32, e: i32) -> i32 {
-  if (e < 0) { fault(2u, e, 0u, 0u); return 0; }
+  // A negative tensor exponent gives what PyTorch's integral pow gives: 1 for 1, ±1 for -1,
+  // else 0 (a negative number exponent is refused above the backends).
+  if (e < 0) {
+    if (base == 1) { return 1; }
+    if (base == -1) { return select(1, -1, (e & 1) != 0); }
+    return 0;
+  }
   var r = 1;
   var b = base;
   var k = u32(e);

@@ -4,6 +4,7 @@
  */
 import type { Tensor } from "../tensor.js";
 import { binary, unary, type TensorOrScalar } from "./elementwise.js";
+import { negativeIntegerPowerError } from "../errors.js";
 
 /**
  * `input + alpha * other`, broadcasting, with PyTorch's type promotion.
@@ -43,8 +44,13 @@ export function div(input: TensorOrScalar, other: TensorOrScalar, options: { rou
 function wholeOperand(v: TensorOrScalar): boolean {
   return typeof v === "object" ? v.dtype === "int32" : typeof v !== "number" || Number.isInteger(v);
 }
-/** `input ** exponent`. */
+/**
+ * `input ** exponent`. An integer tensor to a negative whole-number exponent is refused, as
+ * PyTorch refuses it; a negative exponent *tensor* gives PyTorch's integer results (1, ±1, 0).
+ */
 export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
+  if (typeof exponent === "number" && Number.isInteger(exponent) && exponent < 0 && typeof input === "object" && (input.dtype === "int32" || input.dtype === "bool"))
+    throw negativeIntegerPowerError();
   return binary("pow", input, exponent);
 }
 
