@@ -4,7 +4,8 @@
  * backend reads synchronously: so an op whose data can be wrong (an index out of range, an
  * integer division by zero) reads the operand that decides it and raises PyTorch's error at
  * the op, before any output exists, as the CPU does. Operands made by `full` are known without
- * a read; others cost one texture read, of the operand's own elements only.
+ * a read; others cost one texture read, of the operand's own elements only, and an index
+ * texture's range is remembered, so a kept table is read once.
  */
 import {
   indexOutOfBounds, integerDivisionByZero, type View,
@@ -45,8 +46,37 @@ export function findInView(v: View, bad: (value: number) => boolean): number | u
   }
 }
 
+/**
+ * The smallest and largest element of each index texture read so far. A texture is never
+ * written while a tensor holds it (an in-place write renders into a new one), so a table read
+ * once (a convolution's windows, uploaded once per device and kept) is not read again.
+ */
+const ranges = new WeakMap<object, { min: number; max: number }>();
+
+function bufferRange(v: View): { min: number; max: number } {
+  const b = v.buffer as GLBuffer;
+  const texture = data(v);
+  let range = ranges.get(texture);
+  if (range === undefined) {
+    const values = hostValues(texture, b.size);
+    let min = Infinity, max = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    range = { min, max };
+    ranges.set(texture, range);
+  }
+  return range;
+}
+
 /** Refuse an index of `op` outside `[0, extent)` along `dim`, naming the first one. */
 export function checkIndexRange(op: "gather" | "scatter_add", index: View, dim: number, extent: number): void {
+  if (knownValue(index) === undefined && (index.buffer as GLBuffer).size > 0) {
+    const { min, max } = bufferRange(index);
+    if (min >= 0 && max < extent) return; // every element of the buffer, so every one the view reads
+  }
   const bad = findInView(index, (i) => i < 0 || i >= extent);
   if (bad !== undefined) throw indexOutOfBounds(op, bad, dim, extent);
 }

@@ -45,6 +45,19 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     words: ["gather(): index 3 is out of bounds for dimension 1 with size 3"],
   },
   {
+    // gpu.js remembers the range of an index it has read; an in-place write must not reuse it.
+    name: "gather with an index written out of range in place after a gather it passed",
+    make: vector,
+    run: async (s, d) => {
+      const index = int(d, [0, 2]);
+      expect(await read(T(s).gather(0, index))).toEqual([1, 3]);
+      index.fill_(5);
+      return read(T(s).gather(0, index));
+    },
+    error: RangeError,
+    words: ["gather(): index 5 is out of bounds for dimension 0 with size 3"],
+  },
+  {
     name: "scatter_add with an index past the end",
     make: vector,
     run: (s, d) => read(T(s).scatter_add(0, int(d, [1, 5]), torch.ones([2], { device: d }))),
