@@ -5,6 +5,7 @@ import { castView } from "./copy.js";
 import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";
 import { flatStep, Rows } from "./strided.js";
 import { binaryWasm, isSimdBinary } from "./elementwise-wasm.js";
+import { isRowsArithmetic, isRowsComparison, rowsWasm } from "./rows-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
 
@@ -141,6 +142,10 @@ export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outD
   if (sa >= 0 && sb >= 0 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && A instanceof Float32Array &&
       B instanceof Float32Array && isSimdBinary(kernel) && simdOn()) {
     binaryWasm(getWasm()!, kernel, out, A, a.offset, sa, B, b.offset, sb, n);
+  } else if (n >= WASM_MIN_ELEMENTS && A instanceof Float32Array && B instanceof Float32Array && simdOn() &&
+      ((isRowsArithmetic(kernel) && out instanceof Float32Array) || (isRowsComparison(kernel) && out instanceof Uint8Array)) &&
+      rowsWasm(getWasm()!, kernel, out, a.shape, [a, b], n)) {
+    // Broadcast rows (a bias add) and comparisons ran on the rows kernels.
   } else if (sa >= 0 && sb >= 0) {
     LOOPS[kernel](out, 0, n, A, a.offset, sa, B, b.offset, sb);
   } else {

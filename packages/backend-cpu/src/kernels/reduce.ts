@@ -4,6 +4,7 @@ import { alloc, data } from "./arrays.js";
 import { copy } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";
 import { foldWasm } from "./elementwise-wasm.js";
+import { axisWasm } from "./axis-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
 
@@ -153,6 +154,8 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
       return out;
     }
   }
+  if ((op === "sum" || op === "max" || op === "min") && out instanceof Float32Array && X instanceof Float32Array && redN * outN >= WASM_MIN_ELEMENTS &&
+      flatStep(shape, x.strides) === 1 && simdOn() && axisWasm(getWasm()!, op, out, X, x.offset, shape, axes)) return out;
   const rows = new Rows(shape, [x.strides, slotStrides], [x.offset, 0]);
   const { off, step } = rows;
 

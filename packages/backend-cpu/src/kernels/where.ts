@@ -3,6 +3,12 @@ import { numel, type View } from "@flambeau/tensor/internal";
 import { alloc, data } from "./arrays.js";
 import { castView } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";
+import { rowsWasm } from "./rows-wasm.js";
+import { getWasm } from "../wasm/runtime.js";
+import { simdOn } from "../wasm/settings.js";
+
+/** From this many elements on, float32 `where` with a bool condition runs on WebAssembly SIMD. */
+const WASM_MIN_ELEMENTS = 16384;
 
 /** `o[oi + t] = C[...] !== 0 ? A[...] : B[...]` for t < n. */
 // prettier-ignore
@@ -30,6 +36,8 @@ export function where(cond: View, a: View, b: View, outDtype: DType): TypedArray
   const A = data(a);
   const B = data(b);
   const shape = cond.shape;
+  if (n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && C instanceof Uint8Array && A instanceof Float32Array && B instanceof Float32Array &&
+      simdOn() && rowsWasm(getWasm()!, "where", out, shape, [cond, a, b], n)) return out;
   const sc = flatStep(shape, cond.strides);
   const sa = flatStep(shape, a.strides);
   const sb = flatStep(shape, b.strides);

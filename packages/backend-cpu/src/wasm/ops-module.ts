@@ -1,0 +1,49 @@
+import { ModuleBuilder } from "./emitter.js";
+import { addAxis } from "./axis-kernel.js";
+import { addRows } from "./rows-kernel.js";
+import type { Wasm } from "./runtime.js";
+
+/**
+ * A second module of kernels (broadcast rows, axis reductions) instantiated over the same memory
+ * as the matmul and flat elementwise kernels, so it shares their scratch region. Kept apart so
+ * that each module stays under the 4 KiB that older browsers allow a synchronous compilation
+ * on the main thread, and so that each module's source is one concern.
+ */
+
+export interface OpsExports {
+  [rows: `rows_${string}`]: (...args: number[]) => void;
+  col_sum(acc: number, x: number, ldx: number, rows: number, cols: number): void;
+  col_max(acc: number, x: number, ldx: number, rows: number, cols: number): void;
+  col_min(acc: number, x: number, ldx: number, rows: number, cols: number): void;
+  row_sum(o: number, x: number, rows: number, cols: number): void;
+}
+
+/** The largest memory (pages) an instance may be given: at least the kernels' memory's maximum. */
+const MAX_PAGES = 65536;
+
+/** The module bytes; `shared` decides the memory import's type. */
+export function opsModuleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
+  const mod = new ModuleBuilder({ initial: 1, maximum: MAX_PAGES, shared });
+  addRows(mod);
+  addAxis(mod);
+  return mod.bytes();
+}
+
+let instance: { w: Wasm; exports: OpsExports | null } | null = null;
+
+/** The ops kernels over `w`'s memory, or null where this platform refuses the module. */
+export function opsKernels(w: Wasm): OpsExports | null {
+  if (instance?.w === w) return instance.exports;
+  let exports: OpsExports | null = null;
+  try {
+    const bytes = opsModuleBytes(w.shared);
+    if (WebAssembly.validate(bytes)) {
+      const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: w.memory } });
+      exports = inst.exports as unknown as OpsExports;
+    }
+  } catch {
+    exports = null;
+  }
+  instance = { w, exports };
+  return exports;
+}

@@ -1,0 +1,159 @@
+// Broadcast float32 arithmetic, comparisons and where (the rows kernels) and reductions along
+// adjacent axes (the axis kernels) on WebAssembly SIMD, against the plain JavaScript kernels on
+// the same data: bit-identical everywhere except sums along the last axis (summed in doubles in
+// another order). Layouts the kernels do not take must fall back, with the same results.
+import { afterEach, describe, expect, it } from "vitest";
+import type { TypedArray } from "@flambeau/tensor";
+import { contiguousStrides, type View } from "@flambeau/tensor/internal";
+import { setCpuKernels } from "../src/index.js";
+import { rowsCalls } from "../src/kernels/rows-wasm.js";
+import { axisCalls } from "../src/kernels/axis-wasm.js";
+import { cpu, rng, view } from "./helpers.js";
+
+afterEach(() => setCpuKernels("simd"));
+
+/** `n` random float32 values with NaN, infinities, signed zeros and repeats sprinkled in. */
+function values(n: number, seed: number): Float32Array {
+  const r = rng(seed);
+  const out = Float32Array.from({ length: n }, () => Math.round(r() * 40) / 4);
+  [Number.NaN, Infinity, -Infinity, -0, 0].forEach((v, i) => (out[(i * 7919 + seed) % n] = v));
+  return out;
+}
+
+/** A contiguous random view of `shape`. */
+const dense = (shape: number[], seed: number): View => view(values(shape.reduce((a, b) => a * b, 1), seed), shape);
+
+/** `v` broadcast to `shape` (its dims of size 1, and missing leading dims, get stride 0). */
+function broadcast(v: View, shape: number[]): View {
+  const lead = shape.length - v.shape.length;
+  const strides = shape.map((s, d) => (d < lead || v.shape[d - lead] === 1 ? 0 : v.strides[d - lead]!));
+  return { ...v, shape, strides };
+}
+
+/** `f` on the plain kernels, then on SIMD; how many rows/axis kernel calls SIMD made. */
+function onBoth(f: () => unknown): { simd: TypedArray; plain: TypedArray; calls: number } {
+  setCpuKernels("plain");
+  const plain = f() as TypedArray;
+  setCpuKernels("simd");
+  const before = rowsCalls.count + axisCalls.count;
+  const simd = f() as TypedArray;
+  return { simd, plain, calls: rowsCalls.count + axisCalls.count - before };
+}
+
+/** Elements that differ, NaN equal to NaN and -0 unequal to 0 (Object.is). */
+function differences(x: TypedArray, y: TypedArray): number {
+  expect(x.length).toBe(y.length);
+  let bad = 0;
+  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) bad++;
+  return bad;
+}
+
+const ARITHMETIC = ["add", "sub", "mul", "div"] as const;
+const COMPARISONS = ["eq", "ne", "lt", "le", "gt", "ge"] as const;
+
+describe("broadcast rows on WebAssembly SIMD", () => {
+  // Row lengths that leave a scalar tail (257, 101, 90) and a 3-d case walked block by block.
+  const x = dense([130, 257], 1);
+  const pairs: [string, View, View][] = [
+    ["[B, N] + [N] (bias)", x, broadcast(dense([257], 2), [130, 257])],
+    ["[N] + [B, N]", broadcast(dense([257], 3), [130, 257]), x],
+    ["[B, N] - [B, 1]", dense([200, 101], 4), broadcast(dense([200, 1], 5), [200, 101])],
+    ["[3, 70, 90] * [70, 1]", dense([3, 70, 90], 6), broadcast(dense([70, 1], 7), [3, 70, 90])],
+    ["[B, N] with a scalar", x, broadcast(view([0.5], [1]), [130, 257])],
+  ];
+
+  it("add, sub, mul and div match the plain kernels bit for bit", () => {
+    for (const [, a, b] of pairs.slice(0, 4))
+      for (const op of ARITHMETIC) {
+        const { simd, plain, calls } = onBoth(() => cpu.binary(op, a, b, "float32", "float32"));
+        expect(calls).toBe(1);
+        expect(differences(simd, plain)).toBe(0);
+      }
+  });
+
+  it("comparisons give the plain kernels' bools, NaN included, flat or broadcast", () => {
+    const flat = dense([130, 257], 8);
+    for (const [, a, b] of [...pairs, ["flat", x, flat] as [string, View, View]])
+      for (const op of COMPARISONS) {
+        const { simd, plain, calls } = onBoth(() => cpu.binary(op, a, b, "float32", "bool"));
+        expect(simd).toBeInstanceOf(Uint8Array);
+        expect(calls).toBe(1);
+        expect(differences(simd, plain)).toBe(0);
+      }
+  });
+
+  it("where(cond, a, b) with a scalar or broadcast operand matches the plain kernel", () => {
+    const cond = cpu.binary("gt", x, broadcast(view([0], [1]), [130, 257]), "float32", "bool") as Uint8Array;
+    const c = view(cond, [130, 257], { dtype: "bool" });
+    for (const [, a, b] of [pairs[4]!, pairs[0]!, [
+      "", broadcast(dense([257], 9), [130, 257]), x] as [string, View, View]]) {
+      const { simd, plain, calls } = onBoth(() => cpu.where(c, a, b, "float32"));
+      expect(calls).toBe(1);
+      expect(differences(simd, plain)).toBe(0);
+    }
+  });
+
+  it("leaves transposed operands, small tensors and float64 to the plain kernels, with the same results", () => {
+    const t = view(values(130 * 257, 10), [130, 257], { strides: [1, 130] });
+    const bias = broadcast(dense([257], 11), [130, 257]);
+    const small = dense([127, 129], 12); // 16383 elements: one under the threshold
+    const cases: [() => unknown, number][] = [
+      [() => cpu.binary("add", t, bias, "float32", "float32"), 0],
+      [() => cpu.binary("gt", small, broadcast(view([0], [1]), [127, 129]), "float32", "bool"), 0],
+      [() => cpu.binary("add", dense([128, 128], 13), broadcast(dense([128], 14), [128, 128]), "float32", "float32"), 1],
+      [() => cpu.where(view(new Uint8Array(130 * 257).fill(1), [130, 257], { dtype: "bool", strides: [1, 130] }), x, bias, "float32"), 0],
+      [() => cpu.binary("add", view(Float64Array.from(values(20000, 15)), [100, 200], { dtype: "float64" }),
+        broadcast(view(Float64Array.from(values(200, 16)), [200], { dtype: "float64" }), [100, 200]), "float64", "float64"), 0],
+    ];
+    for (const [f, expected] of cases) {
+      const { simd, plain, calls } = onBoth(f);
+      expect(calls).toBe(expected);
+      expect(differences(simd, plain)).toBe(0);
+    }
+  });
+});
+
+describe("reductions along axes on WebAssembly SIMD", () => {
+  const reduce = (op: "sum" | "max" | "min", x: View, axes: number[]) => () => cpu.reduce(op, x, axes, "float32");
+
+  it("sum, max and min down the rows (dim 0, inner dims) match the plain kernels bit for bit, NaN and -0 included", () => {
+    const shapes: [number[], number[]][] = [[[130, 257], [0]], [[4, 50, 90], [1]], [[3, 40, 50, 7], [1, 2]], [[2, 9000, 2], [1]]];
+    for (const [shape, axes] of shapes)
+      for (const op of ["sum", "max", "min"] as const) {
+        const finite = view(values(shape.reduce((a, b) => a * b, 1), 20).map((v) => (Number.isNaN(v) ? 1 : v)), shape);
+        for (const x of [finite, dense(shape, 21)]) {
+          const { simd, plain, calls } = onBoth(reduce(op, x, axes));
+          expect(calls).toBe(1);
+          expect(differences(simd, plain)).toBe(0);
+        }
+      }
+  });
+
+  it("sums along the last axis agree with the plain kernel to float32 rounding", () => {
+    for (const shape of [[300, 77], [20, 1000], [2, 3, 4000]]) {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const r = rng(22);
+      const x = view(Float32Array.from({ length: n }, () => r() * 100), shape, { strides: contiguousStrides(shape) });
+      const { simd, plain, calls } = onBoth(reduce("sum", x, [shape.length - 1]));
+      expect(calls).toBe(1);
+      for (let i = 0; i < plain.length; i++) expect(Math.abs(simd[i]! - plain[i]!)).toBeLessThanOrEqual(2e-7 * Math.abs(plain[i]!) + 1e-9);
+    }
+  });
+
+  it("leaves axes that are not adjacent, last-axis max, strided and small inputs to the plain kernels", () => {
+    const x = dense([30, 30, 30], 23);
+    const t = view(values(130 * 257, 24), [130, 257], { strides: [1, 130] });
+    const cases: [() => unknown, number][] = [
+      [reduce("sum", x, [0, 2]), 0],
+      [reduce("max", x, [2]), 0],
+      [reduce("sum", t, [0]), 0],
+      [reduce("sum", dense([127, 129], 25), [0]), 0],
+      [reduce("sum", dense([128, 128], 26), [0]), 1],
+    ];
+    for (const [f, expected] of cases) {
+      const { simd, plain, calls } = onBoth(f);
+      expect(calls).toBe(expected);
+      expect(differences(simd, plain)).toBe(0);
+    }
+  });
+});
