@@ -55,6 +55,7 @@ const tutorials: DefaultTheme.SidebarItem[] = [
       { text: "3. Simple linear regression", link: "/tutorials/lesson-3" },
       { text: "4. Neural networks from scratch", link: "/tutorials/lesson-4" },
       { text: "5. On the CPU and a GPU", link: "/tutorials/lesson-5" },
+      { text: "6. Handwritten digits (CNN)", link: "/tutorials/lesson-6" },
     ],
   },
 ];

@@ -1,6 +1,9 @@
 // Reading a lesson page (the web app's, or a documentation tutorial's) as a user sees it: its
-// device selector, its run state, what it printed, the figures and charts it drew.
+// device selector, its run state, what it printed, the figures and charts it drew; and the checks
+// of lesson 1's page that both the web app's test and the documentation site's make.
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { LESSON_FIGURES, SMALL_DATASET_PPRINT } from "./lessons/expected.js";
 
 /** Opens lesson `id`'s page (a hash route of the app at `url`) and waits for its device selector. */
 export async function openLesson(page: Page, url: string, id: number): Promise<void> {
@@ -81,4 +84,32 @@ export function charts(page: Page, scope = ".output"): Promise<{ label: string; 
 /** The numbers of a matched text: `numbers("w = 1.5, b = -2e-3")` is `[1.5, -0.002]`. */
 export function numbers(text: string): number[] {
   return (text.match(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g) ?? []).map(Number);
+}
+
+/**
+ * Checks a finished run of lesson 1's page against shared/lessons/README.md: the small dataset's
+ * pprint, Adam's 30 printed lines ending at the least-squares optimum (m, b, loss at step 3000),
+ * the six figures drawn, and the two loss charts with every one of the 3000 steps (a CPU run
+ * charts each). Resolves to what the lesson printed, for a test's own further checks.
+ */
+export async function expectLesson1Page(page: Page): Promise<string> {
+  const out = await printed(page);
+  expect(out).toContain(SMALL_DATASET_PPRINT);
+  const epochs = out.match(/^e = \d+, loss = .*$/gm)!;
+  expect(epochs).toHaveLength(30);
+  const [e, loss, m, b] = numbers(epochs.at(-1)!);
+  expect(e).toBe(3000);
+  expect(Math.abs(m! - 1.48806)).toBeLessThan(1e-3);
+  expect(Math.abs(b! - 10.2981)).toBeLessThan(1e-2);
+  expect(Math.abs(loss! - 3012.6) / 3012.6).toBeLessThan(1e-4);
+  const figs = await figures(page);
+  expect(figs.map((f) => f.name)).toEqual(LESSON_FIGURES["lesson1-movie-revenue"]);
+  for (const f of figs) expect(f.marks).toBeGreaterThan(0);
+  const lossCharts = await charts(page);
+  expect(lossCharts.map((c) => c.label.split(":")[0])).toEqual(["movies", "comedy"]);
+  for (const c of lossCharts) {
+    expect(c.label).toMatch(/: 3000\/3000 · loss /);
+    expect(c.vertices).toBe(3000);
+  }
+  return out;
 }
