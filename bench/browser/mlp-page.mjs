@@ -6,16 +6,12 @@
 import * as torch from "flambeau";
 import { cpuKernels } from "@flambeau/backend-cpu";
 import * as tf from "@tensorflow/tfjs";
-import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { flambeauMlpStep, tfjsMlpStep } from "../mlp-steps.mjs";
 import { median } from "../timing.mjs";
 
 // bench/browser.mjs serves the backend's .wasm files beside the page.
 setWasmPaths(new URL("./", location.href).href);
-// ?tfjs-threads=n sets XNNPACK's thread count (before the backend starts); by default tfjs picks
-// it (one thread on a 2-core machine).
-const tfjsThreads = new URLSearchParams(location.search).get("tfjs-threads");
-if (tfjsThreads !== null) setThreadsCount(Number(tfjsThreads));
 
 const STEPS = 5;
 const perStep = async (step, repeats) => (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats })) / STEPS;
@@ -29,18 +25,20 @@ window.bench = {
     const simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
     const threaded = await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT");
     return {
-      flambeau: `${cpuKernels() === "simd" ? "wasm SIMD" : "plain JS"}, ${torch.get_num_threads()} thr`,
-      tfjs: `XNNPACK, ${simd ? "SIMD" : "no SIMD"}, ${getThreadsCount()} thr` +
-        (tfjsThreads !== null ? ` (${tfjsThreads} asked)` : "") + (threaded ? "" : " (no threaded build)"),
+      tfjs: `XNNPACK, ${simd ? "SIMD" : "no SIMD"}, ${getThreadsCount()} thr${threaded ? "" : " (no threaded build)"}`,
       backend: tf.getBackend(),
+      kernels: cpuKernels() === "simd" ? "wasm SIMD" : "plain JS",
       threads: torch.get_num_threads(),
-      tfjsThreads: getThreadsCount(),
       userAgent: navigator.userAgent,
     };
   },
-  /** ms per MLP step: Flambeau, then tfjs-wasm; each loss read back as a number. */
-  async mlp() {
-    const ours = await perStep(flambeauMlpStep(torch), 5);
+  /** ms per MLP step: Flambeau on each thread count asked for, then tfjs-wasm; each loss read back as a number. */
+  async mlp(threadCounts) {
+    const ours = {};
+    for (const n of threadCounts) {
+      torch.set_num_threads(n);
+      ours[n] = await perStep(flambeauMlpStep(torch), 5);
+    }
     if (tf.getBackend() !== "wasm") throw new Error(`bench page: tfjs is on '${tf.getBackend()}', not wasm`);
     const peer = await perStep(tfjsMlpStep(tf), 5);
     if (tf.getBackend() !== "wasm") throw new Error(`bench page: tfjs left wasm for '${tf.getBackend()}' while timing`);
