@@ -6,6 +6,7 @@ import { assign, copy } from "./kernels/copy.js";
 import { gather, scatterAdd } from "./kernels/gather.js";
 import { matmul } from "./kernels/matmul.js";
 import { argsort } from "./kernels/sort.js";
+import { addScaledInPlace } from "./kernels/axpy-wasm.js";
 import { reduce } from "./kernels/reduce.js";
 import { unary } from "./kernels/unary.js";
 import { where } from "./kernels/where.js";
@@ -85,6 +86,10 @@ export class CpuBackend implements Backend {
 
   argsort(x: View, descending: boolean): BackendBuffer {
     return argsort(x, descending);
+  }
+
+  addScaledInPlace(dst: View, src: View, alpha: number): boolean {
+    return addScaledInPlace(dst, src, alpha);
   }
 }
 

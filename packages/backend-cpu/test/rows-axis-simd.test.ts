@@ -157,3 +157,41 @@ describe("reductions along axes on WebAssembly SIMD", () => {
     }
   });
 });
+
+describe("the optimizers' fused update (addScaledInPlace) on WebAssembly SIMD", () => {
+  /** What add_(src, { alpha }) computes: the product stored as float32, then the sum. */
+  function composed(dst: View, src: View, alpha: number): TypedArray {
+    const scalar: View = { ...view([alpha], [1]), shape: dst.shape, strides: dst.shape.map(() => 0) };
+    const product = cpu.binary("mul", src, scalar, "float32", "float32") as Float32Array;
+    return cpu.binary("add", dst, view(product, dst.shape), "float32", "float32") as TypedArray;
+  }
+  const N = 20001;
+
+  it("updates large contiguous float32 tensors in place with add_'s values, src aliasing dst included", () => {
+    setCpuKernels("plain");
+    const dst = view(values(N + 2, 30), [N], { offset: 2 });
+    const src = view(values(N, 31), [N]);
+    for (const [s, alpha] of [[src, -0.01], [src, 1 / 3], [dst, 0.5]] as const) {
+      const expected = composed(dst, s, alpha);
+      setCpuKernels("simd");
+      expect(cpu.addScaledInPlace(dst, s, alpha)).toBe(true);
+      setCpuKernels("plain");
+      expect(differences((dst.buffer as Float32Array).subarray(2), expected)).toBe(0);
+    }
+  });
+
+  it("declines small, strided, float64 tensors and the plain path, writing nothing", () => {
+    const small = view(values(16383, 32), [16383]);
+    const big = view(values(N, 33), [N]);
+    const strided = view(values(2 * 10000, 34), [100, 100], { strides: [1, 200] });
+    const f64 = view(Float64Array.from(values(N, 35)), [N], { dtype: "float64" });
+    const cases: [View, View][] = [[small, small], [strided, view(values(10000, 36), [100, 100])], [f64, f64]];
+    for (const [d, s] of cases) {
+      const before = Array.from(d.buffer as TypedArray);
+      expect(cpu.addScaledInPlace(d, s, 2)).toBe(false);
+      expect(Array.from(d.buffer as TypedArray)).toEqual(before);
+    }
+    setCpuKernels("plain");
+    expect(cpu.addScaledInPlace(big, big, 2)).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@flambeau/tensor/internal";
+import { addScaled_, checkOptions, optionKeys } from "@flambeau/tensor/internal";
 import { zeros_like, type Tensor } from "@flambeau/tensor";
 import { Optimizer, type ParamGroup, type Params } from "./optimizer.js";
 import { checkBetas, nonNegative, positional } from "./options.js";
@@ -76,7 +76,7 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
         // A factor of exactly 1 changes nothing: skip the write.
         if (lr * weight_decay !== 0) p.mul_(1 - lr * weight_decay);
       } else if (weight_decay !== 0) grad = grad.add(p, { alpha: weight_decay });
-      exp_avg.mul_(beta1).add_(grad, { alpha: 1 - beta1 });
+      addScaled_(exp_avg.mul_(beta1), grad, 1 - beta1);
       exp_avg_sq.mul_(beta2).addcmul_(grad, grad, { value: 1 - beta2 });
       // Bias corrections are scalars, computed in double precision as PyTorch's Python code does.
       const step_size = lr / (1 - beta1 ** step);

@@ -1,4 +1,4 @@
-import { checkOptions, optionKeys } from "@flambeau/tensor/internal";
+import { addScaled_, checkOptions, optionKeys } from "@flambeau/tensor/internal";
 import type { Tensor } from "@flambeau/tensor";
 import { Optimizer, required, type ParamGroup, type Params } from "./optimizer.js";
 import { nonNegative, positional } from "./options.js";
@@ -65,11 +65,11 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
       if (momentum !== 0) {
         // The first buffer is the gradient itself: copied, unless d_p is already a fresh tensor.
         if (buf === null) buf = d_p === grad ? grad.clone() : d_p;
-        else buf.mul_(momentum).add_(d_p, { alpha: 1 - dampening });
+        else addScaled_(buf.mul_(momentum), d_p, 1 - dampening);
         d_p = nesterov ? d_p.add(buf, { alpha: momentum }) : buf;
       }
       state.momentum_buffer = buf;
-      p.add_(d_p, { alpha: -lr });
+      addScaled_(p, d_p, -lr);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import "@flambeau/backend-cpu";
+import { setCpuKernels } from "@flambeau/backend-cpu";
 import { tensor, zeros, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import { Adagrad, Adam, AdamW, Optimizer, RMSprop, SGD, lr_scheduler, type Params } from "@flambeau/optim";
@@ -319,3 +319,38 @@ describe("lr_scheduler", () => {
     expect(log).toHaveBeenCalledWith("Adjusting learning rate of group 0 to 1.0000e-01.");
   });
 });
+
+describe("large CPU parameters (the fused SIMD update, addScaledInPlace)", () => {
+  afterEach(() => setCpuKernels("simd"));
+
+  type Step = { zero_grad(): void; step(): unknown };
+  /** A [200, 101] parameter after three steps of `make`'s optimizer on the chosen kernels. */
+  function trained(kernels: "simd" | "plain", make: (p: Tensor[]) => Step): number[] {
+    setCpuKernels(kernels);
+    const n = 200 * 101;
+    const p = tensor(Array.from({ length: n }, (_, i) => Math.sin(i) * 3)).reshape([200, 101]).requires_grad_();
+    const target = tensor(Array.from({ length: n }, (_, i) => Math.cos(i * 0.7))).reshape([200, 101]);
+    const opt = make([p]);
+    for (let step = 0; step < 3; step++) {
+      opt.zero_grad();
+      p.sub(target).pow(2).mul(p.sin()).sum().backward();
+      opt.step();
+    }
+    return Array.from(p.detach().dataSync());
+  }
+
+  it("SGD (plain, momentum, Nesterov) and Adam give the same parameters as the plain kernels, bit for bit", () => {
+    const makers: ((p: Tensor[]) => Step)[] = [
+      (p) => new SGD(p, { lr: 0.01 }),
+      (p) => new SGD(p, { lr: 0.01, momentum: 0.9, dampening: 0.1 }),
+      (p) => new SGD(p, { lr: 0.01, momentum: 0.9, nesterov: true, weight_decay: 0.01 }),
+      (p) => new Adam(p, { lr: 0.01 }),
+    ];
+    for (const make of makers) {
+      const simd = trained("simd", make);
+      expect(simd).toEqual(trained("plain", make));
+      expect(simd.some((v, i) => v !== Math.fround(Math.sin(i) * 3))).toBe(true);
+    }
+  });
+});
+

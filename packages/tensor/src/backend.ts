@@ -75,4 +75,11 @@ export interface Backend {
    * primitives above, which is parallel (GPUs) but costs many small ops (the CPU has this).
    */
   argsort?(x: View, descending: boolean): BackendBuffer;
+  /**
+   * Optional: `dst += alpha * src` in place, for `dst` and `src` of one shape and dtype, with the
+   * values `dst.add_(src, { alpha })` computes (the product rounded to the dtype, then the sum),
+   * in one pass without temporaries. Returns false, writing nothing, to decline (the caller then
+   * runs `add_`). Optimizers reach it through `addScaled_`.
+   */
+  addScaledInPlace?(dst: View, src: View, alpha: number): boolean;
 }

@@ -38,6 +38,7 @@ export { slice_backward } from "./ops/indexing.js";
 export { IndexTable, select_table, select_table_backward } from "./ops/select-table.js";
 export { broadcastView } from "./ops/elementwise.js";
 export { checkInPlace, commitInPlace } from "./ops/inplace.js";
+export { addScaled_ } from "./ops/add-scaled.js";
 export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor } from "./ops/checks.js";

@@ -1,10 +1,11 @@
 import { ModuleBuilder } from "./emitter.js";
 import { addAxis } from "./axis-kernel.js";
+import { addAxpy } from "./axpy-kernel.js";
 import { addRows } from "./rows-kernel.js";
 import type { Wasm } from "./runtime.js";
 
 /**
- * A second module of kernels (broadcast rows, axis reductions) instantiated over the same memory
+ * A second module of kernels (broadcast rows, axis reductions, the optimizers' update) instantiated over the same memory
  * as the matmul and flat elementwise kernels, so it shares their scratch region. Kept apart so
  * that each module stays under the 4 KiB that older browsers allow a synchronous compilation
  * on the main thread, and so that each module's source is one concern.
@@ -16,6 +17,7 @@ export interface OpsExports {
   col_max(acc: number, x: number, ldx: number, rows: number, cols: number): void;
   col_min(acc: number, x: number, ldx: number, rows: number, cols: number): void;
   row_sum(o: number, x: number, rows: number, cols: number): void;
+  axpy(d: number, s: number, n4: number, alpha: number): void;
 }
 
 /** The largest memory (pages) an instance may be given: at least the kernels' memory's maximum. */
@@ -26,6 +28,7 @@ export function opsModuleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   const mod = new ModuleBuilder({ initial: 1, maximum: MAX_PAGES, shared });
   addRows(mod);
   addAxis(mod);
+  addAxpy(mod);
   return mod.bytes();
 }
 

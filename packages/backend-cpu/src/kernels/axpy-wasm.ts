@@ -1,0 +1,39 @@
+import { numel, type View } from "@flambeau/tensor/internal";
+import { opsKernels } from "../wasm/ops-module.js";
+import { getWasm } from "../wasm/runtime.js";
+import { simdOn } from "../wasm/settings.js";
+import { flatStep } from "./strided.js";
+
+/**
+ * The CPU backend's `addScaledInPlace` (an optimizer's `p += alpha * d_p`): large contiguous
+ * float32 tensors are updated by one SIMD pass in the kernels' memory; everything else is
+ * declined, and the tensor layer runs `add_` (a multiply, an add and a write-back).
+ */
+
+/** From this many elements on the fused update runs; smaller ones keep `add_` (the tiny loop's path). */
+const WASM_MIN_ELEMENTS = 16384;
+
+/** Updates done so far (for tests: that a step really took this path). */
+export const axpyCalls = { count: 0 };
+
+export function addScaledInPlace(dst: View, src: View, alpha: number): boolean {
+  const n = numel(dst.shape);
+  const D = dst.buffer;
+  const S = src.buffer;
+  if (n < WASM_MIN_ELEMENTS || !(D instanceof Float32Array) || !(S instanceof Float32Array) || !simdOn()) return false;
+  if (flatStep(dst.shape, dst.strides) !== 1 || flatStep(src.shape, src.strides) !== 1) return false;
+  const w = getWasm()!;
+  const k = opsKernels(w);
+  if (k === null) return false;
+  const bytes = ((n + 3) >> 2) * 16;
+  const d = w.scratch(2 * bytes);
+  const s = d + bytes;
+  const M = w.f32;
+  // Both are copied before anything is written, so src may alias dst.
+  M.set(D.subarray(dst.offset, dst.offset + n), d >> 2);
+  M.set(S.subarray(src.offset, src.offset + n), s >> 2);
+  k.axpy(d, s, bytes >> 4, Math.fround(alpha));
+  D.set(M.subarray(d >> 2, (d >> 2) + n), dst.offset);
+  axpyCalls.count++;
+  return true;
+}
