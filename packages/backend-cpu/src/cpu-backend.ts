@@ -10,6 +10,7 @@ import { addScaledInPlace } from "./kernels/axpy-wasm.js";
 import { reduce } from "./kernels/reduce.js";
 import { unary } from "./kernels/unary.js";
 import { where } from "./kernels/where.js";
+import { checkInt64, toInt64, truncInt64 } from "./kernels/int64.js";
 
 /**
  * The CPU backend: a buffer is the typed array itself, so reads are synchronous and memory
@@ -25,6 +26,8 @@ export class CpuBackend implements Backend {
 
   upload(data: TypedArray, dtype: DType, owned: boolean): BackendBuffer {
     const from = dtypeOf(data);
+    // int64 arrives as a Float64Array of whole numbers; anything else in one is truncated or refused.
+    if (dtype === "int64" && from === "float64") return truncInt64(owned ? (data as Float64Array) : (data.slice() as Float64Array));
     if (from === dtype) return owned ? data : data.slice();
     // Another array type: cast through a copy (e.g. numbers to bools become 0/1).
     return copy({ buffer: data, dtype: from, shape: [data.length], strides: [1], offset: 0 }, dtype);
@@ -33,6 +36,7 @@ export class CpuBackend implements Backend {
   full(n: number, value: number, dtype: DType): BackendBuffer {
     const out = alloc(dtype, n);
     // fill casts like a store; bool needs nonzero (NaN included) -> 1.
+    if (dtype === "int64") value = toInt64(value, "full");
     return value === 0 ? out : out.fill(dtype === "bool" ? (value !== 0 ? 1 : 0) : value);
   }
 
@@ -81,7 +85,9 @@ export class CpuBackend implements Backend {
   }
 
   scatterAdd(shape: readonly number[], dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
-    return scatterAdd(shape, dim, index, src, outDtype);
+    const out = scatterAdd(shape, dim, index, src, outDtype);
+    if (outDtype === "int64") checkInt64("scatter_add", out);
+    return out;
   }
 
   argsort(x: View, descending: boolean): BackendBuffer {

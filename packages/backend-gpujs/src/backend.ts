@@ -39,10 +39,10 @@ export class GpujsBackend implements Backend {
   readonly canReadSync = true;
   readonly needsFree = true;
 
-  // The tensor layer refuses float64 here wherever a tensor is made, cast or moved, so no
+  // The tensor layer refuses float64 and int64 here wherever a tensor is made, cast or moved, so no
   // primitive below ever receives it.
   supportsDType(dtype: DType): boolean {
-    return dtype !== "float64";
+    return dtype !== "float64" && dtype !== "int64";
   }
 
   upload(data: TypedArray, dtype: DType, _owned: boolean): BackendBuffer {

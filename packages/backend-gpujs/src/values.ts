@@ -92,7 +92,7 @@ export function fromTexels(values: Float32Array, dtype: DType): TypedArray {
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v > INT32_MAX || v < INT32_MIN) throw int32OverflowError("sum", v);
+    if (v > INT32_MAX || v < INT32_MIN) throw int32OverflowError("sum", v, "gpujs");
     if (Math.abs(v) > INT_LIMIT) throw inexactIntError(v);
     out[i] = v;
   }

@@ -170,7 +170,7 @@ export class WebGPUBackend implements Backend {
   }
 
   supportsDType(dtype: DType): boolean {
-    return dtype !== "float64";
+    return dtype !== "float64" && dtype !== "int64";
   }
 
   /** A buffer for `n` elements; `forWrite` when it will be filled by `queue.writeBuffer`. */

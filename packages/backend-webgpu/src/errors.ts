@@ -44,7 +44,7 @@ export function faultError(status: Uint32Array): Error | null {
     case Fault.GatherIndex:
       return indexOutOfBounds("gather", value, status[2]!, status[3]!);
     case Fault.IntOverflow:
-      return int32OverflowError(status[2] === 1 ? "prod" : "sum");
+      return int32OverflowError(status[2] === 1 ? "prod" : "sum", undefined, "webgpu");
     case Fault.ScatterIndex:
       return indexOutOfBounds("scatter_add", value, status[2]!, status[3]!);
     default:

@@ -11,7 +11,7 @@
  * console.log(await x.sum().item());              // 6
  * ```
  *
- * dtypes: float32, int32 and bool (stored as one u32 per element). WebGPU has no float64:
+ * dtypes: float32, int32 and bool (stored as one u32 per element). WebGPU has no float64 or int64:
  * creating or casting to it throws. Reads are asynchronous only (`await t.data()`).
  *
  * @packageDocumentation

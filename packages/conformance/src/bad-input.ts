@@ -7,6 +7,7 @@
 import { expect, it } from "vitest";
 import * as torch from "flambeau";
 import { snapshot } from "./errors.js";
+import { hasInt64 } from "./int64.js";
 
 /** What a case builds on the device under test; everything listed must survive a refusal. */
 export interface Involved {
@@ -15,8 +16,12 @@ export interface Involved {
   optimizers?: torch.optim.Optimizer[];
 }
 
+/** Devices a case runs on: those with int64 (the CPU), those without (the GPUs), or all. */
+type Where = "int64" | "no int64";
+
 interface Refused {
   name: string;
+  where?: Where;
   make?: (device: string) => Involved;
   run: (state: Involved, device: string) => unknown;
   /** The exact error class: `TypeError` for a wrong kind of argument, `Error` for a bad value. */
@@ -32,6 +37,7 @@ interface Refused {
 
 interface Accepted {
   name: string;
+  where?: Where;
   make?: (device: string) => Involved;
   run: (state: Involved, device: string) => unknown;
   /** Checks the result against PyTorch's (values from PyTorch 1.13, noted beside each case). */
@@ -55,8 +61,30 @@ async function values(t: torch.Tensor): Promise<number[]> {
 
 export const BAD_INPUT_CASES: BadInputCase[] = [
   // ---- whole numbers never wrap ---------------------------------------------------------
+  // On the CPU whole numbers past int32 are int64 (exact to 2^53 - 1) and integer sums give
+  // PyTorch's int64; the GPUs, without int64, infer float32 and refuse an int32 sum that overflows.
   {
-    name: "tensor([3e9]) infers float32 and keeps the value",
+    name: "tensor([3e9]) infers int64 on the CPU and keeps the value exactly (PyTorch: int64)",
+    where: "int64",
+    run: (_, d) => torch.tensor([3e9, -3], { device: d }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await values(t)).toEqual([3000000000, -3]);
+      expect(String(t)).toBe("tensor([3000000000,         -3])");
+    },
+  },
+  {
+    name: "tensor([2787965087]) (revenue-sized) infers int64 on the CPU, exact, not a wrapped int32",
+    where: "int64",
+    run: (_, d) => torch.tensor([2787965087, 12], { device: d }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await values(t)).toEqual([2787965087, 12]);
+    },
+  },
+  {
+    name: "tensor([3e9]) on a GPU (no int64) infers float32 and keeps the value",
+    where: "no int64",
     run: (_, d) => torch.tensor([3e9], { device: d }),
     gives: async (t: torch.Tensor) => {
       expect(t.dtype).toBe("float32");
@@ -64,7 +92,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     },
   },
   {
-    name: "tensor([2787965087]) (revenue-sized) infers float32, not a wrapped int32",
+    name: "tensor([2787965087]) (revenue-sized) on a GPU infers float32, not a wrapped int32",
+    where: "no int64",
     run: (_, d) => torch.tensor([2787965087, 12], { device: d }),
     gives: async (t: torch.Tensor) => {
       expect(t.dtype).toBe("float32");
@@ -77,7 +106,17 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     gives: async (t: torch.Tensor) => expect(await values(t)).toEqual([10]),
   },
   {
-    name: "an int32 tensor plus a scalar beyond int32 gives float32, not a wrapped int32",
+    name: "an int32 tensor plus a scalar beyond int32 gives int64 on the CPU, exact, not a wrapped int32",
+    where: "int64",
+    run: (_, d) => torch.tensor([1, 2], { device: d }).add(3e9),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await values(t)).toEqual([3000000001, 3000000002]);
+    },
+  },
+  {
+    name: "an int32 tensor plus a scalar beyond int32 gives float32 on a GPU, not a wrapped int32",
+    where: "no int64",
     run: (_, d) => torch.tensor([1, 2], { device: d }).add(3e9),
     gives: async (t: torch.Tensor) => {
       expect(t.dtype).toBe("float32");
@@ -85,7 +124,17 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     },
   },
   {
-    name: "full() of a fill value beyond int32 infers float32",
+    name: "full() of a fill value beyond int32 infers int64 on the CPU",
+    where: "int64",
+    run: (_, d) => torch.full([2], 5e9, { device: d }),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await values(t)).toEqual([5e9, 5e9]);
+    },
+  },
+  {
+    name: "full() of a fill value beyond int32 infers float32 on a GPU",
+    where: "no int64",
     run: (_, d) => torch.full([2], 5e9, { device: d }),
     gives: async (t: torch.Tensor) => {
       expect(t.dtype).toBe("float32");
@@ -112,33 +161,149 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     words: ["fill_", "3000000000", "int32", "overflow"],
   },
   {
-    name: "arange(0, 100000).sum(), past int32 (PyTorch's int64 gives 4999950000), is refused, not wrapped",
+    name: "arange(0, 100000).sum() gives PyTorch's int64 4999950000 on the CPU",
+    where: "int64",
+    run: (_, d) => torch.arange(0, 100000, { device: d }).sum(),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await t.item()).toBe(4999950000);
+      expect(String(t)).toBe("tensor(4999950000)");
+    },
+  },
+  {
+    name: "arange(0, 100000).sum() on a GPU (int32, no int64) is refused naming .cpu(), not wrapped",
+    where: "no int64",
     run: async (_, d) => torch.arange(0, 100000, { device: d }).sum().data(),
     error: Error,
-    words: ["sum()", "does not fit int32", "x.double().sum()"],
+    words: ["sum()", "does not fit int32", /on '(webgpu|gpujs)'/, "x.cpu().sum()"],
   },
   {
-    name: "row sums past int32 on a [300, 3000] int32 tensor are refused, not wrapped",
+    name: "row sums of a [300, 3000] int32 tensor give int64 3000000000 each on the CPU",
+    where: "int64",
+    run: (_, d) => torch.full([300, 3000], 1000000, { dtype: "int32", device: d }).sum(1),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await values(t)).toEqual(new Array(300).fill(3e9));
+    },
+  },
+  {
+    name: "row sums past int32 on a [300, 3000] int32 tensor on a GPU are refused, not wrapped",
+    where: "no int64",
     run: async (_, d) => torch.full([300, 3000], 1000000, { dtype: "int32", device: d }).sum(1).data(),
     error: Error,
-    words: ["sum()", "does not fit int32"],
+    words: ["sum()", "does not fit int32", "x.cpu().sum()"],
   },
   {
-    name: "an int32 product past int32 (2^40) is refused, not wrapped",
+    name: "an int32 product 2^40 gives int64 on the CPU",
+    where: "int64",
+    run: (_, d) => torch.full([40], 2, { dtype: "int32", device: d }).prod(),
+    gives: async (t: torch.Tensor) => {
+      expect(t.dtype).toBe("int64");
+      expect(await t.item()).toBe(2 ** 40);
+    },
+  },
+  {
+    name: "an int32 product past int32 (2^40) on a GPU is refused, not wrapped",
+    where: "no int64",
     run: async (_, d) => torch.full([40], 2, { dtype: "int32", device: d }).prod().data(),
     error: Error,
-    words: ["does not fit int32"],
+    words: ["does not fit int32", ".cpu()"],
   },
   {
-    name: "integer sums that fit stay exact int32 (bool counts, 1..5000)",
+    name: "integer sums are exact: int64 on the CPU, int32 on a GPU (bool counts, 1..5000)",
     run: async (_, d) => [torch.arange(1, 5001, { device: d }).sum(), torch.arange(0, 5000, { device: d }).lt(1234).sum(), torch.full([8, 100], 1000, { dtype: "int32", device: d }).sum(0)],
     gives: async ([a, b, c]: torch.Tensor[]) => {
-      expect(a!.dtype).toBe("int32");
+      const dtype = hasInt64(a!.device.toString()) ? "int64" : "int32";
+      expect(a!.dtype).toBe(dtype);
       expect(await values(a!)).toEqual([12502500]);
-      expect(b!.dtype).toBe("int32");
+      expect(b!.dtype).toBe(dtype);
       expect(await values(b!)).toEqual([1234]);
       expect(await values(c!)).toEqual(new Array(100).fill(8000));
     },
+  },
+  // int64 is exact to 2^53 - 1: past it, every op refuses rather than rounds.
+  {
+    name: "an int64 sum past 2^53 is refused, not rounded",
+    where: "int64",
+    run: (_, d) => torch.tensor([2 ** 53 - 1, 2], { dtype: "int64", device: d }).sum(),
+    error: RangeError,
+    words: ["sum()", "int64", "2^53"],
+  },
+  {
+    name: "an int64 sum that passes 2^53 and comes back is refused (the partial sum may have rounded)",
+    where: "int64",
+    run: (_, d) => torch.tensor([[2 ** 53 - 1, 2, -2]], { dtype: "int64", device: d }).sum(1),
+    error: RangeError,
+    words: ["sum()", "int64", "2^53"],
+  },
+  {
+    name: "an int64 product past 2^53 is refused",
+    where: "int64",
+    make: (d) => ({ tensors: [torch.tensor([3e9, 5], { device: d })] }),
+    run: (s) => T(s).mul(T(s)),
+    error: RangeError,
+    words: ["mul()", "int64", "2^53"],
+  },
+  {
+    name: "an in-place int64 add past 2^53 is refused and changes nothing",
+    where: "int64",
+    make: (d) => ({ tensors: [torch.tensor([2 ** 52, 1], { dtype: "int64", device: d })] }),
+    run: (s) => T(s).add_(2 ** 52),
+    error: RangeError,
+    words: ["add()", "int64", "2^53"],
+  },
+  {
+    name: "an int64 matmul whose partial sum passes 2^53 is refused",
+    where: "int64",
+    run: (_, d) => torch.tensor([[2 ** 53 - 1, 1, -1]], { dtype: "int64", device: d }).matmul(torch.tensor([[1], [1], [1]], { dtype: "int64", device: d })),
+    error: RangeError,
+    words: ["matmul()", "int64", "2^53"],
+  },
+  {
+    name: "tensor() of a value past 2^53 with dtype int64 is refused, not rounded",
+    where: "int64",
+    run: (_, d) => torch.tensor([2 ** 53], { dtype: "int64", device: d }),
+    error: RangeError,
+    words: ["tensor()", "int64", "2^53"],
+  },
+  {
+    name: "casting 1e20 to int64 (.long()) is refused",
+    where: "int64",
+    make: (d) => ({ tensors: [torch.tensor([1e20, 1], { dtype: "float32", device: d })] }),
+    run: (s) => T(s).long(),
+    error: RangeError,
+    words: ["to()", "int64", "2^53"],
+  },
+  {
+    name: "fill_ of an int64 tensor past 2^53 is refused",
+    where: "int64",
+    make: (d) => ({ tensors: [torch.tensor([1, 2], { dtype: "int64", device: d })] }),
+    run: (s) => T(s).fill_(2 ** 60),
+    error: RangeError,
+    words: ["fill_()", "int64", "2^53"],
+  },
+  // The GPUs have no int64: it is refused wherever a tensor is made, cast or moved there.
+  {
+    name: "an int64 tensor moved to a GPU is refused naming .cpu()",
+    where: "no int64",
+    run: (_, d) => torch.tensor([3e9, 1]).to(d),
+    error: Error,
+    words: ["to()", /'(webgpu|gpujs)' device does not support dtype int64/, "x.cpu()"],
+  },
+  {
+    name: "tensor() with dtype int64 on a GPU is refused",
+    where: "no int64",
+    run: (_, d) => torch.tensor([1], { dtype: "int64", device: d }),
+    error: Error,
+    words: ["tensor()", "does not support dtype int64", "x.cpu()"],
+  },
+  {
+    name: ".long() on a GPU is refused",
+    where: "no int64",
+    make: (d) => ({ tensors: [torch.tensor([1, 2], { device: d })] }),
+    run: (s) => T(s).long(),
+    error: Error,
+    words: ["to()", "does not support dtype int64", "x.cpu()"],
   },
   {
     name: "an int32 sum past 2^24 is exact, or refused on gpujs (float32 textures round it)",
@@ -266,10 +431,10 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     words: ["zeros()", "float16", "float32, float64"],
   },
   {
-    name: "tensor() with dtype int64",
-    run: (_, d) => torch.tensor([1], { dtype: "int64" as never, device: d }),
+    name: "tensor() with dtype uint8",
+    run: (_, d) => torch.tensor([1], { dtype: "uint8" as never, device: d }),
     error: TypeError,
-    words: ["tensor()", "int64", "int32"],
+    words: ["tensor()", "uint8", "int32, int64"],
   },
   {
     name: "randn with dtype float16",
@@ -423,7 +588,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       const t = T(s);
       const d = t.device.type;
       const attempts: [string, () => torch.Tensor][] = [
-        ["The", () => torch.tensor([1.5], { dtype: "float64", device: d })],
+        ["tensor(): the", () => torch.tensor([1.5], { dtype: "float64", device: d })],
         ["zeros(): the", () => torch.zeros([2], { dtype: "float64", device: d })],
         ["full(): the", () => torch.full([2], 0.5, { dtype: "float64", device: d })],
         ["to(): the", () => t.to("float64")],
@@ -889,6 +1054,7 @@ async function snapshotAll(state: Involved): Promise<unknown> {
 /** Register one `it` per catalogue case on `device`. */
 export function registerBadInputTests(device: string, cases: readonly BadInputCase[] = BAD_INPUT_CASES): void {
   for (const c of cases) {
+    if (c.where !== undefined && (c.where === "int64") !== hasInt64(device)) continue;
     if ("gives" in c) {
       it(`${c.name}`, async () => {
         const state = c.make?.(device) ?? {};

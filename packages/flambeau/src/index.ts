@@ -31,8 +31,8 @@ export { save, load, saveToBytes, loadFromBytes } from "@flambeau/nn";
 
 /** dtype names as values, so `dtype=torch.float32` ports as `{ dtype: torch.float32 }`. */
 export const float32 = "float32", float = "float32", float64 = "float64", double = "float64";
-/** Integer dtype names as values; `int32` stands in for PyTorch's `int64` (`torch.long`). */
-export const int32 = "int32", int = "int32", long = "int32", int64 = "int32";
+/** Integer dtype names as values: `{ dtype: torch.long }`; `int64` exists on the CPU only. */
+export const int32 = "int32", int = "int32", long = "int64", int64 = "int64";
 /** The boolean dtype as a value: `{ dtype: torch.bool }`. */
 export const bool = "bool";
 

@@ -14,6 +14,7 @@ interface Fixture {
   batch_norm: { module: ModuleSpec; bytes: string; tensors: EncodedState };
   with_metadata: { bytes: string };
   int64_out_of_range: { bytes: string };
+  int64_past_2_53: { bytes: string };
   upstream_vector: string;
 }
 const fx = nnFixture<Fixture>("serialization");
@@ -34,9 +35,9 @@ describe("files written by PyTorch load with identical values", () => {
   it("float32, float64, int32, bool, 0-d and empty tensors", () => {
     expectSameState(nn.loadFromBytes(bytes(fx.mixed.bytes)), decodeState(fx.mixed.tensors));
   });
-  it("a BatchNorm state_dict: int64 num_batches_tracked becomes int32 and loads into the model", () => {
+  it("a BatchNorm state_dict: int64 num_batches_tracked loads as int64 and into the model's int32 buffer", () => {
     const sd = nn.loadFromBytes(bytes(fx.batch_norm.bytes));
-    expect(sd["1.num_batches_tracked"]!.dtype).toBe("int32");
+    expect(sd["1.num_batches_tracked"]!.dtype).toBe("int64");
     expect(sd["1.num_batches_tracked"]!.itemSync()).toBe(1);
     const model = build(fx.batch_norm.module);
     model.load_state_dict(sd);
@@ -45,9 +46,15 @@ describe("files written by PyTorch load with identical values", () => {
   it("a header with __metadata__", () => {
     expect(Array.from(nn.loadFromBytes(bytes(fx.with_metadata.bytes)).w!.dataSync())).toEqual([1, 1]);
   });
-  it("int64 values beyond int32 are refused, naming the tensor", () => {
-    expect(message(() => nn.loadFromBytes(bytes(fx.int64_out_of_range.bytes)))).toBe(
-      "safetensors: tensor 'n' holds I64 value 1099511627776, outside the int32 range Flambeau stores integers in",
+  it("int64 values beyond int32 load exactly as int64 on the CPU, and save back to PyTorch's bytes", async () => {
+    const sd = nn.loadFromBytes(bytes(fx.int64_out_of_range.bytes));
+    expect([sd.n!.dtype, ...sd.n!.dataSync()]).toEqual(["int64", 1, 2 ** 40]);
+    const written = await nn.saveToBytes({ n: tensor([1, 2 ** 40], { dtype: "int64" }) });
+    expect(Buffer.from(written).toString("base64")).toBe(fx.int64_out_of_range.bytes);
+  });
+  it("int64 values past 2^53 are refused, naming the tensor, not rounded", () => {
+    expect(message(() => nn.loadFromBytes(bytes(fx.int64_past_2_53.bytes)))).toBe(
+      "safetensors: tensor 'n' holds I64 value -9007199254740993, past 2^53 - 1 (9007199254740991) in magnitude, beyond which Flambeau's int64 (held in doubles) is not exact",
     );
   });
   it("half-precision and small integer dtypes widen to float32 and int32", () => {

@@ -1,8 +1,9 @@
 /**
  * The element types a tensor can hold, named as in PyTorch.
- * `float32` is the default floating type, `int32` stands in for PyTorch's `int64` indices.
+ * `float32` is the default floating type. `int64` exists on the CPU only, held in a
+ * `Float64Array` and exact to ±(2^53 − 1): an op whose result would pass that raises.
  */
-export type DType = "float32" | "float64" | "int32" | "bool";
+export type DType = "float32" | "float64" | "int32" | "int64" | "bool";
 
 /** The typed array that stores each dtype on the host. */
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -12,14 +13,15 @@ export const ARRAY_TYPE = {
   float32: Float32Array,
   float64: Float64Array,
   int32: Int32Array,
+  int64: Float64Array,
   bool: Uint8Array,
 } as const;
 
 /** Bytes per element of each dtype. */
-export const ITEM_SIZE: Record<DType, number> = { float32: 4, float64: 8, int32: 4, bool: 1 };
+export const ITEM_SIZE: Record<DType, number> = { float32: 4, float64: 8, int32: 4, int64: 8, bool: 1 };
 
-/** Every dtype Flambeau has, narrowest first: `bool`, `int32`, `float32`, `float64`. */
-export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
+/** Every dtype Flambeau has, narrowest first: `bool`, `int32`, `int64`, `float32`, `float64`. */
+export const DTYPES: readonly DType[] = ["bool", "int32", "int64", "float32", "float64"];
 
 /** Allocate a zero-filled host array of `size` elements of `dtype`. */
 export function allocArray(dtype: DType, size: number): TypedArray {
@@ -31,21 +33,27 @@ export function isFloating(d: DType): boolean {
   return d === "float32" || d === "float64";
 }
 
-/** Whether `d` names a dtype Flambeau has: `isDType("float32")` is true, `isDType("int64")` false. */
+/** Whether `d` names a dtype Flambeau has: `isDType("float32")` is true, `isDType("float16")` false. */
 export function isDType(d: unknown): d is DType {
-  return d === "float32" || d === "float64" || d === "int32" || d === "bool";
+  return d === "float32" || d === "float64" || d === "int32" || d === "int64" || d === "bool";
+}
+
+/** Whether `d` is an integral dtype (`int32`, `int64`); `bool` is not. */
+export function isIntegral(d: DType): boolean {
+  return d === "int32" || d === "int64";
 }
 
 // PyTorch orders categories bool < integral < floating; within a category the wider type wins.
-const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
-const CATEGORY: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
+const RANK: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
+/** @internal PyTorch's categories: bool 0, integral 1, floating 2. */
+export const CATEGORY: Record<DType, number> = { bool: 0, int32: 1, int64: 1, float32: 2, float64: 2 };
 
 /** `torch.promote_types`: the smallest dtype both can be cast to without losing their category. */
 export function promoteTypes(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** The range of `int32`, which stands in for PyTorch's `int64`. */
+/** The range of `int32`. */
 export const INT32_MIN = -2147483648;
 /** The largest `int32`, 2^31 - 1. */
 export const INT32_MAX = 2147483647;
@@ -55,14 +63,23 @@ export function fitsInt32(v: number): boolean {
   return Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
 }
 
+/** The largest magnitude `int64` holds exactly here, 2^53 − 1 (`Number.MAX_SAFE_INTEGER`). */
+export const INT64_EXACT_MAX = Number.MAX_SAFE_INTEGER;
+
+/** Whether `v` is a whole number that `int64` (a double, exact to 2^53 − 1) holds exactly. */
+export function fitsInt64(v: number): boolean {
+  return Number.isSafeInteger(v);
+}
+
 /**
- * The dtype PyTorch infers for a JavaScript scalar: `bool`, `int32` for a whole number that
- * fits it, else `float32`. PyTorch would infer `int64` for a whole number beyond `int32`;
- * without `int64`, `float32` keeps its magnitude where `int32` would wrap (docs/design.md).
+ * The dtype inferred for a JavaScript scalar: `bool`; `int32` for a whole number that fits
+ * it; `int64` for a larger one up to 2^53 − 1 where `int64` is available (the CPU); else
+ * `float32`, as a fraction (docs/design.md, "Whole numbers and dtypes").
  */
-export function scalarDType(v: number | boolean): DType {
+export function scalarDType(v: number | boolean, int64 = false): DType {
   if (typeof v === "boolean") return "bool";
-  return fitsInt32(v) ? "int32" : "float32";
+  if (fitsInt32(v)) return "int32";
+  return int64 && fitsInt64(v) ? "int64" : "float32";
 }
 
 /**
@@ -102,7 +119,12 @@ export function toFloating(d: DType): DType {
 
 /** PyTorch's legacy type name used in messages, e.g. `torch.FloatTensor`. */
 export function legacyTypeName(d: DType): string {
-  return { float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int32: "torch.IntTensor", bool: "torch.BoolTensor" }[d];
+  return { float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int32: "torch.IntTensor", int64: "torch.LongTensor", bool: "torch.BoolTensor" }[d];
+}
+
+/** PyTorch's scalar type name used in messages, e.g. `Float`, `Long`. */
+export function scalarTypeName(d: DType): string {
+  return { float32: "Float", float64: "Double", int32: "Int", int64: "Long", bool: "Bool" }[d];
 }
 
 /** Cast a JavaScript number to what a dtype can hold, as storing into its typed array would. */
@@ -112,6 +134,8 @@ export function castScalar(v: number, d: DType): number {
       return v ? 1 : 0;
     case "int32":
       return Math.trunc(v) | 0;
+    case "int64":
+      return Math.trunc(v);
     case "float32":
       return Math.fround(v);
     default:

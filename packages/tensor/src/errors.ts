@@ -36,7 +36,10 @@ export function check(cond: unknown, message: () => string, ErrorClass: ErrorCla
  * tensor is made, cast or moved, so that no backend ever sees a dtype it lacks.
  */
 export function dtypeNotSupported(op: string | null, device: { toString(): string }, dtype: DType): Error {
-  const hint = dtype === "float64" ? "; use float32, or the CPU for float64" : "";
+  const hint =
+    dtype === "float64" ? "; use float32, or the CPU for float64"
+    : dtype === "int64" ? "; int64 exists on the CPU only: keep the tensor there (x.cpu()), or use int32 (x.int()) for values that fit it"
+    : "";
   return new Error(`${op === null ? "The" : `${op}(): the`} '${device}' device does not support dtype ${dtype}${hint}`);
 }
 
@@ -49,13 +52,25 @@ export function asyncReadRequired(what: string, device: { toString(): string }, 
 }
 
 /**
- * @internal An integer sum or product whose result `int32` cannot hold, raised by every
- * backend's reduction instead of wrapping (docs/design.md, "Whole numbers and dtypes").
+ * @internal An integer sum or product whose result `int32` cannot hold, raised by the GPU
+ * backends' reductions (which have no `int64`) instead of wrapping (docs/design.md, "Whole
+ * numbers and dtypes"); the CPU gives PyTorch's `int64` result.
  */
-export function int32OverflowError(op: string, value?: number): Error {
+export function int32OverflowError(op: string, value?: number, device = "cpu"): Error {
   return new Error(
-    `${op}(): the integer result${value === undefined ? "" : ` ${value}`} does not fit int32, Flambeau's stand-in for PyTorch's int64; ` +
-      `convert first: x.double().${op}() on the CPU (exact up to 2^53) or x.float().${op}()`,
+    `${op}(): the integer result${value === undefined ? "" : ` ${value}`} does not fit int32, the widest integer dtype on '${device}' (no int64 there); ` +
+      `compute it on the CPU, where ${op}() of int32 gives int64 as in PyTorch: x.cpu().${op}(), or in float32 if rounding is acceptable: x.float().${op}()`,
+  );
+}
+
+/**
+ * @internal An `int64` result past ±(2^53 − 1), which Flambeau's `int64` (a double on the CPU)
+ * cannot hold exactly: raised rather than rounded (docs/design.md, "Whole numbers and dtypes").
+ */
+export function int64OverflowError(op: string, value?: number): RangeError {
+  return new RangeError(
+    `${op}(): the int64 result${value === undefined ? "" : ` ${value}`} is past 2^53 - 1 (9007199254740991) in magnitude, ` +
+      `beyond which Flambeau's int64 (held in doubles) is not exact; convert first if rounding is acceptable: x.double()`,
   );
 }
 

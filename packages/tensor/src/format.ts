@@ -21,9 +21,10 @@ export function formatTensor(t: Tensor): string {
   const suffixes: string[] = [];
   // PyTorch prints the device whenever it isn't the default (CPU) one.
   if (t.device.type !== "cpu") suffixes.push(`device='${t.device.toString()}'`);
-  // PyTorch's default dtypes (float32, int64, bool) print no dtype; our int32 stands for int64.
+  // PyTorch's default dtypes (float32, int64, bool) print no dtype. int32, which whole-number
+  // literals that fit it give here (PyTorch: int64), prints as int64 does, so ported output matches.
   const dtypeSuffix = `dtype=torch.${t.dtype}`;
-  const defaultDtype = t.dtype === "float32" || t.dtype === "bool" || t.dtype === "int32";
+  const defaultDtype = t.dtype === "float32" || t.dtype === "bool" || t.dtype === "int32" || t.dtype === "int64";
 
   let body: string;
   const data = numel === 0 ? "[]" : readData(t);

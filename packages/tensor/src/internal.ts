@@ -19,8 +19,8 @@
 import "./methods.js";
 
 export {
-  ARRAY_TYPE, ITEM_SIZE, DTYPES, INT32_MIN, INT32_MAX, allocArray, isFloating, isDType, promoteTypes, fitsInt32, scalarDType,
-  resultType, toFloating, legacyTypeName, castScalar, type TypeOperand,
+  ARRAY_TYPE, ITEM_SIZE, DTYPES, INT32_MIN, INT32_MAX, INT64_EXACT_MAX, CATEGORY, allocArray, isFloating, isIntegral, fitsInt64, isDType, promoteTypes, fitsInt32, scalarDType,
+  resultType, toFloating, legacyTypeName, scalarTypeName, castScalar, type TypeOperand,
 } from "./dtype.js";
 export {
   numel, contiguousStrides, isContiguous, shapesEqual, fmtShape, tryBroadcastShapes, broadcastShapes, broadcastStrides,
@@ -44,7 +44,7 @@ export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor } from "./ops/checks.js";
 export { parseKind, checkKind, type Kind } from "./kinds.js";
 export {
-  check, dtypeNotSupported, int32OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch,
+  check, dtypeNotSupported, int32OverflowError, int64OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch,
   asyncReadRequired, freedBufferError, type ErrorClass,
 } from "./errors.js";
 // The op tables, for the autograd engine and the conformance suite (tables/).

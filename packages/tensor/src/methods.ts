@@ -150,7 +150,10 @@ declare module "./tensor.js" {
     double(): Tensor;
     /** `x.to("int32")`: `torch.tensor([1.7, -1.7]).int()` is `tensor([ 1, -1], dtype=torch.int32)`. */
     int(): Tensor;
-    /** PyTorch's `int64` cast; Flambeau's widest integer is `int32`, so `x.long()` is `x.int()`. */
+    /**
+     * `x.to("int64")` (CPU only; exact to 2^53 - 1, past which it raises):
+     * `torch.tensor([3e9]).long()` is `tensor([3000000000])`.
+     */
     long(): Tensor;
     /** `x.to("bool")`: nonzero is true. `torch.tensor([0, 2]).bool()` is `tensor([False,  True])`. */
     bool(): Tensor;
@@ -262,7 +265,7 @@ define({
   float() { return cv.toDType(this, "float32"); },
   double() { return cv.toDType(this, "float64"); },
   int() { return cv.toDType(this, "int32"); },
-  long() { return cv.toDType(this, "int32"); },
+  long() { return cv.toDType(this, "int64"); },
   bool() { return cv.toDType(this, "bool"); },
   type_as(o: Tensor) { return cv.toDType(this, tensorArg("type_as", o).dtype); },
 

@@ -1,5 +1,5 @@
 import type { BackendBuffer, View } from "./backend.js";
-import type { DType, TypedArray } from "./dtype.js";
+import { ITEM_SIZE, type DType, type TypedArray } from "./dtype.js";
 import type { Device } from "./device.js";
 import { AccumulateGrad, backwardEngine, type Node } from "./graph.js";
 import { contiguousStrides, isContiguous, normalizeDim, numel, type Shape } from "./shape.js";
@@ -125,7 +125,7 @@ export class Tensor implements View {
   }
   /** Bytes per element. */
   element_size(): number {
-    return { float32: 4, float64: 8, int32: 4, bool: 1 }[this.dtype];
+    return ITEM_SIZE[this.dtype];
   }
   /** How many in-place writes the underlying memory has seen. */
   get _version(): number {

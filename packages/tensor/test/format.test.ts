@@ -6,7 +6,7 @@ import type { Tensor } from "../src/tensor.js";
 // Expected strings come from real PyTorch: scripts/fixtures/format.py writes fixtures/format.json.
 interface Case {
   name: string;
-  dtype: "float32" | "float64" | "int32" | "bool";
+  dtype: "float32" | "float64" | "int32" | "int64" | "bool";
   shape: number[];
   data: (number | boolean | "nan" | "inf" | "-inf")[];
   requires_grad: boolean;
@@ -15,7 +15,7 @@ interface Case {
 }
 const fixture = readFixture<{ cases: Case[] }>("format.json");
 
-const ARRAYS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array };
+const ARRAYS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, int64: Float64Array, bool: Uint8Array };
 
 /** A stand-in with just the fields formatTensor reads, so this test needs no other module. */
 function fake(c: Omit<Case, "name" | "expected">, device = "cpu", read?: () => never): Tensor {

@@ -67,6 +67,7 @@ describe("creation", () => {
 describe("type promotion follows PyTorch", () => {
   const i = torch.tensor([1, 2]), f = torch.tensor([1.0, 2.0], { dtype: "float32" });
   const d = torch.tensor([1.0, 2.0], { dtype: "float64" }), b = torch.tensor([true, false]);
+  const l = torch.tensor([1, 2], { dtype: torch.int64 });
   const cases: Record<string, () => torch.Tensor> = {
     "int+float_scalar": () => i.add(1.5),
     "int+int_scalar": () => i.add(1),
@@ -81,6 +82,14 @@ describe("type promotion follows PyTorch", () => {
     "float32+int": () => f.add(i),
     "int.sum": () => i.sum(),
     "bool.sum": () => b.sum(),
+    "int32.prod": () => i.prod(),
+    "int32.cumsum": () => i.cumsum(0),
+    "int64+int32": () => l.add(i),
+    "int64+float_scalar": () => l.add(1.5),
+    "int64/int64": () => l.div(l),
+    "int64<int32": () => l.lt(i),
+    "int64.sum": () => l.sum(),
+    "int64*bool": () => l.mul(b),
     "int<float": () => i.lt(f),
     "int.float_scalar_pow": () => i.pow(2.5),
   };

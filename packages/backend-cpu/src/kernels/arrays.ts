@@ -41,6 +41,7 @@ export function alloc(dtype: DType, n: number): TypedArray {
       case "float32":
         return new Float32Array(n);
       case "float64":
+      case "int64":
         return new Float64Array(n);
       case "int32":
         return new Int32Array(n);
@@ -53,6 +54,7 @@ export function alloc(dtype: DType, n: number): TypedArray {
     case "float32":
       return new Float32Array(slab, at, n);
     case "float64":
+    case "int64":
       return new Float64Array(slab, at, n);
     case "int32":
       return new Int32Array(slab, at, n);
@@ -88,8 +90,9 @@ export function data(v: View): TypedArray {
 
 /**
  * Storing a number into a typed array already casts it the way PyTorch does for every dtype
- * but bool (float -> int32 truncates toward zero), so only a bool destination from a non-bool
- * source needs an explicit `x !== 0` (NaN is true, as in PyTorch).
+ * but bool (float -> int32 truncates toward zero) and int64 (a Float64Array: see int64.ts), so
+ * only a bool destination from a non-bool source needs an explicit `x !== 0` (NaN is true, as
+ * in PyTorch).
  */
 export function needsBoolCast(from: DType, to: DType): boolean {
   return to === "bool" && from !== "bool";

@@ -3,6 +3,7 @@ import { BINARY_OPS, numel, type BinaryOp, type View } from "@flambeau/tensor/in
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { castView } from "./copy.js";
 import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";
+import { checkInt64, powInt64 } from "./int64.js";
 import { flatStep, Rows } from "./strided.js";
 import { binaryWasm, isSimdBinary } from "./elementwise-wasm.js";
 import { isRowsArithmetic, isRowsComparison, rowsWasm } from "./rows-wasm.js";
@@ -13,7 +14,7 @@ import { simdOn } from "../wasm/settings.js";
 const WASM_MIN_ELEMENTS = 16384;
 
 /** The ops whose integral semantics differ from computing in doubles, in their integral form. */
-type IntOp = "mul_int" | "pow_int" | "floor_divide_int" | "remainder_int";
+type IntOp = "mul_int" | "pow_int" | "floor_divide_int" | "remainder_int" | "pow_int64";
 /** Floating powers to a scalar exponent that PyTorch computes with cheaper ops (pow_tensor_scalar). */
 type PowOp = "pow_square" | "pow_sqrt" | "pow_reciprocal";
 type Kernel = BinaryOp | IntOp | PowOp;
@@ -21,6 +22,13 @@ type Kernel = BinaryOp | IntOp | PowOp;
 const INT_KERNEL: Partial<Record<BinaryOp, IntOp>> = {
   mul: "mul_int",
   pow: "pow_int",
+  floor_divide: "floor_divide_int",
+  remainder: "remainder_int",
+};
+
+/** int64 computes in doubles, checked afterwards (int64.ts): only pow and the divisions differ. */
+const INT64_KERNEL: Partial<Record<BinaryOp, IntOp>> = {
+  pow: "pow_int64",
   floor_divide: "floor_divide_int",
   remainder: "remainder_int",
 };
@@ -106,6 +114,9 @@ const LOOPS: Record<Kernel, Loop> = {
   pow_int: (o, oi, end, A, ai, as, B, bi, bs) => {
     for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powInt(A[ai]!, B[bi]!);
   },
+  pow_int64: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = powInt64(A[ai]!, B[bi]!);
+  },
   floor_divide_int: (o, oi, end, A, ai, as, B, bi, bs) => {
     for (; oi < end; oi++, ai += as, bi += bs) o[oi] = floorDivInt(A[ai]!, B[bi]!);
   },
@@ -137,7 +148,7 @@ export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outD
   const B = data(b);
   const sa = flatStep(a.shape, a.strides);
   const sb = flatStep(a.shape, b.strides);
-  let kernel: Kernel = (integral && INT_KERNEL[op]) || op;
+  let kernel: Kernel = (integral && INT_KERNEL[op]) || (computeDtype === "int64" && INT64_KERNEL[op]) || op;
   if (kernel === "pow" && sb === 0) kernel = SCALAR_POW.get(B[b.offset]!) ?? kernel;
   if (sa >= 0 && sb >= 0 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && A instanceof Float32Array &&
       B instanceof Float32Array && isSimdBinary(kernel) && simdOn()) {
@@ -159,5 +170,6 @@ export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outD
   }
   // Arithmetic on bools (True + True) is stored as True, not 2.
   if (outDtype === "bool" && BINARY_OPS[op].result !== "bool") normalizeBool(out);
+  else if (outDtype === "int64") checkInt64(op, out);
   return out;
 }

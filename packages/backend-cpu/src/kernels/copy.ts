@@ -2,6 +2,7 @@ import type { DType, TypedArray } from "@flambeau/tensor";
 import { contiguousStrides, isContiguous, numel, type View } from "@flambeau/tensor/internal";
 import { alloc, data, needsBoolCast, overlaps } from "./arrays.js";
 import { isUniform, Rows } from "./strided.js";
+import { toInt64, truncInt64 } from "./int64.js";
 
 /** `o[oi + t*os] = X[xi + t*xs]`, cast by the store itself (float -> int32 truncates). */
 function copyRun(o: TypedArray, oi: number, os: number, X: TypedArray, xi: number, xs: number, n: number): void {
@@ -40,12 +41,15 @@ export function copy(x: View, outDtype: DType): TypedArray {
   const toBool = needsBoolCast(x.dtype, outDtype);
   if (!toBool && isContiguous(x.shape, x.strides)) copyDense(out, 0, X, x.offset, n);
   else copyStrided(out, { buffer: out, dtype: outDtype, shape: x.shape, strides: contiguousStrides(x.shape), offset: 0 }, X, x, toBool);
+  // A Float64Array store does not truncate: floats cast to int64 are truncated (and checked) here.
+  if (outDtype === "int64" && (x.dtype === "float32" || x.dtype === "float64")) truncInt64(out as Float64Array);
   return out;
 }
 
 /** Write `src` (same shape) into the window `dst`, cast to `dst.dtype`; safe when they overlap. */
 export function assign(dst: View, src: View): void {
   if (numel(dst.shape) === 0) return;
+  if (dst.dtype === "int64" && (src.dtype === "float32" || src.dtype === "float64")) src = castView(src, "int64");
   const D = data(dst);
   let S = data(src);
   // Reading and writing one buffer through two strided windows would read values already
@@ -60,9 +64,14 @@ export function assign(dst: View, src: View): void {
   else copyStrided(D, dst, S, src, toBool);
 }
 
-/** Whether reading `from` as `to` can change a value (int32 -> float32 rounds past 2^24). */
+/**
+ * Whether reading `from` as `to` can change a value (int32 -> float32 rounds past 2^24,
+ * int64 -> float32 past 2^24 too, int64 -> int32 wraps, a float -> int64 truncates).
+ */
 function changesValues(from: DType, to: DType): boolean {
-  if (from === to || from === "bool" || to === "float64") return false;
+  if (from === to || from === "bool") return false;
+  if (to === "float64") return false;
+  if (to === "int64") return from === "float32" || from === "float64";
   return to === "bool" || to === "float32" || from !== "int32";
 }
 
@@ -70,6 +79,7 @@ function changesValues(from: DType, to: DType): boolean {
 function castValue(v: number, to: DType): number {
   if (to === "bool") return v !== 0 ? 1 : 0;
   if (to === "int32") return v | 0;
+  if (to === "int64") return toInt64(v);
   return to === "float32" ? Math.fround(v) : v;
 }
 

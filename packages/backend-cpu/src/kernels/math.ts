@@ -59,10 +59,15 @@ export function powInt(base: number, exp: number): number {
   return result;
 }
 
-/** Integral `floor_divide`; division by zero raises as in PyTorch. */
+/**
+ * Integral `floor_divide`; division by zero raises as in PyTorch. Exact for int64 (doubles to
+ * 2^53) too: `a - a % b` is an exact multiple of `b`, where `Math.floor(a / b)` may round up.
+ */
 export function floorDivInt(a: number, b: number): number {
   if (b === 0) throw integerDivisionByZero("cpu");
-  return Math.floor(a / b);
+  const mod = a % b;
+  const q = (a - mod) / b;
+  return mod !== 0 && b < 0 !== mod < 0 ? q - 1 : q;
 }
 
 /** Integral `remainder` with the divisor's sign; division by zero raises as in PyTorch. */

@@ -5,6 +5,7 @@ import { eachMatrix } from "./batches.js";
 import { matmulWasm } from "./matmul-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
+import { matmulInt64 } from "./int64.js";
 
 /**
  * Batched matrix product. Large products run a register-blocked kernel: B is packed once per
@@ -136,6 +137,7 @@ function packedGemm(g: Gemm, Bp: Float64Array, panels: number, ai: number, bi: n
 
 /** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (batch dims equal, 0-strided where broadcast). */
 export function matmul(a: View, b: View, outDtype: DType): TypedArray {
+  if (outDtype === "int64") return matmulInt64(a, b);
   const nd = a.shape.length;
   const m = a.shape[nd - 2]!;
   const k = a.shape[nd - 1]!;

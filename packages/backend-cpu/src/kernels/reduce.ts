@@ -7,6 +7,7 @@ import { foldWasm } from "./elementwise-wasm.js";
 import { axisWasm } from "./axis-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
+import { foldEachInt64, foldInt64 } from "./int64.js";
 
 /** From this many elements on, full float32 sums and maxima run on WebAssembly SIMD. */
 const WASM_MIN_ELEMENTS = 16384;
@@ -148,7 +149,9 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
       return out;
     }
     if (flat >= 0) {
-      const v = foldRun(op as FoldOp, IDENTITY[op as FoldOp], X, x.offset, flat, redN);
+      const v = exactInt64(op, outDtype)
+        ? foldInt64(op, IDENTITY[op], X, x.offset, flat, redN)
+        : foldRun(op as FoldOp, IDENTITY[op as FoldOp], X, x.offset, flat, redN);
       if (outDtype === "int32") checkInt32(op, v);
       out[0] = v;
       return out;
@@ -176,9 +179,17 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
   }
 
   const fold = op as FoldOp;
-  // Accumulate in doubles (float32 sums round once, at the end).
-  const acc = (outDtype === "float64" ? out : alloc("float64", outN)) as Float64Array;
+  // Accumulate in doubles (float32 sums round once, at the end); int64 sums and products check
+  // every partial result, which past 2^53 may have rounded.
+  const acc = (outDtype === "float64" || outDtype === "int64" ? out : alloc("float64", outN)) as Float64Array;
   if (IDENTITY[fold] !== 0) acc.fill(IDENTITY[fold]);
+  if (exactInt64(op, outDtype)) {
+    do {
+      if (step[1] === 0) acc[off[1]!] = foldInt64(op, acc[off[1]!]!, X, off[0]!, step[0]!, rows.n);
+      else foldEachInt64(op, acc, off[1]!, step[1]!, X, off[0]!, step[0]!, rows.n);
+    } while (rows.next());
+    return out;
+  }
   do {
     if (step[1] === 0) acc[off[1]!] = foldRun(fold, acc[off[1]!]!, X, off[0]!, step[0]!, rows.n);
     else foldEach(fold, acc, off[1]!, step[1]!, X, off[0]!, step[0]!, rows.n);
@@ -186,6 +197,11 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
   if (outDtype === "int32") for (let i = 0; i < acc.length; i++) checkInt32(fold, acc[i]!);
   if (acc !== out) out.set(acc);
   return out;
+}
+
+/** Whether `op` sums or multiplies into int64, whose every partial result is checked (int64.ts). */
+function exactInt64(op: ReduceOp, outDtype: DType): op is "sum" | "prod" {
+  return outDtype === "int64" && (op === "sum" || op === "prod");
 }
 
 // Sums and products accumulate in doubles (exact to 2^53): one that int32 cannot hold is an

@@ -2,6 +2,7 @@ import type { DType, TypedArray } from "@flambeau/tensor";
 import { UNARY_OPS, numel, type UnaryOp, type View } from "@flambeau/tensor/internal";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { erf, roundHalfEven, sigmoid } from "./math.js";
+import { checkInt64 } from "./int64.js";
 import { flatStep, Rows } from "./strided.js";
 import { isSimdUnary, unaryWasm } from "./elementwise-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
@@ -122,5 +123,6 @@ export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
   }
   // Results stored into a bool array must be 0/1 (e.g. abs of a bool), not any nonzero byte.
   if (outDtype === "bool" && UNARY_OPS[op].result !== "bool") normalizeBool(out);
+  else if (outDtype === "int64") checkInt64(op, out);
   return out;
 }

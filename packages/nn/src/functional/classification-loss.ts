@@ -26,7 +26,7 @@ function batched(input: Tensor, target: Tensor, probabilities: boolean): [Tensor
 }
 
 function checkTargets(input: Tensor, target: Tensor, weight: Tensor | null, ignore: number): void {
-  if (target.dtype !== "int32")
+  if (target.dtype !== "int32" && target.dtype !== "int64")
     throw new Error(`expected scalar type Long but found ${legacyTypeName(target.dtype).slice(6, -6)}`);
   const [n, c] = input.shape as [number, number];
   if (target.shape[0] !== n)

@@ -3,7 +3,7 @@ import { asyncReadRequired, legacyTypeName } from "@flambeau/tensor/internal";
 
 /** Refuse indices that are not integers or (where they can be read at once) out of range. */
 function checkIndices(input: Tensor, size: number, what: string): void {
-  if (input.dtype !== "int32")
+  if (input.dtype !== "int32" && input.dtype !== "int64")
     throw new Error(
       `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${legacyTypeName(input.dtype)} instead (while checking arguments for ${what})`,
     );
@@ -40,7 +40,7 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx: number | n
  * ```
  */
 export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
-  if (tensor.dtype !== "int32") throw new Error("one_hot is only applicable to index tensor.");
+  if (tensor.dtype !== "int32" && tensor.dtype !== "int64") throw new Error("one_hot is only applicable to index tensor.");
   const readable = can_read_sync(tensor) && tensor.numel() > 0;
   if (num_classes === -1 && !can_read_sync(tensor))
     throw asyncReadRequired("one_hot() with num_classes=-1", tensor.device, "pass num_classes");

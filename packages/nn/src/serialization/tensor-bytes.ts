@@ -1,12 +1,14 @@
 /**
- * Tensors to and from the raw little-endian bytes of safetensors. Flambeau's four dtypes map to
- * F32, F64, I32 and BOOL; on loading, other integer and half-precision dtypes are widened
- * (I64 only when every value fits in int32, since Flambeau's integers are int32).
+ * Tensors to and from the raw little-endian bytes of safetensors. Flambeau's dtypes map to
+ * F32, F64, I32, I64 and BOOL; on loading, other integer and half-precision dtypes are widened.
+ * I64 loads as int64 on a device that has it (the CPU), exact to 2^53 - 1 (a value past that is
+ * refused, never rounded), and as int32 on one that has not (the GPUs) when every value fits.
  */
-import { Tensor, from, type DType, type DeviceLike, type TypedArray } from "@flambeau/tensor";
+import { Tensor, device as toDevice, from, tensor, type DType, type DeviceLike, type TypedArray } from "@flambeau/tensor";
+import { defaultDevice, getBackend } from "@flambeau/tensor/internal";
 import type { RawTensor } from "./safetensors.js";
 
-const NAMES: Record<DType, string> = { float32: "F32", float64: "F64", int32: "I32", bool: "BOOL" };
+const NAMES: Record<DType, string> = { float32: "F32", float64: "F64", int32: "I32", int64: "I64", bool: "BOOL" };
 
 // Typed arrays are in the host's byte order; safetensors is little-endian, as is every host
 // JavaScript runs on in practice. Refuse rather than corrupt on the exotic one.
@@ -18,7 +20,9 @@ function checkEndianness(): void {
 /** A tensor's elements as safetensors bytes (reading them from its device). */
 export async function toRaw(t: Tensor): Promise<RawTensor> {
   checkEndianness();
-  const data = await t.data();
+  let data: ArrayBufferView = await t.data();
+  // int64 is held in doubles (exact whole numbers): written as the 8-byte integers I64 is.
+  if (t.dtype === "int64") data = BigInt64Array.from(data as Float64Array, (v) => BigInt(v));
   return { dtype: NAMES[t.dtype], shape: t.shape.slice(), data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
@@ -44,22 +48,38 @@ function toInt32(name: string, values: ArrayLike<number | bigint>, dtype: string
     const v = values[i]!;
     if (v < -2147483648 || v > 2147483647)
       throw new Error(
-        `safetensors: tensor '${name}' holds ${dtype} value ${v}, outside the int32 range Flambeau stores integers in`,
+        `safetensors: tensor '${name}' holds ${dtype} value ${v}, outside the int32 range Flambeau stores integers in` +
+          (dtype === "I64" ? " on this device (no int64 there); load it on the CPU, which holds int64" : ""),
       );
     out[i] = Number(v);
   }
   return out;
 }
 
-/** The host array of a stored tensor in one of Flambeau's dtypes. */
-function hostArray(name: string, raw: RawTensor): TypedArray {
+/** I64 values as exact doubles; one past 2^53 - 1 in magnitude is refused, not rounded. */
+function toInt64(name: string, values: BigInt64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v > max || v < -max)
+      throw new RangeError(
+        `safetensors: tensor '${name}' holds I64 value ${v}, past 2^53 - 1 (9007199254740991) in magnitude, beyond which Flambeau's int64 (held in doubles) is not exact`,
+      );
+    out[i] = Number(v);
+  }
+  return out;
+}
+
+/** The host array of a stored tensor in one of Flambeau's dtypes; I64 as int64 or int32 (`int64`: the device has it). */
+function hostArray(name: string, raw: RawTensor, int64: boolean): TypedArray {
   const d = raw.data;
   switch (raw.dtype) {
     case "F32": return view(d, Float32Array);
     case "F64": return view(d, Float64Array);
     case "I32": return view(d, Int32Array);
     case "BOOL": return Uint8Array.from(d, (v) => (v ? 1 : 0));
-    case "I64": return toInt32(name, view(d, BigInt64Array), "I64");
+    case "I64": return int64 ? toInt64(name, view(d, BigInt64Array)) : toInt32(name, view(d, BigInt64Array), "I64");
     case "U32": return toInt32(name, view(d, Uint32Array), "U32");
     case "I16": return Int32Array.from(view(d, Int16Array));
     case "U16": return Int32Array.from(view(d, Uint16Array));
@@ -76,5 +96,9 @@ function hostArray(name: string, raw: RawTensor): TypedArray {
 /** A stored tensor as a Flambeau tensor on `device`. */
 export function fromRaw(name: string, raw: RawTensor, device?: DeviceLike): Tensor {
   checkEndianness();
-  return from(hostArray(name, raw), raw.shape, device === undefined ? {} : { device });
+  const options = device === undefined ? {} : { device };
+  if (raw.dtype !== "I64") return from(hostArray(name, raw, false), raw.shape, options);
+  const int64 = getBackend(device === undefined ? defaultDevice() : toDevice(device)).supportsDType("int64");
+  const host = hostArray(name, raw, int64);
+  return int64 ? tensor(host, { ...options, dtype: "int64" }).reshape(raw.shape) : from(host, raw.shape, options);
 }

@@ -3,7 +3,7 @@
  * names the op and what it got, before anything is computed, so a silent wrong result such as
  * a NaN from `x.add(undefined)` cannot happen.
  */
-import { DTYPES, fitsInt32, isDType, type DType } from "../dtype.js";
+import { DTYPES, fitsInt32, fitsInt64, isDType, type DType } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { fmtShape } from "../shape.js";
 import { describeValue, isTensor } from "../kinds.js";
@@ -80,6 +80,29 @@ export function checkGradAssignment(x: Tensor, g: unknown): asserts g is Tensor 
 export function checkInt32Value(op: string, v: number): void {
   if (!Number.isFinite(v) || !fitsInt32(Math.trunc(v)))
     throw new Error(`${op}(): value ${v} cannot be converted to type int32 without overflow`);
+}
+
+/**
+ * Reject a value an integer tensor of `dtype` cannot hold exactly: `int32` would wrap it,
+ * `int64` (a double) holds whole numbers exactly only to 2^53 - 1. Other dtypes pass.
+ */
+export function checkIntegerValue(op: string, v: number, dtype: DType): void {
+  if (dtype === "int32") checkInt32Value(op, v);
+  else if (dtype === "int64" && (!Number.isFinite(v) || !fitsInt64(Math.trunc(v))))
+    throw new RangeError(`${op}(): value ${v} cannot be converted to type int64 exactly: Flambeau's int64 holds whole numbers up to 2^53 - 1 (9007199254740991) in magnitude`);
+}
+
+/**
+ * An index tensor as the kernels take it: `int32`. An `int64` one (PyTorch's index dtype,
+ * `torch.long`) is converted, after checking that its values fit (`int64` exists only on the
+ * CPU, so they can be read at once); one that does not fit is out of range for any dimension.
+ */
+export function asIndex(op: string, index: Tensor): Tensor {
+  if (!isTensor(index) || index.dtype !== "int64") return index;
+  const values = index.dataSync();
+  for (let i = 0; i < values.length; i++)
+    if (!fitsInt32(values[i]!)) throw new RangeError(`${op}(): index ${values[i]} is out of bounds (indices are int32)`);
+  return index.to("int32");
 }
 
 /** An index tensor of `x` (gather, scatter, index_select): int32, on `x`'s device. */

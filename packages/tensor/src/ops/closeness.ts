@@ -1,4 +1,4 @@
-import { isFloating } from "../dtype.js";
+import { isFloating, scalarTypeName } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 import { checkSameDevice, checkTensor } from "./checks.js";
 import { asyncReadRequired } from "../errors.js";
@@ -19,7 +19,6 @@ export interface CloseOptions {
 // allclose takes the same keys but stays out of the shared keyword table: its result is read
 // at once, which the table's WebGPU run cannot do (op-keywords.test.ts covers it on the CPU).
 const CLOSE_KEYS = optionKeys("isclose", ["rtol", "atol", "equal_nan"]);
-const TYPE_NAME = { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" } as const;
 
 /**
  * `torch.isclose(input, other, rtol=1e-5, atol=1e-8, equal_nan=False)`: elementwise
@@ -42,7 +41,7 @@ export function isclose(input: Tensor, other: Tensor, options: CloseOptions = {}
   checkKind("isclose", "equal_nan", KIND.bool, equal_nan);
   checkSameDevice("isclose", input, other);
   if (input.dtype !== other.dtype)
-    throw new Error(`isclose(): ${TYPE_NAME[input.dtype]} did not match ${TYPE_NAME[other.dtype]} (dtypes ${input.dtype} and ${other.dtype})`);
+    throw new Error(`isclose(): ${scalarTypeName(input.dtype)} did not match ${scalarTypeName(other.dtype)} (dtypes ${input.dtype} and ${other.dtype})`);
   if (!(rtol >= 0)) throw new Error(`isclose(): rtol must be greater than or equal to zero, but got ${rtol}`);
   if (!(atol >= 0)) throw new Error(`isclose(): atol must be greater than or equal to zero, but got ${atol}`);
   const a = input.detach(), b = other.detach();

@@ -1,9 +1,9 @@
-import { allocArray, fitsInt32, scalarDType, type DType, type TypedArray } from "../dtype.js";
+import { allocArray, fitsInt32, fitsInt64, scalarDType, type DType, type TypedArray } from "../dtype.js";
 import { defaultDevice, getBackend, toDevice, type DeviceLike } from "../device.js";
 import { numel } from "../shape.js";
 import { checkOptions, isOptions, optionKeys } from "../keywords.js";
 import { Tensor } from "../tensor.js";
-import { checkDType, checkInt32Value, checkSize, describeValue } from "./checks.js";
+import { checkDType, checkIntegerValue, checkSize, describeValue } from "./checks.js";
 import { wrap } from "./make.js";
 import { dtypeNotSupported } from "../errors.js";
 
@@ -17,11 +17,11 @@ export interface TensorOptions {
 /** A nested array of numbers or booleans, as `torch.tensor` accepts. */
 export type NestedData = number | boolean | readonly NestedData[] | TypedArray;
 
-/** Upload host data as a new tensor on the requested device. */
-export function fromHost(data: TypedArray, dtype: DType, shape: readonly number[], options: TensorOptions, owned: boolean): Tensor {
+/** Upload host data as a new tensor on the requested device; `op` names the creator in errors. */
+export function fromHost(data: TypedArray, dtype: DType, shape: readonly number[], options: TensorOptions, owned: boolean, op: string | null = null): Tensor {
   const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
   const backend = getBackend(device);
-  if (!backend.supportsDType(dtype)) throw dtypeNotSupported(null, device, dtype);
+  if (!backend.supportsDType(dtype)) throw dtypeNotSupported(op, device, dtype);
   const t = wrap(backend, backend.upload(data, dtype, owned), dtype, shape);
   if (options.requires_grad) t.requires_grad_(true);
   return t;
@@ -33,15 +33,30 @@ function dtypeOfArray(a: TypedArray): DType {
   return "int32";
 }
 
+/** Whether the device that `options` names (or the default one) holds `int64`: the CPU does. */
+function hasInt64(options: TensorOptions): boolean {
+  return getBackend(options.device !== undefined ? toDevice(options.device) : defaultDevice()).supportsDType("int64");
+}
+
+/** Host values as `dtype` stores them: `int64` (a double) truncates as an integer store does. */
+function hostArray(dtype: DType, n: number, value: (i: number) => number): TypedArray {
+  const host = allocArray(dtype, n);
+  if (dtype === "int64") for (let i = 0; i < n; i++) host[i] = Math.trunc(value(i));
+  else for (let i = 0; i < n; i++) host[i] = value(i);
+  return host;
+}
+
 /**
  * `torch.tensor(data)`: a new tensor copying `data` (a number, boolean, nested array or typed
- * array). Whole numbers give `int32` (`float32` with `requires_grad`, or when one does not fit
- * `int32`: PyTorch would give `int64`), any fraction gives `float32`, booleans give `bool`.
- * An explicit `int32` dtype refuses values it would wrap.
+ * array). Whole numbers give `int32` when they all fit it, else `int64` up to 2^53 - 1 on the
+ * CPU (PyTorch gives `int64` for every whole number; see docs/design.md), else `float32`, as
+ * any fraction does (and whole numbers with `requires_grad`); booleans give `bool`. An explicit
+ * integer dtype refuses values it cannot hold exactly.
  *
  * @example
  * ```ts
  * const x = torch.tensor([[73, 67, 43], [91, 88, 64]], { dtype: "float32" });
+ * torch.tensor([3e9]); // tensor([3000000000]), int64
  * ```
  */
 export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
@@ -49,10 +64,10 @@ export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
   if (data instanceof Tensor) return data.detach().clone().requires_grad_(options.requires_grad ?? false);
   if (ArrayBuffer.isView(data)) {
     const dtype = options.dtype ?? dtypeOfArray(data);
-    if (dtype === "int32" && !(data instanceof Int32Array)) for (const v of data) checkInt32Value("tensor", v);
-    const copy = allocArray(dtype, data.length);
-    copy.set(data as ArrayLike<number>);
-    return fromHost(copy, dtype, [data.length], options, true);
+    if ((dtype === "int32" && !(data instanceof Int32Array)) || dtype === "int64") for (const v of data) checkIntegerValue("tensor", v, dtype);
+    const copy = dtype === "int64" ? hostArray(dtype, data.length, (i) => data[i]!) : allocArray(dtype, data.length);
+    if (dtype !== "int64") copy.set(data as ArrayLike<number>);
+    return fromHost(copy, dtype, [data.length], options, true, "tensor");
   }
   const shape: number[] = [];
   let probe: NestedData = data;
@@ -61,14 +76,14 @@ export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
     probe = probe[0] as NestedData;
   }
   const flat: (number | boolean)[] = [];
-  let kind = 0; // 0 bool, 1 int32, 2 float
+  let kind = 0; // 0 bool, 1 int32, 2 int64 (whole, past int32), 3 float
   let sawValue = false;
   const walk = (v: NestedData, dim: number): void => {
     if (dim === shape.length) {
       if (Array.isArray(v)) throw new Error(`tensor(): too many dimensions at depth ${dim}`);
       if (typeof v === "boolean") sawValue = true;
       else if (typeof v === "number") {
-        kind = Math.max(kind, fitsInt32(v) ? 1 : 2);
+        kind = Math.max(kind, fitsInt32(v) ? 1 : fitsInt64(v) ? 2 : 3);
         sawValue = true;
       } else throw new TypeError(`tensor(): could not infer dtype of ${describeValue(v)}`);
       flat.push(v as number | boolean);
@@ -79,18 +94,18 @@ export function tensor(data: NestedData, options: TensorOptions = {}): Tensor {
     for (const e of v) walk(e, dim + 1);
   };
   walk(data, 0);
-  // JavaScript has no 1.0 distinct from 1: integers give int32 as in PyTorch, unless the
-  // tensor is to require grad, which only floating tensors can.
+  // JavaScript has no 1.0 distinct from 1: whole numbers give an integer dtype as in PyTorch,
+  // unless the tensor is to require grad, which only floating tensors can. They give int32
+  // when they fit it (fast, and what the GPUs hold), int64 past it where the device has it.
+  if (kind === 2 && !hasInt64(options)) kind = 3;
   const inferred: DType =
-    !sawValue || kind === 2 || (kind === 1 && options.requires_grad) ? "float32" : kind === 1 ? "int32" : "bool";
+    !sawValue || kind === 3 || (kind > 0 && options.requires_grad) ? "float32" : kind === 2 ? "int64" : kind === 1 ? "int32" : "bool";
   if (kind > 0 && flat.some((v) => typeof v === "boolean"))
     for (let i = 0; i < flat.length; i++) flat[i] = +flat[i]!;
   const dtype = options.dtype ?? inferred;
-  if (dtype === "int32") for (const v of flat) checkInt32Value("tensor", +v);
+  if (dtype === "int32" || dtype === "int64") for (const v of flat) checkIntegerValue("tensor", +v, dtype);
   if (options.dtype === undefined && dtype === "float32") checkFloat32Range(flat);
-  const host = allocArray(dtype, flat.length);
-  for (let i = 0; i < flat.length; i++) host[i] = +flat[i]!;
-  return fromHost(host, dtype, shape, options, true);
+  return fromHost(hostArray(dtype, flat.length, (i) => +flat[i]!), dtype, shape, options, true, "tensor");
 }
 
 // A literal float32 can only hold as infinity (`tensor([1e40])`, which PyTorch reads as an
@@ -164,10 +179,10 @@ export function full(size: readonly number[], fill_value: number | boolean, opti
   if (typeof fill_value !== "number" && typeof fill_value !== "boolean")
     throw new TypeError(`${op}(): argument 'fill_value' must be a number or boolean, not ${describeValue(fill_value)}`);
   if (options.dtype !== undefined) checkDType(op, options.dtype);
-  const dtype = options.dtype ?? scalarDType(fill_value);
-  if (dtype === "int32") checkInt32Value(op, +fill_value);
   const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
   const backend = getBackend(device);
+  const dtype = options.dtype ?? scalarDType(fill_value, backend.supportsDType("int64"));
+  checkIntegerValue(op, +fill_value, dtype);
   if (!backend.supportsDType(dtype)) throw dtypeNotSupported(op, device, dtype);
   const t = wrap(backend, backend.full(numel(size), +fill_value, dtype), dtype, size.slice());
   if (options.requires_grad) t.requires_grad_(true);
@@ -210,14 +225,15 @@ export function eye(n: number, m?: number | null | TensorOptions, options: Tenso
   }
   if (options.dtype !== undefined) checkDType("eye", options.dtype);
   const dtype = options.dtype ?? "float32";
-  const host = allocArray(dtype, n * cols);
+  const host = allocArray(dtype, n * cols); // zeros and ones: exact in every dtype
   for (let i = 0; i < Math.min(n, cols); i++) host[i * cols + i] = 1;
-  return fromHost(host, dtype, [n, cols], options, true);
+  return fromHost(host, dtype, [n, cols], options, true, "eye");
 }
 
 /**
  * `torch.arange(start, end, step)` (or `arange(end)`): values from `start` up to, not
- * including, `end`. Integer arguments give `int32`, otherwise `float32`.
+ * including, `end`. Integer arguments give `int32`, or `int64` on the CPU when a value does not
+ * fit `int32` (PyTorch: `int64` always), otherwise `float32`.
  */
 export function arange(start?: number, end?: number | null | TensorOptions, step?: number, options: TensorOptions = {}): Tensor {
   if (typeof end === "object" && end !== null) return arange(0, start, step, end); // internal callers' `arange(n, { device })`
@@ -235,12 +251,13 @@ export function arange(start?: number, end?: number | null | TensorOptions, step
   if ((e - s) / st < 0) throw new Error("arange(): upper bound and larger bound inconsistent with step sign");
   const n = Math.ceil((e - s) / st);
   if (options.dtype !== undefined) checkDType("arange", options.dtype);
-  // Whole-number bounds give int32 as in PyTorch, unless a value would not fit it.
-  const dtype = options.dtype ?? ([s, e, st].every(fitsInt32) && fitsInt32(s + (n - 1) * st) ? "int32" : "float32");
-  if (dtype === "int32" && n > 0) checkInt32Value("arange", s + (n - 1) * st);
-  const host = allocArray(dtype, n);
-  for (let i = 0; i < n; i++) host[i] = s + i * st;
-  return fromHost(host, dtype, [n], options, true);
+  // Whole-number bounds give an integer dtype as in PyTorch: int32 when every value fits it,
+  // else int64 where the device has it.
+  const last = s + Math.max(n - 1, 0) * st;
+  const dtype = options.dtype ??
+    ([s, e, st, last].every(fitsInt32) ? "int32" : [s, e, st, last].every(fitsInt64) && hasInt64(options) ? "int64" : "float32");
+  if (n > 0) checkIntegerValue("arange", last, dtype);
+  return fromHost(hostArray(dtype, n, (i) => s + i * st), dtype, [n], options, true, "arange");
 }
 
 /** `torch.linspace(start, end, steps)`: `steps` evenly spaced values, both ends included. */
@@ -249,12 +266,10 @@ export function linspace(start: number, end: number, steps: number, options: Ten
   if (steps < 0) throw new Error("linspace(): number of steps must be non-negative");
   if (options.dtype !== undefined) checkDType("linspace", options.dtype);
   const dtype = options.dtype ?? "float32";
-  const host = allocArray(dtype, steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   // PyTorch fills the second half backwards from `end` so both ends are exact.
   const half = Math.floor(steps / 2);
-  for (let i = 0; i < steps; i++) host[i] = i < half ? start + step * i : end - step * (steps - i - 1);
-  return fromHost(host, dtype, [steps], options, true);
+  return fromHost(hostArray(dtype, steps, (i) => (i < half ? start + step * i : end - step * (steps - i - 1))), dtype, [steps], options, true, "linspace");
 }
 
 /** Options of the `*_like` factories: dtype and device default to those of the model tensor. */

@@ -1,11 +1,13 @@
 import { isFloating, type DType } from "../dtype.js";
 import { normalizeDim } from "../shape.js";
+import { integerAccumulator } from "../tables/reduce.js";
 import type { Tensor } from "../tensor.js";
 import { checkTensor } from "./checks.js";
 import { checkOptions } from "../keywords.js";
 import { toDType } from "./convert.js";
 import { binary } from "./elementwise.js";
 import { cat } from "./join.js";
+import { sum } from "./reduce.js";
 import { clone, narrow } from "./view.js";
 
 /** Keyword arguments of `torch.cumsum` and `torch.cumprod`. */
@@ -23,18 +25,31 @@ function scan(op: "add" | "mul", name: string, x: Tensor, dim: number, options: 
   checkTensor(name, "input", x);
   checkOptions(name, options, ["dtype"]);
   const d = normalizeDim(dim, x.ndim, name);
-  const dtype: DType = options.dtype ?? (isFloating(x.dtype) ? x.dtype : "int32");
+  const dtype: DType = options.dtype ?? (isFloating(x.dtype) ? x.dtype : integerAccumulator(x._storage.backend.supportsDType("int64")));
   let y = x.dtype === dtype ? x : toDType(x, dtype);
   const n = x.ndim === 0 ? 1 : x.shape[d]!;
   if (n <= 1) return y === x ? clone(x) : y;
+  if (op === "add" && dtype === "int32") refuseInt32Overflow(y, d);
   for (let off = 1; off < n; off *= 2)
     y = cat([narrow(y, d, 0, off), binary(op, narrow(y, d, off, n - off), narrow(y, d, 0, n - off))], d);
   return y;
 }
 
 /**
- * `torch.cumsum(input, dim)`: running sums along `dim`. Integer and bool inputs give `int32`
- * (PyTorch's int64); `{ dtype }` casts first.
+ * The adds of an int32 running sum (on a device without int64) would wrap past int32, as int32
+ * arithmetic does. Every partial sum lies between the sum of the negative entries and that of
+ * the positive ones, so the device's own checked reductions of those two refuse (on WebGPU at
+ * the next read) any running sum that int32 cannot hold.
+ */
+function refuseInt32Overflow(y: Tensor, d: number): void {
+  const dim = y.ndim === 0 ? undefined : d;
+  sum(binary("maximum", y, 0), dim);
+  sum(binary("minimum", y, 0), dim);
+}
+
+/**
+ * `torch.cumsum(input, dim)`: running sums along `dim`. Integer and bool inputs give `int64`
+ * on the CPU, as PyTorch, and `int32` on the GPUs; `{ dtype }` casts first.
  *
  * @example
  * ```ts

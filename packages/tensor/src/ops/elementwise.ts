@@ -29,16 +29,26 @@ function priority(t: Tensor): 0 | 1 | 2 {
   return t.shape.length === 0 ? 1 : 2;
 }
 
-/** The dtype PyTorch computes `op(a, b)` in. */
+/**
+ * The dtype PyTorch computes `op(a, b)` in, but for one case: a whole-number scalar that
+ * `int32` cannot hold, met by an `int32` or `bool` tensor, widens the computation (to `int64`
+ * where the device has it, else `float32`) where PyTorch's `int32` would wrap it.
+ */
 export function computeDType(a: TensorOrScalar, b: TensorOrScalar): DType {
   const ta = a instanceof Tensor, tb = b instanceof Tensor;
   // Fast path: the common case of two tensors, or a tensor and a number, of one dtype.
   if (ta && tb && a.dtype === b.dtype) return a.dtype;
   if (ta && !tb && typeof b === "number" && isFloating(a.dtype)) return a.dtype;
-  return resultType([
-    ta ? { dtype: a.dtype, priority: priority(a) } : { dtype: scalarDType(a), priority: 0 },
-    tb ? { dtype: b.dtype, priority: priority(b) } : { dtype: scalarDType(b), priority: 0 },
+  const like = (ta ? a : b) as Tensor;
+  const hasInt64 = like instanceof Tensor && like._storage.backend.supportsDType("int64");
+  const da = ta ? a.dtype : scalarDType(a, hasInt64);
+  const db = tb ? b.dtype : scalarDType(b, hasInt64);
+  const result = resultType([
+    { dtype: da, priority: ta ? priority(a) : 0 },
+    { dtype: db, priority: tb ? priority(b) : 0 },
   ]);
+  if ((result === "int32" || result === "bool") && ((!ta && da === "int64") || (!tb && db === "int64"))) return "int64";
+  return result;
 }
 
 /** Apply a broadcasting binary primitive with PyTorch's type promotion, recording it for autograd. */

@@ -3,7 +3,7 @@ import { Tensor } from "../tensor.js";
 import { tensor } from "./creation.js";
 import { index_select } from "./indexing.js";
 import { checkInPlace, copy_, fill_ } from "./inplace.js";
-import { checkOperand, describeValue } from "./checks.js";
+import { asIndex, checkOperand, describeValue } from "./checks.js";
 import { asyncReadRequired, indexOutOfBounds } from "../errors.js";
 import { reshape, select, slice, unsqueeze } from "./view.js";
 
@@ -94,6 +94,7 @@ function advanced(x: Tensor, dim: number, idx: Tensor): Tensor {
     idx.dataSync().forEach((v, i) => v && positions.push(i));
     return index_select(x, d, tensor(positions, { dtype: "int32", device: x.device }));
   }
+  idx = asIndex("index", idx);
   if (idx.dtype !== "int32") throw new Error("tensors used as indices must be long, int, byte or bool tensors");
   const n = x.shape[d]!;
   // Negative indices count from the end, as in Python. Devices that read asynchronously wrap

@@ -1,7 +1,7 @@
 import { record } from "../graph.js";
 import { fmtShape, normalizeDim } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkIndexTensor, checkScatter } from "./checks.js";
+import { asIndex, checkIndexTensor, checkScatter } from "./checks.js";
 import { wrap } from "./make.js";
 import { indexOutOfBounds } from "../errors.js";
 import { expand, reshape } from "./view.js";
@@ -16,6 +16,7 @@ import { expand, reshape } from "./view.js";
  */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   const d = normalizeDim(dim, x.ndim, "gather");
+  index = asIndex("gather", index);
   checkIndexTensor("gather", x, index);
   if (index.ndim !== x.ndim && !(x.ndim === 0 && index.ndim <= 1))
     throw new Error("gather(): Index tensor must have the same number of dimensions as input tensor");
@@ -32,6 +33,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
 /** `torch.scatter_add`: `x` plus `src` added at the positions `index` gives along `dim`. */
 export function scatter_add(x: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
   const d = normalizeDim(dim, x.ndim, "scatter_add");
+  index = asIndex("scatter_add", index);
   checkScatter("scatter_add", x, d, index, src);
   const backend = x._storage.backend;
   const scattered = wrap(backend, backend.scatterAdd(x.shape, d, index, src, x.dtype), x.dtype, x.shape);
@@ -43,6 +45,7 @@ export function scatter_add(x: Tensor, dim: number, index: Tensor, src: Tensor):
 export function index_select(x: Tensor, dim: number, index: Tensor): Tensor {
   const d = normalizeDim(dim, x.ndim, "index_select");
   if (index.ndim > 1) throw new Error("index_select(): Index is supposed to be a vector");
+  index = asIndex("index_select", index);
   checkIndexTensor("index_select", x, index);
   const k = index.numel();
   const n = x.shape[d] ?? 1;

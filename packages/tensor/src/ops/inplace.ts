@@ -1,13 +1,11 @@
-import { castScalar, type DType } from "../dtype.js";
+import { castScalar, CATEGORY, fitsInt32, scalarTypeName as typeName } from "../dtype.js";
 import { gradMode } from "../graph.js";
 import { fmtShape, shapesEqual } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { broadcastView } from "./elementwise.js";
 import { operand } from "./make.js";
-import { checkInt32Value, checkTensor } from "./checks.js";
+import { checkIntegerValue, checkTensor } from "./checks.js";
 import { clone } from "./view.js";
-
-const CATEGORY: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 2 };
 
 /** Refuse in-place writes PyTorch refuses, before anything is computed. */
 export function checkInPlace(op: string, target: Tensor): void {
@@ -32,6 +30,7 @@ export function commitInPlace(op: string, target: Tensor, result: Tensor, allowD
     );
   if (!allowDowncast && CATEGORY[result.dtype] > CATEGORY[target.dtype])
     throw new Error(`${op}: result type ${typeName(result.dtype)} can't be cast to the desired output type ${typeName(target.dtype)}`);
+  if (result.dtype === "int64" && target.dtype === "int32") checkFitsInt32(op, result);
   const node = result.grad_fn;
   if (node?.saved) {
     // The rule may need the value being overwritten: keep a copy of it.
@@ -55,15 +54,22 @@ export function commitInPlace(op: string, target: Tensor, result: Tensor, allowD
   return target;
 }
 
-function typeName(d: DType): string {
-  return { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" }[d];
+/**
+ * An int64 result written into an int32 tensor (`x.add_(3e9)`, where the scalar widened the
+ * computation): PyTorch would wrap it; refuse instead unless every value fits. int64 lives on
+ * the CPU only, so the values can be read at once.
+ */
+function checkFitsInt32(op: string, result: Tensor): void {
+  const values = result.dataSync();
+  for (let i = 0; i < values.length; i++)
+    if (!fitsInt32(values[i]!)) throw new Error(`${op}: result value ${values[i]} cannot be converted to type int32 without overflow`);
 }
 
 /** `fill_(value)`: set every element. */
 export function fill_(target: Tensor, value: number | boolean | Tensor): Tensor {
   checkInPlace("fill_", target);
   const backend = target._storage.backend;
-  if (target.dtype === "int32" && typeof value === "number") checkInt32Value("fill_", value);
+  if (typeof value === "number") checkIntegerValue("fill_", value, target.dtype);
   const v = operand("fill_", "value", typeof value === "number" ? castScalar(value, target.dtype) : value, backend, target.dtype);
   if (v.numel() !== 1) throw new Error(`fill_ only supports 0-dimension value tensor but got tensor with ${v.ndim} dimensions.`);
   backend.assign(target, broadcastView(v.ndim === 0 ? v : v.reshape([]), target.shape));
@@ -75,7 +81,12 @@ export function fill_(target: Tensor, value: number | boolean | Tensor): Tensor 
 export function copy_(target: Tensor, src: Tensor): Tensor {
   checkInPlace("copy_", target);
   checkTensor("copy_", "src", src);
-  let s = src.device.type === target.device.type ? src : src.to(target.device);
+  if (src.dtype === "int64" && target.dtype === "int32") checkFitsInt32("copy_", src);
+  // Cast before moving where the source's device can: the target's device may not hold the
+  // source's dtype (int64 on a GPU).
+  let s = src;
+  if (src.device.type !== target.device.type)
+    s = (src._storage.backend.supportsDType(target.dtype) ? src.to(target.dtype) : src).to(target.device);
   if (!shapesEqual(s.shape, target.shape)) s = s.expand(target.shape);
   // A fresh node makes target a non-leaf of the graph when src requires grad.
   return commitInPlace("copy_", target, s.requires_grad && gradMode.enabled ? clone(s) : s, true);

@@ -29,7 +29,7 @@ const MAX_CONSTANTS = 256;
 export function constant(backend: Backend, value: number, dtype: DType): Tensor {
   let perBackend = constants.get(backend);
   if (perBackend === undefined) {
-    perBackend = { float32: new Map(), float64: new Map(), int32: new Map(), bool: new Map() };
+    perBackend = { float32: new Map(), float64: new Map(), int32: new Map(), int64: new Map(), bool: new Map() };
     constants.set(backend, perBackend);
   }
   const cache = perBackend[dtype];

@@ -1,4 +1,4 @@
-import { allocArray, isFloating, type DType } from "../dtype.js";
+import { allocArray, isFloating, scalarTypeName, type DType } from "../dtype.js";
 import { default_generator, type Generator } from "../random/index.js";
 import { fmtShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
@@ -23,7 +23,6 @@ export interface MultinomialOptions {
 }
 
 const MULTINOMIAL_KEYS = optionKeys("multinomial", ["replacement", "generator"]);
-const TYPE_NAME: Record<DType, string> = { float32: "Float", float64: "Double", int32: "Int", bool: "Bool" };
 
 /** PyTorch's checks of the probabilities, where the device can read them at once. */
 function checkProbabilities(p: Tensor): void {
@@ -58,7 +57,7 @@ export function multinomial(input: Tensor, num_samples: number, replacement: boo
   checkKind("multinomial", "replacement", KIND.bool, o.replacement);
   checkKind("multinomial", "generator", KIND.Generator, o.generator);
   const withReplacement = o.replacement ?? false;
-  if (!isFloating(input.dtype)) throw new Error(`multinomial only supports floating-point dtypes for input, got: ${TYPE_NAME[input.dtype]}`);
+  if (!isFloating(input.dtype)) throw new Error(`multinomial only supports floating-point dtypes for input, got: ${scalarTypeName(input.dtype)}`);
   if (input.ndim !== 1 && input.ndim !== 2) throw new Error(`multinomial: prob_dist must be 1 or 2 dim (got shape ${fmtShape(input.shape)})`);
   if (!Number.isInteger(num_samples) || num_samples <= 0) throw new Error(`multinomial: cannot sample n_sample <= 0 samples (got ${num_samples})`);
   const n = input.shape[input.ndim - 1]!;
@@ -86,7 +85,8 @@ export function multinomial(input: Tensor, num_samples: number, replacement: boo
     const cdf = toDType(cat([toDType(normalized, wide), full([rows, 1], 1, { dtype: wide, device: input.device })], 1), wide);
     const u = gen.uniformFill(new Float64Array(rows * num_samples));
     const uT = fromHost(wide === "float64" ? u : Float32Array.from(u), wide, [rows, num_samples], { device: input.device }, true);
-    idx = sum(binary("lt", unsqueeze(cdf, 1), unsqueeze(uT, 2)), 2);
+    // Indices are int32 on every device (the count sums to int64 on the CPU).
+    idx = toDType(sum(binary("lt", unsqueeze(cdf, 1), unsqueeze(uT, 2)), 2), "int32");
   }
   return input.ndim === 1 ? reshape(idx, [num_samples]) : idx;
 }

@@ -34,8 +34,8 @@ function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boole
     const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
     check(empty < 0, () => `${op}(): Expected reduction dim ${empty} to have non-zero size.`);
   }
-  const outDtype = reduceDType(op, x.dtype);
   const backend = x._storage.backend;
+  const outDtype = reduceDType(op, x.dtype, backend.supportsDType("int64"));
   return wrap(backend, backend.reduce(op, x, axes, outDtype), outDtype, keptShape(x.shape, axes, keepdim));
 }
 
@@ -48,12 +48,14 @@ function recorded(op: DifferentiableReduceOp, x: Tensor, axes: number[], keepdim
 }
 
 /**
- * Sum of elements over `dim` (all by default). Integer and bool inputs sum to `int32`, exactly;
- * a sum that `int32` cannot hold raises rather than wraps (docs/design.md).
+ * Sum of elements over `dim` (all by default). Integer and bool inputs sum to `int64` on the
+ * CPU, as in PyTorch (exact to 2^53 - 1, past which it raises), and to `int32` on the GPUs,
+ * where a sum that `int32` cannot hold raises rather than wraps (docs/design.md).
  *
  * @example
  * ```ts
  * torch.tensor([[1, 2], [3, 4]]).sum(1); // tensor([3, 7])
+ * torch.arange(0, 100000).sum(); // tensor(4999950000), int64
  * ```
  */
 export function sum(x: Tensor, dim?: Dim, keepdim = false): Tensor {

@@ -1,7 +1,7 @@
 import { record } from "../graph.js";
 import { normalizeDim } from "../shape.js";
 import { Tensor } from "../tensor.js";
-import { checkOperand, checkScatter, checkTensor } from "./checks.js";
+import { asIndex, checkOperand, checkScatter, checkTensor } from "./checks.js";
 import { arange } from "./creation.js";
 import { binary } from "./elementwise.js";
 import { constant, wrap } from "./make.js";
@@ -42,6 +42,7 @@ export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | num
   const d = normalizeDim(dim, x.ndim, "scatter");
   const backend = x._storage.backend;
   const srcT = src instanceof Tensor ? src : null;
+  index = asIndex("scatter", index);
   checkScatter("scatter", x, d, index, srcT);
   const value = srcT ?? expand(constant(backend, +src, x.dtype), index.shape);
   const idx = x.ndim === 0 ? reshape(index, []) : index;

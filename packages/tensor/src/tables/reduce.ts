@@ -15,8 +15,9 @@ export interface Reduction {
 }
 
 /**
- * `accumulate`: floats keep their dtype, integers and bools give int32 (PyTorch: int64);
- * `same`: the input's dtype; `index`: int32 positions; `bool`.
+ * `accumulate`: floats keep their dtype, integers and bools give int64 as in PyTorch where the
+ * device has it (the CPU), int32 on the GPUs; `same`: the input's dtype; `index`: int32
+ * positions (PyTorch: int64); `bool`.
  */
 export type ReduceResult = "accumulate" | "same" | "index" | "bool";
 
@@ -84,11 +85,16 @@ export type DifferentiableReduceOp = { [K in ReduceOp]: (typeof REDUCE_OPS)[K]["
 /** The reductions' names, in table order. */
 export const reduceOps = Object.keys(REDUCE_OPS) as ReduceOp[];
 
-/** The dtype `op` gives for an input of `dtype`. */
-export function reduceDType(op: ReduceOp, dtype: DType): DType {
+/** The dtype `op` gives for an input of `dtype`, on a device that has `int64` or not. */
+export function reduceDType(op: ReduceOp, dtype: DType, hasInt64: boolean): DType {
   const result: ReduceResult = REDUCE_OPS[op].result;
   if (result === "same") return dtype;
   if (result === "index") return "int32";
   if (result === "bool") return "bool";
-  return isFloating(dtype) ? dtype : "int32";
+  return isFloating(dtype) ? dtype : integerAccumulator(hasInt64);
+}
+
+/** The dtype integer sums and products accumulate into: PyTorch's int64 where the device has it. */
+export function integerAccumulator(hasInt64: boolean): DType {
+  return hasInt64 ? "int64" : "int32";
 }
