@@ -6,7 +6,7 @@
  * "Whole numbers and dtypes").
  */
 import type { TypedArray } from "@flambeau/tensor";
-import { int64OverflowError, negativeIntegerPowerError, type View } from "@flambeau/tensor/internal";
+import { int64OverflowError, type View } from "@flambeau/tensor/internal";
 import { alloc, data } from "./arrays.js";
 import { eachMatrix } from "./batches.js";
 
@@ -40,9 +40,12 @@ export function truncInt64(out: Float64Array, op = "to"): Float64Array {
   return out;
 }
 
-/** `base ** exp` by squaring, each product checked; a negative exponent raises, as in PyTorch. */
+/**
+ * `base ** exp` by squaring, each product checked; a negative (tensor) exponent gives 1 for 1,
+ * ±1 for -1, else 0, as PyTorch (and `powInt`).
+ */
 export function powInt64(base: number, exp: number): number {
-  if (exp < 0) throw negativeIntegerPowerError();
+  if (exp < 0) return base === 1 ? 1 : base === -1 ? (exp % 2 === 0 ? 1 : -1) : 0;
   let result = 1;
   let b = base;
   let e = exp;

@@ -49,7 +49,7 @@ function wholeOperand(v: TensorOrScalar): boolean {
  * PyTorch refuses it; a negative exponent *tensor* gives PyTorch's integer results (1, ±1, 0).
  */
 export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
-  if (typeof exponent === "number" && Number.isInteger(exponent) && exponent < 0 && typeof input === "object" && (input.dtype === "int32" || input.dtype === "bool"))
+  if (typeof exponent === "number" && Number.isInteger(exponent) && exponent < 0 && typeof input === "object" && (input.dtype === "int32" || input.dtype === "int64" || input.dtype === "bool"))
     throw negativeIntegerPowerError();
   return binary("pow", input, exponent);
 }
