@@ -86,7 +86,7 @@ export class GpujsBackend implements Backend {
     const integral = computeDtype === "int32" || computeDtype === "bool";
     const k = knownValue(b);
     const exponent = op === "pow" && k !== undefined ? castValue(k, computeDtype) : undefined;
-    if (integral && (op === "floor_divide" || op === "remainder")) checkNonzeroDivisor(b);
+    if (integral && (op === "floor_divide" || op === "remainder" || op === "fmod")) checkNonzeroDivisor(b);
     const code = binaryCode(op, integral, exponent);
     const name = `b:${op}${integral ? ":int" : ""}${exponent !== undefined && !integral ? `:^${exponent}` : ""}`;
     return map(name, code, ["x", "y"], [{ view: a, readAs: computeDtype }, { view: b, readAs: computeDtype }], a.shape, outDtype);

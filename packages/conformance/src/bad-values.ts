@@ -116,6 +116,8 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
   { name: "remainder of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(torch.remainder(T(s), int(d, [0, 2, 1]))), ...zeroDivision },
   { name: "div(rounding_mode='floor') of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).div(int(d, [1, 1, 0]), { rounding_mode: "floor" })), ...zeroDivision },
   { name: "div(rounding_mode='trunc') of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).div(int(d, [1, 0, 1]), { rounding_mode: "trunc" })), ...zeroDivision },
+  { name: "fmod of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(torch.fmod(T(s), int(d, [2, 0, 1]))), ...zeroDivision },
+  { name: "fmod of int32 by the scalar 0", make: dividend, run: (s) => read(T(s).fmod(0)), ...zeroDivision },
   { name: "floor_divide of int32 by the scalar 0", make: dividend, run: (s) => read(T(s).floor_divide(0)), ...zeroDivision },
   { name: "remainder of int32 by the scalar 0", make: dividend, run: (s) => read(T(s).remainder(0)), ...zeroDivision },
   { name: "div(rounding_mode='trunc') of int32 by the scalar 0", make: dividend, run: (s) => read(torch.div(T(s), 0, { rounding_mode: "trunc" })), ...zeroDivision },

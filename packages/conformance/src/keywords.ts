@@ -63,7 +63,7 @@ const factoryRows = (op: string, make: (c: Ctx, kw: Kw) => unknown, extra: Kw = 
 
 const ROWS: Row[] = [
   // ---- elementwise ----
-  ...binaryRows(["mul", "maximum", "minimum", "floor_divide", "remainder", "atan2", "eq", "ne", "lt", "le", "gt", "ge",
+  ...binaryRows(["mul", "maximum", "minimum", "floor_divide", "remainder", "fmod", "atan2", "eq", "ne", "lt", "le", "gt", "ge",
     "logical_and", "logical_or", "logical_xor"]),
   { op: "add", kw: (c) => ({ other: c.v, alpha: 2 }), named: (c, kw) => c.x.add(kw as never), positional: (c) => c.x.add(c.v.mul(2)) },
   { op: "sub", kw: () => ({ alpha: -3 }), named: (c, kw) => c.x.sub(c.v, kw), positional: (c) => c.x.sub(c.v.mul(-3)) },

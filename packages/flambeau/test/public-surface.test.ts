@@ -15,7 +15,7 @@ const PUBLIC = [
   "bool", "broadcast_tensors", "broadcast_to", "can_read_sync", "cat", "ceil", "chunk", "clamp", "clip", "clone",
   "concat", "contiguous", "copy_", "cos", "cumprod", "cumsum", "default_generator", "device", "div", "dot",
   "double", "einsum", "empty", "empty_like", "enable_grad", "eq", "equal", "erf", "exp", "expand", "expm1", "eye", "fill_",
-  "flatten", "flip", "float", "float32", "float64", "floor", "floor_divide", "from", "from_numpy", "full",
+  "flatten", "flip", "float", "float32", "float64", "floor", "floor_divide", "fmod", "from", "from_numpy", "full",
   "full_like", "func", "gather", "ge", "get_default_device", "get_num_threads", "get_rng_state", "gt", "index",
   "index_select", "initial_seed", "int", "int32", "int64", "is_grad_enabled", "is_tensor", "isclose", "isnan",
   "keep", "le", "lerp", "linalg", "linspace", "load", "loadFromBytes", "log", "log1p", "log2", "log_softmax",

@@ -73,6 +73,15 @@ export const remainder = recipe("remainder", ["a", "b"], [
   ret("m"),
 ]);
 
+/** C's fmod, as torch.fmod: the remainder of truncated division, with the dividend's sign. */
+export const fmod = recipe("fmod", ["a", "b"], [
+  guard(or(or(isnan("a"), isnan("b")), or(isinf("a"), eq("b", 0))), NAN),
+  guard(or(isinf("b"), eq("a", 0)), "a"),
+  ...floorDivMod,
+  // Python's modulo has the divisor's sign; where the dividend's differs, step back by one divisor.
+  ret(sel(and(ne("m", 0), ne(lt("m", 0), lt("a", 0))), sub("m", "b"), "m")),
+]);
+
 /** NaN in either operand wins, as in torch.maximum and torch.minimum. */
 const extremum = (name: string, better: typeof gt) =>
   recipe(name, ["a", "b"], [guard(isnan("a"), "a"), guard(isnan("b"), "b"), ret(sel(better("a", "b"), "a", "b"))]);
@@ -85,7 +94,7 @@ export const BINARY: Record<BinaryOp, Recipe> = {
   sub: recipe("sub", ["a", "b"], [ret(sub("a", "b"))]),
   mul: recipe("mul", ["a", "b"], [ret(mul("a", "b"))]),
   div: recipe("div", ["a", "b"], [ret(div("a", "b"))]),
-  pow, atan2, floor_divide, remainder,
+  pow, atan2, floor_divide, remainder, fmod,
   maximum: extremum("maximum", gt),
   minimum: extremum("minimum", lt),
   eq: predicate("eq", eq("a", "b")),

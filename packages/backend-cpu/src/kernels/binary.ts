@@ -2,7 +2,7 @@ import type { DType, TypedArray } from "@flambeau/tensor";
 import { BINARY_OPS, numel, type BinaryOp, type View } from "@flambeau/tensor/internal";
 import { alloc, data, normalizeBool } from "./arrays.js";
 import { castView } from "./copy.js";
-import { floorDivF, floorDivInt, powf, powInt, remainderF, remainderInt } from "./math.js";
+import { floorDivF, floorDivInt, fmodInt, powf, powInt, remainderF, remainderInt } from "./math.js";
 import { checkInt64, powInt64 } from "./int64.js";
 import { flatStep, Rows } from "./strided.js";
 import { binaryWasm, isSimdBinary } from "./elementwise-wasm.js";
@@ -14,7 +14,7 @@ import { simdOn } from "../wasm/settings.js";
 const WASM_MIN_ELEMENTS = 16384;
 
 /** The ops whose integral semantics differ from computing in doubles, in their integral form. */
-type IntOp = "mul_int" | "pow_int" | "floor_divide_int" | "remainder_int" | "pow_int64";
+type IntOp = "mul_int" | "pow_int" | "floor_divide_int" | "remainder_int" | "fmod_int" | "pow_int64";
 /** Floating powers to a scalar exponent that PyTorch computes with cheaper ops (pow_tensor_scalar). */
 type PowOp = "pow_square" | "pow_sqrt" | "pow_reciprocal";
 type Kernel = BinaryOp | IntOp | PowOp;
@@ -24,6 +24,7 @@ const INT_KERNEL: Partial<Record<BinaryOp, IntOp>> = {
   pow: "pow_int",
   floor_divide: "floor_divide_int",
   remainder: "remainder_int",
+  fmod: "fmod_int",
 };
 
 /** int64 computes in doubles, checked afterwards (int64.ts): only pow and the divisions differ. */
@@ -31,6 +32,7 @@ const INT64_KERNEL: Partial<Record<BinaryOp, IntOp>> = {
   pow: "pow_int64",
   floor_divide: "floor_divide_int",
   remainder: "remainder_int",
+  fmod: "fmod_int",
 };
 
 const SCALAR_POW = new Map<number, PowOp>([
@@ -80,6 +82,10 @@ const LOOPS: Record<Kernel, Loop> = {
   remainder: (o, oi, end, A, ai, as, B, bi, bs) => {
     for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderF(A[ai]!, B[bi]!);
   },
+  // JavaScript's % is C's fmod: exact.
+  fmod: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai]! % B[bi]!;
+  },
   eq: (o, oi, end, A, ai, as, B, bi, bs) => {
     for (; oi < end; oi++, ai += as, bi += bs) o[oi] = A[ai] === B[bi] ? 1 : 0;
   },
@@ -122,6 +128,9 @@ const LOOPS: Record<Kernel, Loop> = {
   },
   remainder_int: (o, oi, end, A, ai, as, B, bi, bs) => {
     for (; oi < end; oi++, ai += as, bi += bs) o[oi] = remainderInt(A[ai]!, B[bi]!);
+  },
+  fmod_int: (o, oi, end, A, ai, as, B, bi, bs) => {
+    for (; oi < end; oi++, ai += as, bi += bs) o[oi] = fmodInt(A[ai]!, B[bi]!);
   },
   // B is a scalar exponent here. Math.pow with an exponent it cannot see is ~30x slower than
   // these, and PyTorch itself uses them (so pow(-0, 0.5) is sqrt's -0, as in PyTorch).

@@ -77,6 +77,12 @@ export function remainderInt(a: number, b: number): number {
   return mod !== 0 && b < 0 !== mod < 0 ? mod + b : mod;
 }
 
+/** Integral `fmod` (truncated division's remainder, the dividend's sign); division by zero raises as in PyTorch. */
+export function fmodInt(a: number, b: number): number {
+  if (b === 0) throw integerDivisionByZero("cpu");
+  return (a % b) + 0; // exact for whole numbers (int64's doubles too); + 0 turns -0 into 0
+}
+
 // W. J. Cody, "Rational Chebyshev approximations for the error function" (Math. Comp. 1969),
 // as in his CALERF routine: three rational approximations, accurate to about 1e-16 in double.
 const A = [3.1611237438705656, 113.864154151050156, 377.485237685302021, 3209.37758913846947, 0.185777706184603153];

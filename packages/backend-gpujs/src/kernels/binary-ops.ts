@@ -30,6 +30,7 @@ const INTEGRAL: Partial<Record<BinaryOp, string>> = {
     "else { let b = x; let e = y; r = 1; for (let i = 0; i < 31; i++) { if (e > 0) { let h = Math.floor(e / 2); if (e - 2 * h > 0) { r = r * b; } b = b * b; e = h; } } }",
   floor_divide: `if (y == 0) { r = 0; } else { ${FLOOR_DIVMOD} r = q; }`,
   remainder: `if (y == 0) { r = 0; } else { ${FLOOR_DIVMOD} r = m; }`,
+  fmod: `if (y == 0) { r = 0; } else { ${FLOOR_DIVMOD} if (m != 0 && ((m < 0) != (x < 0))) { r = m - y; } else { r = m; } }`,
 };
 
 /**

@@ -14,11 +14,11 @@ export const WORKGROUP = 256;
  */
 const INT: Record<BinaryOp, string> = {
   add: "a + b", sub: "a - b", mul: "a * b", div: "f32(a) / f32(b)", pow: "pow_i(a, b)", maximum: "max(a, b)",
-  minimum: "min(a, b)", atan2: "m_atan2(f32(a), f32(b))", floor_divide: "floor_divide_i(a, b)", remainder: "remainder_i(a, b)",
+  minimum: "min(a, b)", atan2: "m_atan2(f32(a), f32(b))", floor_divide: "floor_divide_i(a, b)", remainder: "remainder_i(a, b)", fmod: "fmod_i(a, b)",
   eq: "a == b", ne: "!(a == b)", lt: "a < b", le: "a <= b", gt: "a > b", ge: "a >= b",
   logical_and: "a != 0 && b != 0", logical_or: "a != 0 || b != 0", logical_xor: "(a != 0) != (b != 0)",
 };
-const FAULTS = new Set<BinaryOp>(["pow", "floor_divide", "remainder"]);
+const FAULTS = new Set<BinaryOp>(["pow", "floor_divide", "remainder", "fmod"]);
 
 /** Whether a kernel for these operands binds the status buffer (integer ops that can fail). */
 export function binaryFaults(op: BinaryOp, compute: DType): boolean {

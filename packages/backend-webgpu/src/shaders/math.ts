@@ -29,6 +29,11 @@ fn floor_divide_i(a: i32, b: i32) -> i32 {
   if (a % b != 0 && ((a < 0) != (b < 0))) { return q - 1; }
   return q;
 }
+fn fmod_i(a: i32, b: i32) -> i32 {
+  if (b == 0) { fault(1u, a, 0u, 0u); return 0; }
+  if (b == -1) { return 0; }
+  return a % b;
+}
 fn remainder_i(a: i32, b: i32) -> i32 {
   if (b == 0) { fault(1u, a, 0u, 0u); return 0; }
   let m = a % b;

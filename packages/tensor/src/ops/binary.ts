@@ -31,6 +31,8 @@ export const minimum = fn("minimum");
 export const floor_divide = fn("floor_divide");
 /** Python's `%`: the remainder has the sign of the divisor. @example `torch.remainder(a, b) // tensor([1., 1.])` */
 export const remainder = fn("remainder");
+/** C's `fmod`: the remainder of truncated division, with the sign of the dividend. @example `torch.fmod(torch.tensor([-7, 7]), 3) // tensor([-1, 1], dtype=torch.int32)` */
+export const fmod = fn("fmod");
 /** `atan2(input, other)`, the angle of the point `(other, input)`. @example `torch.atan2(a, b) // tensor([0.3218, 1.1903])` */
 export const atan2 = fn("atan2");
 /** `input == other`, as a bool tensor. @example `torch.eq(a, b) // tensor([False, False])` */

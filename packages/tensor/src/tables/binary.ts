@@ -90,6 +90,10 @@ export const BINARY_OPS = {
     result: "promote", saves: "operands", node: "RemainderBackward1",
     grad: (g, needs, a, b): BinaryGrads => [g, needs[1] ? g.neg().mul(a.floor_divide(b)) : null],
   },
+  fmod: {
+    result: "promote", saves: "operands", node: "FmodBackward1",
+    grad: (g, needs, a, b): BinaryGrads => [g, needs[1] ? g.neg().mul(a.div(b, { rounding_mode: "trunc" })) : null],
+  },
   eq: { result: "bool", grad: null },
   ne: { result: "bool", grad: null },
   lt: { result: "bool", grad: null },
