@@ -166,3 +166,17 @@ describe("binary layouts", () => {
     expect(arr(empty)).toEqual([]);
   });
 });
+
+describe("int64 truncating division and fmod (exact past int32, as PyTorch)", () => {
+  it("div(rounding_mode='trunc') and fmod keep int64 and its values; a zero divisor raises", async () => {
+    await import("@flambeau/backend-cpu");
+    const { tensor, div, fmod } = await import("@flambeau/tensor");
+    const a = tensor([5000000000, -7, 7], { dtype: "int64" }), b = tensor([3, 2, -2], { dtype: "int64" });
+    // PyTorch 1.13: tensor([1666666666, -3, -3]) and tensor([2, -1, 1]).
+    const q = div(a, b, { rounding_mode: "trunc" });
+    expect([q.dtype, Array.from(q.dataSync() as Float64Array)]).toEqual(["int64", [1666666666, -3, -3]]);
+    const m = fmod(a, b);
+    expect([m.dtype, Array.from(m.dataSync() as Float64Array)]).toEqual(["int64", [2, -1, 1]]);
+    expect(() => fmod(a, tensor([1, 0, 1], { dtype: "int64" }))).toThrow("ZeroDivisionError");
+  });
+});

@@ -40,9 +40,9 @@ export function div(input: TensorOrScalar, other: TensorOrScalar, options: { rou
   }
   return unary("trunc", binary("div", input, other));
 }
-/** An int32 tensor or a whole-number (or boolean) scalar. */
+/** An integer tensor or a whole-number (or boolean) scalar. */
 function wholeOperand(v: TensorOrScalar): boolean {
-  return typeof v === "object" ? v.dtype === "int32" : typeof v !== "number" || Number.isInteger(v);
+  return typeof v === "object" ? v.dtype === "int32" || v.dtype === "int64" : typeof v !== "number" || Number.isInteger(v);
 }
 /**
  * `input ** exponent`. An integer tensor to a negative whole-number exponent is refused, as
