@@ -62,13 +62,15 @@ describe("int64 (torch.long) tensors work as indices", () => {
     expect(torch.zeros([3], { dtype: "int32" }).scatter_add(0, long([0, 2, 0]), torch.tensor([1, 2, 3], { dtype: "int32" })).tolistSync()).toEqual([4, 0, 2]);
   });
 
-  it("cross_entropy targets and embedding indices may be int64, giving what int32 ones give", () => {
+  it("cross_entropy targets, embedding and one_hot indices may be int64, giving what int32 ones give", () => {
     const F = torch.nn.functional;
     const logits = torch.tensor([[1.5, -0.5, 0.25], [0.1, 2, -1]], { dtype: "float32" });
     const byLong = F.cross_entropy(logits, long([2, 1])).itemSync();
     expect(byLong).toBe(F.cross_entropy(logits, torch.tensor([2, 1])).itemSync());
     const w = torch.tensor([[1, 2], [3, 4], [5, 6]], { dtype: "float32" });
     expect(F.embedding(long([[2, 0]]), w).tolistSync()).toEqual([[[5, 6], [1, 2]]]);
+    const hot = F.one_hot(long([2, 0]), 3);
+    expect([hot.dtype, hot.tolistSync()]).toEqual(["int32", [[0, 0, 1], [1, 0, 0]]]);
   });
 
   it("an int64 index past int32 is out of bounds, not wrapped to a valid one", () => {
