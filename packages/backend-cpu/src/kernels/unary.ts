@@ -5,6 +5,7 @@ import { erf, roundHalfEven, sigmoid } from "./math.js";
 import { checkInt64 } from "./int64.js";
 import { flatStep, Rows } from "./strided.js";
 import { isSimdUnary, unaryWasm } from "./elementwise-wasm.js";
+import { isMathUnary, mathWasm } from "./math-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
 
@@ -110,6 +111,9 @@ export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
   const step = flatStep(x.shape, x.strides);
   if (step === 1 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && X instanceof Float32Array && isSimdUnary(op) && simdOn()) {
     unaryWasm(getWasm()!, op, out, X, x.offset, n);
+  } else if (step === 1 && n >= WASM_MIN_ELEMENTS && out instanceof Float32Array && X instanceof Float32Array && isMathUnary(op) && simdOn() &&
+      mathWasm(getWasm()!, op, out, X, x.offset, n)) {
+    // exp and tanh ran on the math kernels.
   } else if (step >= 0) {
     LOOPS[op](out, 0, n, X, x.offset, step);
   } else {
