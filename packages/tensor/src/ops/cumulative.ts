@@ -5,9 +5,9 @@ import type { Tensor } from "../tensor.js";
 import { checkTensor } from "./checks.js";
 import { checkOptions } from "../keywords.js";
 import { toDType } from "./convert.js";
-import { binary } from "./elementwise.js";
+import { binary, unary } from "./elementwise.js";
 import { cat } from "./join.js";
-import { sum } from "./reduce.js";
+import { prod, sum } from "./reduce.js";
 import { clone, narrow } from "./view.js";
 
 /** Keyword arguments of `torch.cumsum` and `torch.cumprod`. */
@@ -29,22 +29,25 @@ function scan(op: "add" | "mul", name: string, x: Tensor, dim: number, options: 
   let y = x.dtype === dtype ? x : toDType(x, dtype);
   const n = x.ndim === 0 ? 1 : x.shape[d]!;
   if (n <= 1) return y === x ? clone(x) : y;
-  if (op === "add" && dtype === "int32") refuseInt32Overflow(y, d);
+  if (dtype === "int32" && !x._storage.backend.supportsDType("int64")) refuseInt32Overflow(op, y, d);
   for (let off = 1; off < n; off *= 2)
     y = cat([narrow(y, d, 0, off), binary(op, narrow(y, d, off, n - off), narrow(y, d, 0, n - off))], d);
   return y;
 }
 
 /**
- * The adds of an int32 running sum (on a device without int64) would wrap past int32, as int32
- * arithmetic does. Every partial sum lies between the sum of the negative entries and that of
- * the positive ones, so the device's own checked reductions of those two refuse (on WebGPU at
- * the next read) any running sum that int32 cannot hold.
+ * The adds and multiplies of an int32 scan (on a device without int64) would wrap past int32,
+ * as int32 arithmetic does. Every partial sum the scan forms lies between the sum of the
+ * negative entries and that of the positive ones, and every partial product is at most the
+ * product of max(|x|, 1) in magnitude, so the device's own checked reductions of those refuse
+ * (on WebGPU at the next read) any partial result that int32 cannot hold. (|-2^31| wraps in
+ * int32, so a product through -2^31 itself is not covered.)
  */
-function refuseInt32Overflow(y: Tensor, d: number): void {
-  const dim = y.ndim === 0 ? undefined : d;
-  sum(binary("maximum", y, 0), dim);
-  sum(binary("minimum", y, 0), dim);
+function refuseInt32Overflow(op: "add" | "mul", y: Tensor, d: number): void {
+  if (op === "add") {
+    sum(binary("maximum", y, 0), d);
+    sum(binary("minimum", y, 0), d);
+  } else prod(binary("maximum", unary("abs", y), 1), d);
 }
 
 /**
