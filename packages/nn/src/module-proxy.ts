@@ -101,7 +101,7 @@ const handler: ProxyHandler<Target> = {
         throw e;
       }
     };
-    return callsOnlyLibraryCode(target) ? scoped(run) : run();
+    return callsOnlyLibraryCode(target) ? scoped(run, undefined, false) : run();
   },
   // Assignments (`this.linear = …`) and class fields (`linear = …`) both arrive here.
   defineProperty(target, key, descriptor) {

@@ -36,19 +36,33 @@ export interface Backend {
   readonly canReadSync: boolean;
   /** Whether buffers live outside the JavaScript heap and must be released with `free` (GPUs). */
   readonly needsFree?: boolean;
+  /**
+   * Optional, for a backend whose memory the garbage collector owns (`needsFree` unset): whether
+   * this one buffer must be released with `free` all the same, so the tensor layer tracks its
+   * storage as it tracks GPU memory (the CPU's large tensors in WebAssembly memory).
+   */
+  tracksBuffer?(buffer: BackendBuffer): boolean;
   /** Whether a dtype can be stored on this device. */
   supportsDType(dtype: DType): boolean;
 
-  /** Copy host data to a new buffer. The backend may keep `data` itself when `owned`. */
-  upload(data: TypedArray, dtype: DType, owned: boolean): BackendBuffer;
+  /**
+   * Copy host data to a new buffer. The backend may keep `data` itself when `owned`, and must
+   * when `"shared"` (the caller shares that memory with the tensor: `torch.from_numpy`).
+   */
+  upload(data: TypedArray, dtype: DType, owned: boolean | "shared"): BackendBuffer;
   /** A new buffer of `size` elements, every one equal to `value`. */
   full(size: number, value: number, dtype: DType): BackendBuffer;
   /** Read `size` elements starting at element 0 of a buffer back to the host. */
   read(buffer: BackendBuffer, dtype: DType, size: number): Promise<TypedArray>;
   /** Synchronous read; only when `canReadSync`. */
   readSync?(buffer: BackendBuffer, dtype: DType, size: number): TypedArray;
-  /** Release a buffer now (GPU backends); a no-op where the garbage collector owns memory. */
+  /** Release a buffer now (GPU backends, tracked buffers); a no-op where the garbage collector owns memory. */
   free(buffer: BackendBuffer): void;
+  /**
+   * Optional: `view`, a host array on `buffer`'s own memory, was handed to user code
+   * (`numpy()`), so that memory must outlive `free(buffer)` for as long as `view` is reachable.
+   */
+  lendHost?(buffer: BackendBuffer, view: TypedArray): void;
 
   /** Elementwise `op(x)` computed in `outDtype`. */
   unary(op: UnaryOp, x: View, outDtype: DType): BackendBuffer;

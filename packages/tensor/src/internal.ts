@@ -30,7 +30,7 @@ export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "
 export { registerBackend, getBackend, registeredDevices, defaultDevice } from "./device.js";
 export { registerBackendControls } from "./backends.js";
 export { Storage } from "./storage.js";
-export { scoped, openScope, closeScope } from "./scope.js";
+export { scoped, openScope, closeScope, owningScopeOpen } from "./scope.js";
 export { readingGradsInternally } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine, type RecordedOp } from "./graph.js";
 export { fromHost, parseSize, FACTORY_KEYS } from "./ops/creation.js";

@@ -15,9 +15,22 @@ import { Tensor } from "./tensor.js";
 /** Storages created while a scope is open, in creation order. */
 export interface Scope {
   readonly storages: Storage[];
+  /** Whether what it returns stays in library code (not a module call's scope: see {@link openScope}). */
+  readonly owning: boolean;
 }
 
 const open: Scope[] = [];
+/** How many open scopes are owning. */
+let owningOpen = 0;
+
+/**
+ * @internal Whether a scope is open that frees or keeps all it makes: `torch.tidy`, backward, an
+ * optimizer step. (A module call's scope hands its output to the caller, the user's when no
+ * owning scope is open.) The CPU backend puts large results in recycled memory only then.
+ */
+export function owningScopeOpen(): boolean {
+  return owningOpen > 0;
+}
 
 /** @internal Called by every new storage whose backend frees memory explicitly. */
 export function track(storage: Storage): void {
@@ -25,10 +38,14 @@ export function track(storage: Storage): void {
   if (top !== undefined) top.storages.push(storage);
 }
 
-/** @internal Start a scope; every storage created until {@link closeScope} belongs to it. */
-export function openScope(): Scope {
-  const scope: Scope = { storages: [] };
+/**
+ * @internal Start a scope; every storage created until {@link closeScope} belongs to it. `owning`
+ * is false for a module call's scope, whose output goes back to its caller.
+ */
+export function openScope(owning = true): Scope {
+  const scope: Scope = { storages: [], owning };
   open.push(scope);
+  if (owning) owningOpen++;
   return scope;
 }
 
@@ -42,6 +59,8 @@ export function closeScope(scope: Scope, result: unknown): void {
   // An exception may skip inner scopes' closes; they end with this one.
   for (let i = open.length - 1; i > at; i--) settle(open[i]!, new Set(), open[i - 1]!);
   open.length = at;
+  owningOpen = 0;
+  for (const s of open) if (s.owning) owningOpen++;
   const kept = new Set<Storage>();
   collect(result, kept, 0);
   settle(scope, kept, open[open.length - 1]);
@@ -69,9 +88,9 @@ function collect(v: unknown, into: Set<Storage>, depth: number): void {
   else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) collect(x, into, depth + 1);
 }
 
-/** @internal Run `fn` in a scope; keep what it returns and what `alsoKeep` lists afterwards. */
-export function scoped<T>(fn: () => T, alsoKeep?: () => unknown): T {
-  const scope = openScope();
+/** @internal Run `fn` in a scope ({@link openScope}); keep what it returns and what `alsoKeep` lists afterwards. */
+export function scoped<T>(fn: () => T, alsoKeep?: () => unknown, owning = true): T {
+  const scope = openScope(owning);
   let result: T | undefined;
   try {
     result = fn();

@@ -20,9 +20,9 @@ function account(device: string, count: number, bytes: number): void {
 }
 
 // GPU memory is released when the last tensor using it is collected (Decision 5).
-const finalizer = new FinalizationRegistry<{ backend: Backend; buffer: BackendBuffer; bytes: number }>((held) => {
+const finalizer = new FinalizationRegistry<{ backend: Backend; buffer: BackendBuffer; bytes: number; counted: boolean }>((held) => {
   held.backend.free(held.buffer);
-  account(held.backend.name, -1, -held.bytes);
+  if (held.counted) account(held.backend.name, -1, -held.bytes);
 });
 
 type Schedule = (callback: () => void) => unknown;
@@ -64,6 +64,8 @@ export class Storage {
   _kept = false;
   /** @internal A gradient only its tensor's `.grad` slot holds: freed when the slot is cleared (tensor.ts). */
   _gradSlotOnly = false;
+  /** @internal Freed explicitly (a GPU buffer, or one the backend tracks): scopes and dispose() free it. */
+  readonly _tracked: boolean;
   readonly device: Device;
   constructor(
     readonly backend: Backend,
@@ -72,11 +74,14 @@ export class Storage {
     readonly size: number,
   ) {
     this.device = toDevice(backend.name);
-    // Only backends that own memory outside the JS heap pay for tracking.
-    if (backend.needsFree) {
-      const bytes = size * ITEM_SIZE[dtype];
-      account(backend.name, 1, bytes);
-      finalizer.register(this, { backend, buffer, bytes }, this);
+    // Only memory outside the JS heap pays for tracking: a GPU's, and the few buffers a
+    // collected backend asks for (the CPU's large tensors, which it recycles).
+    const counted = backend.needsFree === true;
+    this._tracked = counted || (backend.tracksBuffer?.(buffer) ?? false);
+    if (this._tracked) {
+      const bytes = counted ? size * ITEM_SIZE[dtype] : 0;
+      if (counted) account(backend.name, 1, bytes);
+      finalizer.register(this, { backend, buffer, bytes, counted }, this);
       track(this);
     }
   }
@@ -90,11 +95,11 @@ export class Storage {
   }
   /** Free the memory now; later use of any tensor on this storage throws. */
   dispose(): void {
-    if (this.freed || !this.backend.needsFree) return;
+    if (this.freed || !this._tracked) return;
     this.freed = true;
     finalizer.unregister(this);
     this.backend.free(this.buffer);
-    account(this.backend.name, -1, -this.size * ITEM_SIZE[this.dtype]);
+    if (this.backend.needsFree) account(this.backend.name, -1, -this.size * ITEM_SIZE[this.dtype]);
   }
   /** Whether this storage's memory was freed (`dispose()`, a scope, the collector). */
   get disposed(): boolean {

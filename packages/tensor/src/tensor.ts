@@ -273,7 +273,9 @@ export class Tensor implements View {
       );
     if (!this.is_contiguous())
       throw new Error("numpy(): this tensor is a non-contiguous view and a typed array cannot share its memory; use tensor.contiguous().numpy() for a copy");
-    return (host as TypedArray).subarray(this.offset, this.offset + this.numel());
+    const view = (host as TypedArray).subarray(this.offset, this.offset + this.numel());
+    this._storage.backend.lendHost?.(host, view);
+    return view;
   }
   /** PyTorch's printed form, e.g. `tensor([1., 2.], requires_grad=True)`; CPU-readable tensors only. */
   toString(): string {

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { BINARY_OPS, numel, type BinaryOp, type View } from "@flambeau/tensor/internal";
-import { alloc, data, normalizeBool } from "./arrays.js";
+import { allocResult, data, normalizeBool } from "./arrays.js";
 import { castView } from "./copy.js";
 import { floorDivF, floorDivInt, fmodInt, powf, powInt, remainderF, remainderInt } from "./math.js";
 import { checkInt64, powInt64 } from "./int64.js";
@@ -148,7 +148,7 @@ const LOOPS: Record<Kernel, Loop> = {
 /** Elementwise `op(a, b)` over `a.shape`, operands read as `computeDtype`, stored as `outDtype`. */
 export function binary(op: BinaryOp, a: View, b: View, computeDtype: DType, outDtype: DType): TypedArray {
   const n = numel(a.shape);
-  const out = alloc(outDtype, n);
+  const out = allocResult(outDtype, n, true);
   if (n === 0) return out;
   a = castView(a, computeDtype);
   b = castView(b, computeDtype);

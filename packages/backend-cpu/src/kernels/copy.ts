@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { contiguousStrides, isContiguous, numel, type View } from "@flambeau/tensor/internal";
-import { alloc, data, needsBoolCast, overlaps } from "./arrays.js";
+import { alloc, allocResult, data, needsBoolCast, overlaps } from "./arrays.js";
 import { isUniform, Rows } from "./strided.js";
 import { toInt64, truncInt64 } from "./int64.js";
 
@@ -32,10 +32,10 @@ function copyStrided(D: TypedArray, dst: View, S: TypedArray, src: View, toBool:
   while (rows.next());
 }
 
-/** A contiguous copy of a view, cast to `outDtype`. */
-export function copy(x: View, outDtype: DType): TypedArray {
+/** A contiguous copy of a view, cast to `outDtype`; `result`: it becomes a tensor (arrays.ts `allocResult`). */
+export function copy(x: View, outDtype: DType, result = false): TypedArray {
   const n = numel(x.shape);
-  const out = alloc(outDtype, n);
+  const out = result ? allocResult(outDtype, n, true) : alloc(outDtype, n);
   if (n === 0) return out;
   const X = data(x);
   const toBool = needsBoolCast(x.dtype, outDtype);

@@ -1,6 +1,6 @@
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import { contiguousStrides, indexOutOfBounds, numel, type View } from "@flambeau/tensor/internal";
-import { alloc, data, normalizeBool } from "./arrays.js";
+import { allocResult, data, normalizeBool } from "./arrays.js";
 import { Rows } from "./strided.js";
 
 /**
@@ -16,7 +16,7 @@ function lineStrides(strides: Shape, dim: number): number[] {
 /** `out[i][j] = x[i][index[i][j]]` along `dim` (torch.gather); the output has `index.shape`. */
 export function gather(x: View, dim: number, index: View, outDtype: DType): TypedArray {
   const n = numel(index.shape);
-  const out = alloc(outDtype, n);
+  const out = allocResult(outDtype, n);
   if (n === 0) return out;
   const X = data(x);
   const I = data(index);
@@ -40,7 +40,7 @@ export function gather(x: View, dim: number, index: View, outDtype: DType): Type
 
 /** Zeros of `shape`, then `out[i][index[i][j]] += src[i][j]` along `dim` (torch.scatter_add). */
 export function scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): TypedArray {
-  const out = alloc(outDtype, numel(shape));
+  const out = allocResult(outDtype, numel(shape));
   if (numel(index.shape) === 0 || out.length === 0) return out;
   const I = data(index);
   const S = data(src);

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import type { View } from "@flambeau/tensor/internal";
-import { alloc, data } from "./arrays.js";
+import { alloc, allocResult, data } from "./arrays.js";
 import { eachMatrix } from "./batches.js";
 import { matmulWasm } from "./matmul-wasm.js";
 import { getWasm } from "../wasm/runtime.js";
@@ -144,7 +144,7 @@ export function matmul(a: View, b: View, outDtype: DType): TypedArray {
   const n = b.shape[nd - 1]!;
   let batch = 1;
   for (let d = 0; d < nd - 2; d++) batch *= a.shape[d]!;
-  const out = alloc(outDtype, batch * m * n);
+  const out = allocResult(outDtype, batch * m * n);
   if (out.length === 0 || k === 0) return out;
   if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= (k < SHALLOW_K ? WASM_MIN_SHALLOW_WORK : WASM_MIN_WORK) && simdOn()) {
     matmulWasm(getWasm()!, a, b, out);

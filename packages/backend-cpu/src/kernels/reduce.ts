@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { INT32_MAX, INT32_MIN, int32OverflowError, numel, type ReduceOp, type View } from "@flambeau/tensor/internal";
-import { alloc, data } from "./arrays.js";
+import { alloc, allocResult, data } from "./arrays.js";
 import { copy } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";
 import { foldWasm } from "./elementwise-wasm.js";
@@ -121,7 +121,7 @@ function argEach(st: ArgState, s: number, ss: number, X: TypedArray, xi: number,
  */
 export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype: DType): TypedArray {
   const arg = op === "argmax" || op === "argmin";
-  if (axes.length === 0) return arg ? alloc(outDtype, numel(x.shape)) : copy(x, outDtype);
+  if (axes.length === 0) return arg ? allocResult(outDtype, numel(x.shape)) : copy(x, outDtype, true);
   const shape = x.shape;
   const slotStrides = new Array<number>(shape.length);
   let outN = 1;
@@ -137,8 +137,8 @@ export function reduce(op: ReduceOp, x: View, axes: readonly number[], outDtype:
     }
   }
   // An empty max, min, argmax or argmin is refused above (tensor's reducePrimitive).
-  if (redN === 0) return alloc(outDtype, outN).fill(IDENTITY[op as FoldOp]);
-  const out = alloc(outDtype, outN);
+  if (redN === 0) return allocResult(outDtype, outN, true).fill(IDENTITY[op as FoldOp]);
+  const out = allocResult(outDtype, outN);
   if (outN === 0) return out;
   const X = data(x);
   if (!arg && outN === 1) {

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { UNARY_OPS, numel, type UnaryOp, type View } from "@flambeau/tensor/internal";
-import { alloc, data, normalizeBool } from "./arrays.js";
+import { allocResult, data, normalizeBool } from "./arrays.js";
 import { erf, roundHalfEven, sigmoid } from "./math.js";
 import { checkInt64 } from "./int64.js";
 import { flatStep, Rows } from "./strided.js";
@@ -105,7 +105,7 @@ const LOOPS: Record<UnaryOp, Loop> = {
 /** Elementwise `op(x)` into a new contiguous array of `outDtype`. */
 export function unary(op: UnaryOp, x: View, outDtype: DType): TypedArray {
   const n = numel(x.shape);
-  const out = alloc(outDtype, n);
+  const out = allocResult(outDtype, n, true);
   if (n === 0) return out;
   const X = data(x);
   const step = flatStep(x.shape, x.strides);

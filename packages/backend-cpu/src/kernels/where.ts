@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { numel, type View } from "@flambeau/tensor/internal";
-import { alloc, data } from "./arrays.js";
+import { allocResult, data } from "./arrays.js";
 import { castView } from "./copy.js";
 import { flatStep, Rows } from "./strided.js";
 import { rowsWasm } from "./rows-wasm.js";
@@ -25,7 +25,7 @@ function whereRun(
 /** `cond ? a : b` elementwise over `cond.shape`, stored as `outDtype`. */
 export function where(cond: View, a: View, b: View, outDtype: DType): TypedArray {
   const n = numel(cond.shape);
-  const out = alloc(outDtype, n);
+  const out = allocResult(outDtype, n, true);
   if (n === 0) return out;
   // Stores cast to every dtype but bool correctly; a bool result needs its operands as 0/1.
   if (outDtype === "bool") {

@@ -1,23 +1,26 @@
 import { ModuleBuilder } from "./emitter.js";
 import { addGemm } from "./gemm-kernel.js";
 import { addElementwise } from "./elementwise-kernel.js";
+import { Heap } from "./heap.js";
 
 /**
- * The one WebAssembly instance of the CPU kernels and its memory. Tensors stay in JavaScript
- * typed arrays (owned by the garbage collector, as before); a kernel copies its operands into
- * this memory's scratch region, runs, and copies the result out. The scratch region grows to the
- * largest operation seen and is reused, so memory stays flat over a training loop.
+ * The one WebAssembly instance of the CPU kernels and its memory. Where the memory is shared (a
+ * SharedArrayBuffer, so growing it never detaches a view) large float32 tensors live in it
+ * (./resident.ts) and kernels work on them in place; other operands are copied into this
+ * memory's scratch region, and results that are not resident copied out. The scratch region
+ * grows to the largest operation seen and is reused, so memory stays flat over a training loop.
  *
- * The memory is shared (a SharedArrayBuffer) where the platform allows it, so worker threads can
- * run the same kernels on it (./threads.ts); otherwise it is private and the kernels run on the
+ * The memory is shared where the platform allows it, so worker threads can run the same kernels
+ * on it (./threads.ts); otherwise it is private, holds no tensors, and the kernels run on the
  * calling thread only.
  */
 
 /** Bytes at the start of memory kept for the thread pool's control block. */
 export const CONTROL_BYTES = 256;
-const PAGE = 65536;
 /** 1 GiB: the reservation a shared memory needs up front (address space, not RAM). */
 const MAX_PAGES = 16384;
+/** The most bytes of tensors the memory holds (docs/design.md: what bounds it, and why this much). */
+const TENSOR_BUDGET = 256 * 2 ** 20;
 
 export interface KernelExports {
   sum_f32(x: number, n4: number): number;
@@ -32,8 +35,12 @@ export interface Wasm {
   readonly memory: WebAssembly.Memory;
   readonly shared: boolean;
   readonly exports: KernelExports;
-  /** The memory as float32, valid until the next {@link scratch} call. */
+  /** The memory as float32, valid until the next {@link scratch} call or resident allocation. */
   f32: Float32Array;
+  /** The blocks of the memory: resident tensors and the scratch region. */
+  readonly heap: Heap;
+  /** Refresh {@link f32} after the memory grew. */
+  refresh(): void;
   /** The byte address of a scratch region of at least `bytes` bytes (previous contents undefined). */
   scratch(bytes: number): number;
 }
@@ -60,19 +67,31 @@ function instantiate(shared: boolean): Wasm | null {
   // Synchronous compilation: the module is a few KiB, under browsers' main-thread limit.
   const module = new WebAssembly.Module(bytes);
   const instance = new WebAssembly.Instance(module, { env: { memory } });
+  let scratchAt = -1;
+  let scratchBytes = 0;
   const w: Wasm = {
     module,
     memory,
     shared,
     exports: instance.exports as unknown as KernelExports,
     f32: new Float32Array(memory.buffer),
-    scratch(need: number): number {
-      const total = CONTROL_BYTES + need;
-      const have = memory.buffer.byteLength;
-      if (total > have) memory.grow(Math.ceil((total - have) / PAGE));
+    heap: new Heap(memory, CONTROL_BYTES, shared ? TENSOR_BUDGET : 0),
+    refresh(): void {
       // A private memory's old buffer is detached by grow; a shared one's is only shorter.
-      if (w.f32.buffer !== memory.buffer || w.f32.length * 4 < total) w.f32 = new Float32Array(memory.buffer);
-      return CONTROL_BYTES;
+      if (w.f32.buffer !== memory.buffer || w.f32.length * 4 < memory.buffer.byteLength) w.f32 = new Float32Array(memory.buffer);
+    },
+    scratch(need: number): number {
+      if (need > scratchBytes) {
+        if (scratchAt >= 0) w.heap.release(scratchAt, scratchBytes, false);
+        scratchBytes = need;
+        scratchAt = w.heap.alloc(scratchBytes, false);
+        if (scratchAt < 0) {
+          scratchBytes = 0;
+          throw new RangeError(`CPU backend: the kernels' WebAssembly memory cannot grow to ${need} more bytes`);
+        }
+      }
+      w.refresh();
+      return scratchAt;
     },
   };
   return w;

@@ -9,8 +9,9 @@ import { CONTROL_BYTES, type Wasm } from "./runtime.js";
  * counter that the workers sleep on (`Atomics.wait`), does its own share, then waits until
  * every worker has counted itself done. Where the caller may not block (a browser's main
  * thread) it spins on the counter instead. Every worker takes part in every job, so none can
- * miss or repeat one; a job's shares are disjoint columns of C, so results do not depend on
- * the thread count.
+ * miss or repeat one. A job is a product (shares: disjoint column panels of C) or a span of an
+ * elementwise kernel (shares: disjoint runs of vectors); each output element is computed by
+ * exactly one thread with the same instructions, so results do not depend on the thread count.
  */
 
 // Control block slots (Int32 indices).
@@ -18,7 +19,13 @@ const GEN = 0;
 const DONE = 1;
 const READY = 2;
 const THREADS = 3;
-const ARGS = 4; // ap, bp, c, k, ldc, mp, np
+const ARGS = 4; // gemm: ap, bp, c, k, ldc, mp, np; binary span: o, a, as, b, bs, n4; unary span: o, x, n4
+/** The job's kind ({@link GEMM}, {@link BINARY_SPAN}, {@link UNARY_SPAN}) and kernel (an index into the module's exports). */
+const KIND = 11;
+const FN = 12;
+const GEMM = 0;
+const BINARY_SPAN = 1;
+const UNARY_SPAN = 2;
 const PROBE = 15;
 /** Set by a worker whose share threw (a trap): the caller raises instead of returning garbage. */
 const FAILED = 14;
@@ -30,6 +37,7 @@ const WORKER_SOURCE = `
 function run(d) {
   const inst = new WebAssembly.Instance(d.module, { env: { memory: d.memory } });
   const gemm = inst.exports.gemm;
+  const fns = WebAssembly.Module.exports(d.module).map((e) => inst.exports[e.name]);
   const I = new Int32Array(d.memory.buffer, 0, ${CONTROL_BYTES / 4});
   let gen = Atomics.load(I, ${GEN});
   if (Atomics.load(I, ${EPOCH}) !== d.epoch) return;
@@ -39,11 +47,20 @@ function run(d) {
     Atomics.wait(I, ${GEN}, gen);
     if (Atomics.load(I, ${EPOCH}) !== d.epoch) return;
     gen = Atomics.load(I, ${GEN});
-    const t = I[${THREADS}], s = d.index;
-    const np = I[${ARGS + 6}];
-    const j0 = Math.floor((s * np) / t), j1 = Math.floor(((s + 1) * np) / t);
+    const t = I[${THREADS}], s = d.index, kind = I[${KIND}];
     try {
-      gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
+      if (kind === ${GEMM}) {
+        const np = I[${ARGS + 6}];
+        const j0 = Math.floor((s * np) / t), j1 = Math.floor(((s + 1) * np) / t);
+        gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
+      } else {
+        const n4 = I[${ARGS} + (kind === ${BINARY_SPAN} ? 5 : 2)];
+        const v0 = Math.floor((s * n4) / t), v1 = Math.floor(((s + 1) * n4) / t);
+        const f = fns[I[${FN}]];
+        if (v1 > v0 && kind === ${BINARY_SPAN})
+          f(I[${ARGS}] + 16 * v0, I[${ARGS + 1}] + I[${ARGS + 2}] * v0, I[${ARGS + 2}], I[${ARGS + 3}] + I[${ARGS + 4}] * v0, I[${ARGS + 4}], v1 - v0);
+        else if (v1 > v0) f(I[${ARGS}] + 16 * v0, I[${ARGS + 1}] + 16 * v0, v1 - v0);
+      }
     } catch (e) {
       Atomics.store(I, ${FAILED}, 1);
     }
@@ -166,39 +183,99 @@ export let threadedJobs = 0;
  * (160³ to 384³, and the MLP step's 8M and 26M) ran faster on two threads; 512³ (134M) did, 1.4–1.5x.
  */
 const THREAD_MIN_WORK = 1 << 26;
+/**
+ * Below this many vectors (1M float32) an elementwise kernel stays on the calling thread: waking
+ * the workers costs tens of microseconds, and on a busy machine a worker may wait for a core
+ * (docs/design.md, measured: 512K elements ran slower on two threads than on one).
+ */
+const SPAN_THREAD_MIN_VECTORS = 1 << 18;
+
+/**
+ * The pool, started (or restarted with the wanted size) and ready, if a job should use it;
+ * null to run on the calling thread.
+ */
+function readyPool(w: Wasm, threads: number): { control: Int32Array; canBlock: boolean } | null {
+  if (pool === null || pool.workers.length !== threads - 1) {
+    stopPool();
+    startPool(w, threads);
+  }
+  const p = pool;
+  return p !== null && Atomics.load(p.control, READY) === threads - 1 ? p : null;
+}
+
+/**
+ * Run a job already written into the control block's arguments on every thread: wake the
+ * workers, run this thread's share (`own`), and wait for theirs. `what` names the op in errors.
+ */
+function runJob(p: { control: Int32Array; canBlock: boolean }, threads: number, kind: number, own: () => void, what: string): void {
+  const I = p.control;
+  I[THREADS] = threads;
+  I[KIND] = kind;
+  Atomics.store(I, DONE, 0);
+  Atomics.store(I, FAILED, 0);
+  Atomics.add(I, GEN, 1);
+  Atomics.notify(I, GEN);
+  // Even if this thread's share traps, the workers must finish before anything else runs.
+  let failure: unknown = null;
+  try {
+    own();
+  } catch (e) {
+    failure = e;
+  }
+  let done: number;
+  while ((done = Atomics.load(I, DONE)) < threads - 1) if (p.canBlock) Atomics.wait(I, DONE, done);
+  if (failure !== null) throw failure;
+  if (Atomics.load(I, FAILED) !== 0) throw new Error(`${what}: a worker thread of the CPU backend failed its share of the work`);
+  threadedJobs++;
+}
 
 /** `gemm` over all mp x np tiles, split over the pool's threads when it is large enough. */
 export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, ldc: number, mp: number, np: number): void {
   const threads = getNumThreads(w);
   const work = mp * np * k * 32;
-  if (threads > 1 && work >= THREAD_MIN_WORK && np >= 2) {
-    if (pool === null || pool.workers.length !== threads - 1) {
-      stopPool();
-      startPool(w, threads);
-    }
-    const p = pool;
-    if (p !== null && Atomics.load(p.control, READY) === threads - 1) {
-      const I = p.control;
-      I[THREADS] = threads;
-      I[ARGS] = ap; I[ARGS + 1] = bp; I[ARGS + 2] = c; I[ARGS + 3] = k; I[ARGS + 4] = ldc; I[ARGS + 5] = mp; I[ARGS + 6] = np;
-      Atomics.store(I, DONE, 0);
-      Atomics.store(I, FAILED, 0);
-      Atomics.add(I, GEN, 1);
-      Atomics.notify(I, GEN);
-      // Even if this thread's share traps, the workers must finish before anything else runs.
-      let failure: unknown = null;
-      try {
-        w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, Math.floor(np / threads));
-      } catch (e) {
-        failure = e;
-      }
-      let done: number;
-      while ((done = Atomics.load(I, DONE)) < threads - 1) if (p.canBlock) Atomics.wait(I, DONE, done);
-      if (failure !== null) throw failure;
-      if (Atomics.load(I, FAILED) !== 0) throw new Error("matmul: a worker thread of the CPU backend failed its share of the product");
-      threadedJobs++;
-      return;
-    }
+  const p = threads > 1 && work >= THREAD_MIN_WORK && np >= 2 ? readyPool(w, threads) : null;
+  if (p === null) {
+    w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, np);
+    return;
   }
-  w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, np);
+  const I = p.control;
+  I[ARGS] = ap; I[ARGS + 1] = bp; I[ARGS + 2] = c; I[ARGS + 3] = k; I[ARGS + 4] = ldc; I[ARGS + 5] = mp; I[ARGS + 6] = np;
+  runJob(p, threads, GEMM, () => w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, Math.floor(np / threads)), "matmul");
+}
+
+/** Export name -> its index in the module's exports (the workers' table of kernels). */
+const exportIndex = new Map<string, number>();
+function kernelIndex(w: Wasm, name: string): number {
+  if (exportIndex.size === 0) WebAssembly.Module.exports(w.module).forEach((e, i) => exportIndex.set(e.name, i));
+  return exportIndex.get(name)!;
+}
+
+type BinarySpan = (o: number, a: number, as: number, b: number, bs: number, n4: number) => void;
+type UnarySpan = (o: number, x: number, n4: number) => void;
+
+/**
+ * `name(o, a, as, b, bs, n4)`, a binary elementwise kernel over n4 vectors (steps `as`, `bs`
+ * of 16 or 0 bytes), split into runs of vectors over the pool's threads when large enough.
+ */
+export function runBinarySpan(w: Wasm, name: string, o: number, a: number, as: number, b: number, bs: number, n4: number): void {
+  const f = w.exports[name as `binary_${string}`] as BinarySpan;
+  const threads = getNumThreads(w);
+  const p = threads > 1 && n4 >= SPAN_THREAD_MIN_VECTORS ? readyPool(w, threads) : null;
+  if (p === null) return f(o, a, as, b, bs, n4);
+  const I = p.control;
+  I[FN] = kernelIndex(w, name);
+  I[ARGS] = o; I[ARGS + 1] = a; I[ARGS + 2] = as; I[ARGS + 3] = b; I[ARGS + 4] = bs; I[ARGS + 5] = n4;
+  runJob(p, threads, BINARY_SPAN, () => f(o, a, as, b, bs, Math.floor(n4 / threads)), name);
+}
+
+/** `name(o, x, n4)`, a unary elementwise kernel over n4 vectors, split like {@link runBinarySpan}. */
+export function runUnarySpan(w: Wasm, name: string, o: number, x: number, n4: number): void {
+  const f = w.exports[name as `unary_${string}`] as UnarySpan;
+  const threads = getNumThreads(w);
+  const p = threads > 1 && n4 >= SPAN_THREAD_MIN_VECTORS ? readyPool(w, threads) : null;
+  if (p === null) return f(o, x, n4);
+  const I = p.control;
+  I[FN] = kernelIndex(w, name);
+  I[ARGS] = o; I[ARGS + 1] = x; I[ARGS + 2] = n4;
+  runJob(p, threads, UNARY_SPAN, () => f(o, x, Math.floor(n4 / threads)), name);
 }

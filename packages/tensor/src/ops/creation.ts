@@ -18,7 +18,7 @@ export interface TensorOptions {
 export type NestedData = number | boolean | readonly NestedData[] | TypedArray;
 
 /** Upload host data as a new tensor on the requested device; `op` names the creator in errors. */
-export function fromHost(data: TypedArray, dtype: DType, shape: readonly number[], options: TensorOptions, owned: boolean, op: string | null = null): Tensor {
+export function fromHost(data: TypedArray, dtype: DType, shape: readonly number[], options: TensorOptions, owned: boolean | "shared", op: string | null = null): Tensor {
   const device = options.device !== undefined ? toDevice(options.device) : defaultDevice();
   const backend = getBackend(device);
   if (!backend.supportsDType(dtype)) throw dtypeNotSupported(op, device, dtype);
@@ -125,7 +125,7 @@ export function from(data: TypedArray, shape: readonly number[] = [data.length],
     throw new Error(`from(): shape [${shape.join(", ")}] is invalid for an array of ${data.length} elements`);
   const dtype = data instanceof Uint8Array ? "bool" : dtypeOfArray(data);
   const host = dtype === "int32" && !(data instanceof Int32Array) ? Int32Array.from(data as ArrayLike<number>) : data;
-  return fromHost(host, dtype, shape, options, true);
+  return fromHost(host, dtype, shape, options, host === data ? "shared" : true);
 }
 
 /**
