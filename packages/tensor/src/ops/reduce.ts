@@ -75,7 +75,15 @@ export function mean(x: Tensor, dim?: Dim, keepdim = false): Tensor {
   return binary("div", sum(x, axes, keepdim), n);
 }
 
-/** Product of elements over `dim` (all by default). */
+/**
+ * Product of elements over `dim` (all by default). Integer and bool inputs give `int64` on the
+ * CPU, as in PyTorch (past 2^53 - 1 it raises), and `int32` on the GPUs (past int32 it raises).
+ *
+ * @example
+ * ```ts
+ * torch.full([40], 2, { dtype: "int32" }).prod(); // tensor(1099511627776), int64
+ * ```
+ */
 export function prod(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   const axes = normalizeDims(dim, x.ndim, "prod");
   return recorded("prod", x, axes, keepdim);
