@@ -38,9 +38,13 @@ async function tfjsWebgpu() {
   return tf;
 }
 
+/** A CPU-emulated adapter (lavapipe, SwiftShader) takes ~a minute per 2048² product: stop at 1024 there. */
+const SOFTWARE_ADAPTER = /llvmpipe|lavapipe|swiftshader/i;
+
 async function matmuls(tf) {
   const rows = [];
-  for (const n of [256, 512, 1024, 2048]) {
+  const sizes = SOFTWARE_ADAPTER.test(webgpu.adapterDescription) ? [256, 512, 1024] : [256, 512, 1024, 2048];
+  for (const n of sizes) {
     const a = torch.randn([n, n], { device: "webgpu" }), b = torch.randn([n, n], { device: "webgpu" });
     const ta = tf.randomNormal([n, n]), tb = tf.randomNormal([n, n]);
     const repeats = n >= 1024 ? 3 : 5;
@@ -138,7 +142,10 @@ export async function webgpuBench() {
   rows.push(...(await convolutions(tf)));
   rows.push(await tinyLoop(tf));
   rows.push(await elementwiseMath(tf));
-  return rows;
+  if (tf.getBackend() !== "webgpu") throw new Error(`bench: tfjs ran on '${tf.getBackend()}', not webgpu`);
+  // Both sides run on the one adapter Dawn offers here (tfjs-backend-webgpu asks the same GPU object).
+  const adapter = `Dawn, ${SOFTWARE_ADAPTER.exec(webgpu.adapterDescription)?.[0] ?? webgpu.adapterDescription}`;
+  return rows.map((r) => ({ ...r, oursSetup: adapter, peerSetup: adapter }));
 }
 
 // Conv2d forward+backward and lesson 6's CNN training step, batch 64 (conv-steps.mjs), on the
@@ -146,13 +153,17 @@ export async function webgpuBench() {
 async function convolutions(tf) {
   const rows = [];
   const read = async (t) => (await t.data())[0];
+  // On a CPU-emulated adapter a CNN step takes many seconds (minutes on a loaded machine): one
+  // warm-up and one timed step per side there.
+  const software = SOFTWARE_ADAPTER.test(webgpu.adapterDescription);
+  const STEPS = software ? 1 : 5, repeats = software ? 1 : 3;
   for (const [name, ours, peer] of [
     ["webgpu Conv2d 1→32 3×3 fwd+bwd, batch 64", flambeauConv, tfjsConv],
     ["webgpu digits CNN training step, batch 64", flambeauCnnStep, tfjsCnnStep],
   ]) {
     const run = (step) => async () => { for (let i = 0; i < STEPS; i++) await step(); };
-    const oursMs = (await median(run(ours(torch, { device: "webgpu", read: (t) => (t.numel() === 1 ? t.item() : read(t)) })), { repeats: 3 })) / STEPS;
-    const peerMs = (await median(run(peer(tf, { read })), { repeats: 3 })) / STEPS;
+    const oursMs = (await median(run(ours(torch, { device: "webgpu", read: (t) => (t.numel() === 1 ? t.item() : read(t)) })), { repeats })) / STEPS;
+    const peerMs = (await median(run(peer(tf, { read })), { repeats })) / STEPS;
     console.log(`${name}: flambeau ${oursMs.toFixed(1)} ms, tfjs-webgpu ${peerMs.toFixed(1)} ms`);
     rows.push({ name, unit: "ms", peerName: "tfjs-webgpu", ours: oursMs, peer: peerMs, target: "ahead" });
   }
