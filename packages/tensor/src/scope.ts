@@ -108,7 +108,8 @@ export function scoped<T>(fn: () => T, alsoKeep?: () => unknown, owning = true):
  * scope. Scopes nest; what an inner one returns belongs to the outer one. `fn` must be
  * synchronous (like TensorFlow.js's `tf.tidy`): await reads after the scope, on what it returned.
  *
- * On the CPU the garbage collector owns memory and `tidy` only runs `fn`.
+ * On the CPU the garbage collector owns small tensors' memory; large float32 tensors, which live in
+ * WebAssembly memory, are freed by `tidy` and their memory reused by the next ones.
  *
  * @example
  * ```ts

@@ -42,7 +42,9 @@ export function simdOn(): boolean {
 
 /**
  * Bytes of WebAssembly memory the SIMD kernels hold (0 before the first SIMD op or without
- * SIMD). It grows to the largest operation's operands and stays there: a training loop keeps it flat.
+ * SIMD): large float32 tensors that live there and the scratch region of the largest operation
+ * seen. Freed tensors' blocks are reused and the memory never shrinks, so it is the high-water
+ * mark: a training loop keeps it flat.
  *
  * @example
  * ```ts
