@@ -8,6 +8,8 @@ import { contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { setCpuKernels } from "../src/index.js";
 import { rowsCalls } from "../src/kernels/rows-wasm.js";
 import { axisCalls } from "../src/kernels/axis-wasm.js";
+import { axpyCalls } from "../src/kernels/axpy-wasm.js";
+import { residentFloat32 } from "../src/wasm/resident.js";
 import { cpu, rng, view } from "./helpers.js";
 
 afterEach(() => setCpuKernels("simd"));
@@ -178,6 +180,26 @@ describe("the optimizers' fused update (addScaledInPlace) on WebAssembly SIMD", 
       setCpuKernels("plain");
       expect(differences((dst.buffer as Float32Array).subarray(2), expected)).toBe(0);
     }
+  });
+
+  it("updates tensors that live in the kernels' memory in place, a partial last vector and an offset view included", () => {
+    setCpuKernels("simd");
+    const D = residentFloat32(N + 3);
+    const S = residentFloat32(N);
+    expect(D).not.toBeNull();
+    D!.set(values(N + 3, 37));
+    S!.set(values(N, 38));
+    const dst = view(D!, [N], { offset: 2 }); // N % 4 === 1: whole vectors, then one element here
+    const src = view(S!, [N]);
+    const after = D![N + 2];
+    setCpuKernels("plain");
+    const expected = composed(dst, src, -0.125);
+    setCpuKernels("simd");
+    const calls = axpyCalls.count;
+    expect(cpu.addScaledInPlace(dst, src, -0.125)).toBe(true);
+    expect(axpyCalls.count).toBe(calls + 1);
+    expect(differences(D!.subarray(2, N + 2), expected)).toBe(0);
+    expect(Object.is(D![N + 2], after)).toBe(true); // the element past the view is untouched
   });
 
   it("declines small, strided, float64 tensors and the plain path, writing nothing", () => {

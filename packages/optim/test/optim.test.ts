@@ -324,12 +324,12 @@ describe("large CPU parameters (the fused SIMD update, addScaledInPlace)", () =>
   afterEach(() => setCpuKernels("simd"));
 
   type Step = { zero_grad(): void; step(): unknown };
-  /** A [200, 101] parameter after three steps of `make`'s optimizer on the chosen kernels. */
+  /** A [201, 101] parameter (not a whole number of vectors) after three steps of `make`'s optimizer on the chosen kernels. */
   function trained(kernels: "simd" | "plain", make: (p: Tensor[]) => Step): number[] {
     setCpuKernels(kernels);
-    const n = 200 * 101;
-    const p = tensor(Array.from({ length: n }, (_, i) => Math.sin(i) * 3)).reshape([200, 101]).requires_grad_();
-    const target = tensor(Array.from({ length: n }, (_, i) => Math.cos(i * 0.7))).reshape([200, 101]);
+    const n = 201 * 101;
+    const p = tensor(Array.from({ length: n }, (_, i) => Math.sin(i) * 3)).reshape([201, 101]).requires_grad_();
+    const target = tensor(Array.from({ length: n }, (_, i) => Math.cos(i * 0.7))).reshape([201, 101]);
     const opt = make([p]);
     for (let step = 0; step < 3; step++) {
       opt.zero_grad();

@@ -1,12 +1,14 @@
 import { numel, type View } from "@flambeau/tensor/internal";
 import { opsKernels } from "../wasm/ops-module.js";
+import { addressOf } from "../wasm/resident.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
 import { flatStep } from "./strided.js";
 
 /**
  * The CPU backend's `addScaledInPlace` (an optimizer's `p += alpha * d_p`): large contiguous
- * float32 tensors are updated by one SIMD pass in the kernels' memory; everything else is
+ * float32 tensors are updated by one SIMD pass in the kernels' memory (in place where both live
+ * there, ../wasm/resident.ts; through the scratch region otherwise); everything else is
  * declined, and the tensor layer runs `add_` (a multiply, an add and a write-back).
  */
 
@@ -25,6 +27,18 @@ export function addScaledInPlace(dst: View, src: View, alpha: number): boolean {
   const w = getWasm()!;
   const k = opsKernels(w);
   if (k === null) return false;
+  const a = Math.fround(alpha);
+  const dAt = addressOf(D, dst.offset);
+  const sAt = addressOf(S, src.offset);
+  if (dAt >= 0 && sAt >= 0 && (sAt >= dAt + 4 * n || dAt >= sAt + 4 * n || sAt === dAt)) {
+    // Both live in the kernels' memory: update in place, whole vectors there, the last n % 4
+    // elements here (a vector past the end could reach another view's elements of the storage).
+    const n4 = n >> 2;
+    k.axpy(dAt, sAt, n4, a);
+    for (let i = 4 * n4; i < n; i++) D[dst.offset + i] = D[dst.offset + i]! + Math.fround(S[src.offset + i]! * a);
+    axpyCalls.count++;
+    return true;
+  }
   const bytes = ((n + 3) >> 2) * 16;
   const d = w.scratch(2 * bytes);
   const s = d + bytes;
@@ -32,7 +46,7 @@ export function addScaledInPlace(dst: View, src: View, alpha: number): boolean {
   // Both are copied before anything is written, so src may alias dst.
   M.set(D.subarray(dst.offset, dst.offset + n), d >> 2);
   M.set(S.subarray(src.offset, src.offset + n), s >> 2);
-  k.axpy(d, s, bytes >> 4, Math.fround(alpha));
+  k.axpy(d, s, bytes >> 4, a);
   D.set(M.subarray(d >> 2, (d >> 2) + n), dst.offset);
   axpyCalls.count++;
   return true;
