@@ -3,6 +3,7 @@
 // and a change to a package shows up at once.
 import { defineConfig } from "vite";
 import { sourceAliases } from "./vite/aliases.js";
+import { ISOLATION_HEADERS } from "./vite/isolation.js";
 
 export default defineConfig({
   base: "./",
@@ -15,6 +16,7 @@ export default defineConfig({
     // Lessons print class names (lesson 3's `type(X)` is `X.constructor.name`): minify, but keep them.
     rolldownOptions: { output: { keepNames: true } },
   },
-  server: { host: "127.0.0.1" },
-  preview: { host: "127.0.0.1" },
+  // Cross-origin isolated, so the CPU backend runs its kernels on worker threads.
+  server: { host: "127.0.0.1", headers: ISOLATION_HEADERS },
+  preview: { host: "127.0.0.1", headers: ISOLATION_HEADERS },
 });

@@ -6,9 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig, type DefaultTheme } from "vitepress";
 import { sourceAliases } from "../../apps/web/vite/aliases.js";
-
-// SharedArrayBuffer (the CPU backend's worker threads) needs a cross-origin isolated page.
-const ISOLATION = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
+import { ISOLATION_HEADERS as ISOLATION } from "../../apps/web/vite/isolation.js";
 
 // The API sidebar TypeDoc's VitePress theme writes; absent before the first `typedoc` run.
 const apiSidebarFile = fileURLToPath(new URL("../api/typedoc-sidebar.json", import.meta.url));

@@ -35,8 +35,8 @@ let nodeLesson4: Promise<Lesson4Results["data"]>;
 beforeAll(async () => {
   nodeLesson4 = runQuietly(lesson4, { device: "cpu" }).then((run) => run.results.data);
   // Both GPUs of the app on (WebGPU and WebGL2 for gpu.js, on SwiftShader); served as the app's
-  // own Vite server serves it, not cross-origin isolated; the test navigates.
-  open = await openPage({ dir: await buildApp(), webgl: true, webgpu: true, isolated: false, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  // own Vite servers serve it, cross-origin isolated (the CPU's worker threads); the test navigates.
+  open = await openPage({ dir: await buildApp(), webgl: true, webgpu: true, isolated: true, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   ({ browser, page, errors } = open);
 }, 60_000);
 
