@@ -106,8 +106,11 @@ function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean): void {
 
 /**
  * The gradients waiting at nodes, counted per storage (a rule may pass one gradient to several
- * inputs), so one the walk made is freed as soon as the last node waiting on it has run, unless
- * it was captured, kept (a `.grad`) or saved by a graph `create_graph` records.
+ * inputs), so one the walk made is freed as soon as the last node waiting on it has used it,
+ * unless it was captured, kept (a `.grad`) or saved by a graph `create_graph` records. Only
+ * storages freed explicitly (`_tracked`: GPU buffers, the CPU's large resident tensors) are
+ * counted: dispose() does nothing to the others, whose memory the collector owns, so a walk
+ * over small CPU tensors pays no bookkeeping per gradient.
  */
 class GradientFlow {
   private readonly waiting = new Map<Storage, number>();
@@ -117,8 +120,9 @@ class GradientFlow {
   /** Add `grad` to what waits at `target`. */
   pass(target: Node, grad: Tensor): void {
     const old = target._pending;
-    target._pending = old === null ? grad : old.add(grad);
-    this.hold(target._pending._storage);
+    const sum = old === null ? grad : old.add(grad);
+    target._pending = sum;
+    if (sum._storage._tracked) this.hold(sum._storage);
     if (old !== null) this.consumed(old);
   }
   /** Storages made while a node ran (its scope has freed the temporaries among them). */
@@ -128,6 +132,7 @@ class GradientFlow {
   /** A waiting gradient was used (or summed into another). */
   consumed(grad: Tensor): void {
     const s = grad._storage;
+    if (!s._tracked) return;
     const n = (this.waiting.get(s) ?? 1) - 1;
     if (n > 0) {
       this.waiting.set(s, n);
@@ -147,7 +152,8 @@ function passesOnSaved(node: Node): boolean {
   if (!saved) return false;
   for (const target of node.next) {
     const p = target?._pending;
-    if (p && saved.some((t) => t._storage === p._storage)) return true;
+    // An untracked storage is never freed by release(), so sharing it is harmless.
+    if (p && p._storage._tracked && saved.some((t) => t._storage === p._storage)) return true;
   }
   return false;
 }
@@ -204,7 +210,8 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
           flow.pass(target, fitTo(gi, node.inputShapes[i]!, node.inputDTypes[i]!));
         }
       } finally {
-        closeScope(scope, next.map((t) => t?._pending ?? null));
+        // Nothing to settle when the rule made no tracked storage (small CPU tensors).
+        closeScope(scope, scope.storages.length === 0 ? null : next.map((t) => t?._pending ?? null));
       }
       flow.made(scope.storages);
       flow.consumed(g);

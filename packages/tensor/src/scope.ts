@@ -54,6 +54,12 @@ export function openScope(owning = true): Scope {
  * the user's), kept ones stay, those the graph still saves become graph-only, the rest are freed.
  */
 export function closeScope(scope: Scope, result: unknown): void {
+  // The common case on the CPU: an innermost scope that made no tracked storage settles nothing.
+  if (scope.storages.length === 0 && open[open.length - 1] === scope) {
+    open.pop();
+    if (scope.owning) owningOpen--;
+    return;
+  }
   const at = open.lastIndexOf(scope);
   if (at < 0) throw new Error("internal error: closing a memory scope that is not open");
   // An exception may skip inner scopes' closes; they end with this one.
