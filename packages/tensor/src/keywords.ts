@@ -143,11 +143,15 @@ export function keywords<F extends (...args: never[]) => unknown>(spec: string, 
   const max = sig.operands.length + sig.params.length;
   const required = sig.params.flatMap((_, i) => (sig.required[i] ? [sig.operands.length + i] : []));
   const check = kindChecker(sig);
+  const allRequired = (args: readonly unknown[]): boolean => {
+    for (let i = 0; i < required.length; i++) if (args[required[i]!] === undefined) return false;
+    return true;
+  };
   const wrapped = (...args: unknown[]) => {
     // The common call, all by position: nothing to move, so skip the binding (ops are hot).
     const n = args.length;
-    if (n <= max && !isOptions(args[n - 1]) && required.every((i) => args[i] !== undefined)) {
-      check?.(args);
+    if (n <= max && !isOptions(args[n - 1]) && allRequired(args)) {
+      if (check !== null) check(args);
       return call(...args);
     }
     const bound = bindArguments(sig, args);
@@ -163,19 +167,23 @@ export function keywords<F extends (...args: never[]) => unknown>(spec: string, 
  */
 function kindChecker(sig: Signature): ((bound: readonly unknown[]) => void) | null {
   if (sig.kinds.size === 0) return null;
-  const positional = [...sig.operands, ...sig.params].map((name) => [name, sig.kinds.get(name)] as const);
+  const names = [...sig.operands, ...sig.params];
+  const kinds = names.map((name) => sig.kinds.get(name) ?? null);
+  // The tests apart, so the hot loop reads one array and makes no tuples.
+  const tests = kinds.map((kind) => kind?.test ?? null);
   const keywordOnly = (sig.keywordOnly ?? []).flatMap((name) => {
     const kind = sig.kinds.get(name);
     return kind ? [[name, kind] as const] : [];
   });
+  const positional = names.length;
   return (bound) => {
-    const n = Math.min(bound.length, positional.length);
+    const n = bound.length < positional ? bound.length : positional;
     for (let i = 0; i < n; i++) {
-      const [name, kind] = positional[i]!;
+      const test = tests[i]!;
       const x = bound[i];
-      if (kind && x !== undefined && !kind.test(x)) throw wrongKind(sig.op, name, kind, x);
+      if (test !== null && x !== undefined && !test(x)) throw wrongKind(sig.op, names[i]!, kinds[i]!, x);
     }
-    const kw = bound.length > positional.length ? (bound[positional.length] as Record<string, unknown> | undefined) : undefined;
+    const kw = bound.length > positional ? (bound[positional] as Record<string, unknown> | undefined) : undefined;
     if (kw)
       for (const [name, kind] of keywordOnly) {
         const x = kw[name];

@@ -66,7 +66,17 @@ export function parseKind(spec: string): Kind {
     tests.push(base[0]);
     texts.push(...(typeof base[1] === "string" ? [base[1]] : base[1]));
   }
-  const test = tests.length === 1 ? tests[0]! : (x: unknown) => tests.some((t) => t(x));
+  // Ops check every argument on every call: no closure per test (`tests.some(...)` made one).
+  const [t0, t1] = tests as [(x: unknown) => boolean, (x: unknown) => boolean];
+  const test =
+    tests.length === 1
+      ? t0
+      : tests.length === 2
+        ? (x: unknown) => t0(x) || t1(x)
+        : (x: unknown) => {
+            for (let i = 0; i < tests.length; i++) if (tests[i]!(x)) return true;
+            return false;
+          };
   const text = texts.length <= 2 ? texts.join(" or ") : `${texts.slice(0, -1).join(", ")} or ${texts[texts.length - 1]}`;
   return { test, text, tensor: alternatives.some((a) => a.startsWith("Tensor")) };
 }
