@@ -1,12 +1,14 @@
 import type { Shape } from "@flambeau/tensor";
 import { opsKernels } from "../wasm/ops-module.js";
 import type { Wasm } from "../wasm/runtime.js";
+import { addressOf } from "../wasm/resident.js";
 
 /**
  * float32 sums, maxima and minima over one run of adjacent axes of a contiguous tensor, on the
  * axis kernels (../wasm/axis-kernel.ts): the tensor is `[outer, red, inner]`; with inner > 1
  * (e.g. a bias gradient's sum over the batch) each output row is folded down the reduced rows,
- * with inner = 1 (sums over the last axis) each row is summed across.
+ * with inner = 1 (sums over the last axis) each row is summed across. A resident input
+ * (../wasm/resident.ts) is read in place; others are copied into the scratch region first.
  */
 
 /** Kernel calls so far (for tests: that a reduction really took this path). */
@@ -33,10 +35,13 @@ export function axisWasm(w: Wasm, op: "sum" | "max" | "min", out: Float32Array, 
   if (k === null) return false;
   const n = outer * red * inner;
   const accBytes = outer * inner * (op === "sum" ? 8 : 4);
-  const x = w.scratch(align16(n * 4) + align16(accBytes));
-  const acc = x + align16(n * 4);
+  const resident = addressOf(X, xi);
+  const inBytes = resident >= 0 ? 0 : align16(n * 4);
+  const base = w.scratch(inBytes + align16(accBytes));
+  const x = resident >= 0 ? resident : base;
+  const acc = base + inBytes;
   const M = w.f32;
-  M.set(X.subarray(xi, xi + n), x >> 2);
+  if (resident < 0) M.set(X.subarray(xi, xi + n), x >> 2);
   if (inner === 1) {
     k.row_sum(acc, x, outer, red);
     out.set(M.subarray(acc >> 2, (acc >> 2) + outer));

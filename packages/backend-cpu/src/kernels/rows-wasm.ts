@@ -3,12 +3,16 @@ import type { View } from "@flambeau/tensor/internal";
 import { opsKernels } from "../wasm/ops-module.js";
 import { ROWS_ARITHMETIC, ROWS_COMPARISON } from "../wasm/rows-kernel.js";
 import type { Wasm } from "../wasm/runtime.js";
+import { addressOf } from "../wasm/resident.js";
 
 /**
  * Broadcast float32 arithmetic, comparisons and `where` on the rows kernels
- * (../wasm/rows-kernel.ts). Each operand's span is copied into the kernels' memory (a bias
- * vector is copied once, not repeated per row), the shape is walked as 2-d blocks of rows, and
- * the contiguous result is copied out.
+ * (../wasm/rows-kernel.ts). Operands and results that live in the kernels' memory
+ * (../wasm/resident.ts) are read and written in place; any other operand's span is copied into
+ * the scratch region (a bias vector once, not once per row) and a result that is not resident
+ * is copied out. The kernels read and write only the elements they compute (whole vectors, then
+ * a scalar tail), so in-place use never touches a neighbouring block. The shape is walked as
+ * 2-d blocks of rows.
  */
 
 export type RowsOp = keyof typeof ROWS_ARITHMETIC | keyof typeof ROWS_COMPARISON | "where";
@@ -67,17 +71,21 @@ export function rowsWasm(w: Wasm, op: RowsOp, out: Float32Array | Uint8Array, sh
   }
   const bytesOf = (v: number): number => (views[v]!.dtype === "bool" ? 1 : 4);
   const outBytes = out instanceof Uint8Array ? 1 : 4;
-  let total = align16(n * outBytes);
-  for (let v = 0; v < views.length; v++) total += align16(spans[v]! * bytesOf(v));
-  const o = w.scratch(total);
-  const at: number[] = [];
-  let next = o + align16(n * outBytes);
+  // Resident operands and result (float32 only) are used where they are; -1: copy.
+  const at = views.map((v) => (v.dtype === "bool" ? -1 : addressOf(v.buffer as TypedArray, v.offset)));
+  const outAt = out instanceof Float32Array ? addressOf(out, 0) : -1;
+  let total = outAt < 0 ? align16(n * outBytes) : 0;
+  for (let v = 0; v < views.length; v++) if (at[v]! < 0) total += align16(spans[v]! * bytesOf(v));
+  let next = total > 0 ? w.scratch(total) : 0;
+  const o = outAt < 0 ? next : outAt;
+  if (outAt < 0) next += align16(n * outBytes);
   for (let v = 0; v < views.length; v++) {
+    if (at[v]! >= 0) continue;
     const { buffer, offset } = views[v]!;
     const X = (buffer as TypedArray).subarray(offset, offset + spans[v]!);
     if (bytesOf(v) === 4) w.f32.set(X, next >> 2);
     else new Uint8Array(w.memory.buffer, next, spans[v]!).set(X);
-    at.push(next);
+    at[v] = next;
     next += align16(spans[v]! * bytesOf(v));
   }
   const cols = sizes[0]!;
@@ -110,8 +118,10 @@ export function rowsWasm(w: Wasm, op: RowsOp, out: Float32Array | Uint8Array, sh
     }
     if (d === outer.length) break;
   }
-  if (out instanceof Float32Array) out.set(w.f32.subarray(o >> 2, (o >> 2) + n));
-  else out.set(new Uint8Array(w.memory.buffer, o, n));
+  if (outAt < 0) {
+    if (out instanceof Float32Array) out.set(w.f32.subarray(o >> 2, (o >> 2) + n));
+    else out.set(new Uint8Array(w.memory.buffer, o, n));
+  }
   rowsCalls.count++;
   return true;
 }

@@ -1,0 +1,144 @@
+// The SIMD kernels read and write tensors that live in the kernels' WebAssembly memory where they
+// are (src/wasm/resident.ts): no copy in or out through the scratch region, which costs about as
+// much as the op. Checked by watching what the kernels ask of the scratch region (a whole
+// operand's bytes there means a copy), and against the plain kernels' bits, with views that
+// start mid-vector and end at their block's last element.
+import { afterEach, describe, expect, it } from "vitest";
+import * as torch from "@flambeau/tensor";
+import type { TypedArray } from "@flambeau/tensor";
+import type { View } from "@flambeau/tensor/internal";
+import { set_num_threads, setCpuKernels } from "../src/index.js";
+import { simdCalls } from "../src/kernels/elementwise-wasm.js";
+import { rowsCalls } from "../src/kernels/rows-wasm.js";
+import { axisCalls } from "../src/kernels/axis-wasm.js";
+import { mathCalls } from "../src/kernels/math-wasm.js";
+import { getWasm } from "../src/wasm/runtime.js";
+import { residentFloat32, residentStats } from "../src/wasm/resident.js";
+import type { Wasm } from "../src/wasm/runtime.js";
+import { threadedJobs } from "../src/wasm/threads.js";
+import { cpu, rng, view } from "./helpers.js";
+
+afterEach(() => {
+  setCpuKernels("simd");
+  set_num_threads(2);
+});
+
+/** A resident view of `shape` with random values, starting `skip` elements into its block. */
+function resident(shape: number[], seed: number, skip = 3): View {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const block = residentFloat32(n + skip);
+  expect(block).not.toBeNull();
+  const r = rng(seed);
+  for (let i = 0; i < block!.length; i++) block![i] = Math.round(r() * 40 - 20) / 4;
+  block![skip + 5] = Number.NaN;
+  block![skip + 9] = -0;
+  return view(block!, shape, { offset: skip });
+}
+
+/** Run `f`, returning the bytes each request to the scratch region asked for meanwhile. */
+function scratchDuring(f: () => void): number[] {
+  const w = getWasm() as Wasm;
+  const scratch = w.scratch;
+  const asked: number[] = [];
+  w.scratch = (bytes) => (asked.push(bytes), scratch(bytes));
+  try {
+    f();
+  } finally {
+    w.scratch = scratch;
+  }
+  return asked;
+}
+
+/** Elements of 130 x 257 float32 and bool operands, in bytes: a request this large is a copy. */
+const FLOAT_OPERAND = 130 * 257 * 4;
+const BOOL_OPERAND = 130 * 257;
+
+/** `f` on the plain kernels, then on SIMD: both results, the SIMD run's scratch requests and kernel calls. */
+function onBoth(f: () => unknown, calls: () => number): { simd: TypedArray; plain: TypedArray; scratch: number; calls: number } {
+  setCpuKernels("plain");
+  const plain = f() as TypedArray;
+  setCpuKernels("simd");
+  const called = calls();
+  let simd: TypedArray | null = null;
+  const asked = scratchDuring(() => void (simd = f() as TypedArray));
+  return { simd: simd!, plain, scratch: asked.reduce((p, q) => p + q, 0), calls: calls() - called };
+}
+
+function same(x: TypedArray, y: TypedArray): boolean {
+  return x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+}
+
+describe("SIMD kernels on resident tensors", () => {
+  // 130 x 257: rows with a scalar tail; the offset view ends at its block's last element.
+  const x = resident([130, 257], 1);
+  const y = resident([130, 257], 2);
+  const bias: View = { ...view(Float32Array.from({ length: 257 }, (_, i) => i / 8 - 16), [257]), shape: [130, 257], strides: [0, 1] };
+  const rows = () => rowsCalls.count;
+
+  it("broadcast and flat arithmetic read and write in place: no copy but the small bias row", () => {
+    for (const op of ["add", "sub", "mul", "div"] as const)
+      for (const [a, b] of [[x, bias], [x, y]]) {
+        // [x, bias] takes the rows kernels, [x, y] the flat elementwise ones.
+        const r = onBoth(() => cpu.binary(op, a!, b!, "float32", "float32"), () => rowsCalls.count + simdCalls.binary);
+        expect(r.calls).toBe(1);
+        expect(r.scratch).toBeLessThan(2 * 257 * 4); // the bias row, or nothing
+        expect(same(r.simd, r.plain)).toBe(true);
+      }
+  });
+
+  it("comparisons and where read resident operands in place; only bool masks are copied", () => {
+    const zero: View = { ...view([0], [1]), shape: [130, 257], strides: [0, 0] };
+    const gt = onBoth(() => cpu.binary("gt", x, zero, "float32", "bool"), rows);
+    expect(gt.calls).toBe(1);
+    expect(gt.scratch).toBeLessThan(BOOL_OPERAND + 64); // the bool result, which is not resident
+    expect(same(gt.simd, gt.plain)).toBe(true);
+    const mask = view(gt.simd, [130, 257], { dtype: "bool" });
+    const w = onBoth(() => cpu.where(mask, y, zero, "float32"), rows);
+    expect(w.calls).toBe(1);
+    expect(w.scratch).toBeLessThan(BOOL_OPERAND + 64); // the bool condition
+    expect(same(w.simd, w.plain)).toBe(true);
+  });
+
+  it("reductions along axes and exp/tanh read resident inputs in place", () => {
+    for (const op of ["sum", "max", "min"] as const) {
+      const r = onBoth(() => cpu.reduce(op, x, [0], "float32"), () => axisCalls.count);
+      expect(r.calls).toBe(1);
+      expect(r.scratch).toBeLessThan(257 * 8 + 64); // the accumulators
+      expect(same(r.simd, r.plain)).toBe(true);
+    }
+    for (const op of ["exp", "tanh"] as const) {
+      const r = onBoth(() => cpu.unary(op, x, "float32"), () => mathCalls.count);
+      expect([r.calls, r.scratch]).toEqual([1, 0]);
+      expect(same(r.simd, r.plain)).toBe(true);
+    }
+  });
+
+  it("copy operands that are not resident, with the same bits", () => {
+    const host = view(Float32Array.from((x.buffer as Float32Array).subarray(3)), [130, 257]);
+    const r = onBoth(() => cpu.unary("exp", host, "float32"), () => mathCalls.count);
+    expect(r.calls).toBe(1);
+    expect(r.scratch).toBeGreaterThanOrEqual(FLOAT_OPERAND);
+    expect(same(r.simd, r.plain)).toBe(true);
+  });
+
+  // The bench's a*b+c over 1M float32 in torch.tidy (pnpm bench muladd): the fast path is two
+  // in-place kernel calls split over the threads, whose results reuse the blocks the last step
+  // freed, so no copy, no fresh block of memory and no growth. Any of these lost costs the
+  // row its target (a copy ~0.5 ms, a fresh 4 MiB array 10-30 ms).
+  it("run tidy(a*b+c) over 1M elements in place on the threads, reusing the same two blocks", () => {
+    set_num_threads(2);
+    const [a, b, c] = [torch.randn([1 << 20]), torch.randn([1 << 20]), torch.randn([1 << 20])];
+    const step = (): void => torch.tidy(() => void a.mul(b).add(c));
+    step();
+    const before = { ...residentStats, kernels: simdCalls.binary, jobs: threadedJobs, bytes: getWasm()!.memory.buffer.byteLength };
+    const asked = scratchDuring(() => {
+      for (let i = 0; i < 5; i++) step();
+    });
+    expect(simdCalls.binary - before.kernels).toBe(10);
+    expect(asked).toEqual([]);
+    expect(threadedJobs - before.jobs).toBe(10);
+    expect(residentStats.allocated - before.allocated).toBe(10);
+    expect(residentStats.freed - before.freed).toBe(10);
+    expect(getWasm()!.memory.buffer.byteLength).toBe(before.bytes);
+  });
+});
