@@ -86,17 +86,24 @@ describe("SIMD kernels on resident tensors", () => {
       }
   });
 
-  it("comparisons and where read resident operands in place; only bool masks are copied", () => {
+  it("comparisons write resident bool masks in place, and where reads them there", () => {
     const zero: View = { ...view([0], [1]), shape: [130, 257], strides: [0, 0] };
     const gt = onBoth(() => cpu.binary("gt", x, zero, "float32", "bool"), rows);
     expect(gt.calls).toBe(1);
-    expect(gt.scratch).toBeLessThan(BOOL_OPERAND + 64); // the bool result, which is not resident
+    expect(gt.simd).toBeInstanceOf(Uint8Array);
+    expect(cpu.tracksBuffer(gt.simd)).toBe(true);
+    expect(gt.scratch).toBeLessThan(64); // the scalar 0
     expect(same(gt.simd, gt.plain)).toBe(true);
     const mask = view(gt.simd, [130, 257], { dtype: "bool" });
     const w = onBoth(() => cpu.where(mask, y, zero, "float32"), rows);
     expect(w.calls).toBe(1);
-    expect(w.scratch).toBeLessThan(BOOL_OPERAND + 64); // the bool condition
+    expect(w.scratch).toBeLessThan(64);
     expect(same(w.simd, w.plain)).toBe(true);
+    // A mask in a JavaScript array is copied in, with the same result.
+    const host = view(Uint8Array.from(gt.simd), [130, 257], { dtype: "bool" });
+    const copied = onBoth(() => cpu.where(host, y, zero, "float32"), rows);
+    expect(copied.scratch).toBeGreaterThanOrEqual(BOOL_OPERAND);
+    expect(same(copied.simd, w.simd)).toBe(true);
   });
 
   it("reductions along axes and exp/tanh read resident inputs in place", () => {

@@ -15,12 +15,30 @@ const resident = (t: torch.Tensor): boolean => backend.tracksBuffer(t.buffer);
 const address = (t: torch.Tensor): number => (t.buffer as Float32Array).byteOffset;
 
 describe("large float32 tensors in WebAssembly memory", () => {
-  it("live there from a size on, and small or non-float32 tensors stay ordinary arrays", () => {
+  it("live there from a size on (float32 and bool), and small or other tensors stay ordinary arrays", () => {
     expect(resident(torch.randn([N]))).toBe(true);
+    expect(resident(torch.randn([N]).gt(0))).toBe(true);
     expect(resident(torch.randn([100]))).toBe(false);
+    expect(resident(torch.randn([100]).gt(0))).toBe(false);
     expect(resident(torch.zeros([N], { dtype: "int32" }))).toBe(false);
     setCpuKernels("plain");
     expect(resident(torch.randn([N]))).toBe(false);
+    expect(resident(torch.zeros([N], { dtype: "bool" }))).toBe(false);
+  });
+
+  it("hold bool masks whose blocks are recycled with the values of a fresh mask", () => {
+    const x = torch.randn([N]);
+    const mask = (): [number, Uint8Array] => torch.tidy(() => {
+      const m = x.gt(0);
+      return [address(m), m.dataSync() as Uint8Array];
+    });
+    const [at, first] = mask();
+    const zeros = torch.zeros([N], { dtype: "bool" }); // takes the freed block, cleared
+    expect(address(zeros)).toBe(at);
+    expect(zeros.dataSync().every((v) => v === 0)).toBe(true);
+    const [, again] = mask();
+    const xs = x.dataSync();
+    expect(again.every((v, i) => v === first[i] && v === (xs[i]! > 0 ? 1 : 0))).toBe(true);
   });
 
   it("are freed when a tidy scope ends and their blocks serve the next step: memory stays flat", () => {

@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
 import { ITEM_SIZE, type View } from "@flambeau/tensor/internal";
-import { RESIDENT_MIN_ELEMENTS, residentFloat32 } from "../wasm/resident.js";
+import { RESIDENT_MIN_ELEMENTS, residentBool, residentFloat32 } from "../wasm/resident.js";
 
 /**
  * Small arrays are carved out of shared slabs. V8 keeps a typed array of up to 64 bytes on its
@@ -66,13 +66,13 @@ export function alloc(dtype: DType, n: number): TypedArray {
 
 /**
  * The array of a kernel's result, the buffer a new tensor gets: in WebAssembly memory when it
- * is a large float32 one (../wasm/resident.ts), else {@link alloc}'s. Never for temporaries:
+ * is a large float32 or bool one (../wasm/resident.ts), else {@link alloc}'s. Never for temporaries:
  * a resident array is only freed through its tensor. Zero-filled unless `filled` (the kernel
  * writes every element, so a reused block's old values need not be cleared first).
  */
 export function allocResult(dtype: DType, n: number, filled = false): TypedArray {
-  if (dtype === "float32" && n >= RESIDENT_MIN_ELEMENTS) {
-    const r = residentFloat32(n);
+  if (n >= RESIDENT_MIN_ELEMENTS && (dtype === "float32" || dtype === "bool")) {
+    const r = dtype === "float32" ? residentFloat32(n) : residentBool(n);
     if (r !== null) return filled ? r : r.fill(0);
   }
   return alloc(dtype, n);

@@ -8,7 +8,7 @@ import { addressOf } from "../wasm/resident.js";
 /**
  * Broadcast float32 arithmetic, comparisons and `where` on the rows kernels
  * (../wasm/rows-kernel.ts). Operands and results that live in the kernels' memory
- * (../wasm/resident.ts) are read and written in place; any other operand's span is copied into
+ * (../wasm/resident.ts: float32 and bool masks) are read and written in place; any other operand's span is copied into
  * the scratch region (a bias vector once, not once per row) and a result that is not resident
  * is copied out. The kernels read and write only the elements they compute (whole vectors, then
  * a scalar tail), so in-place use never touches a neighbouring block. The shape is walked as
@@ -71,9 +71,9 @@ export function rowsWasm(w: Wasm, op: RowsOp, out: Float32Array | Uint8Array, sh
   }
   const bytesOf = (v: number): number => (views[v]!.dtype === "bool" ? 1 : 4);
   const outBytes = out instanceof Uint8Array ? 1 : 4;
-  // Resident operands and result (float32 only) are used where they are; -1: copy.
-  const at = views.map((v) => (v.dtype === "bool" ? -1 : addressOf(v.buffer as TypedArray, v.offset)));
-  const outAt = out instanceof Float32Array ? addressOf(out, 0) : -1;
+  // Resident operands and result are used where they are; -1: copy.
+  const at = views.map((v) => addressOf(v.buffer as TypedArray, v.offset));
+  const outAt = addressOf(out, 0);
   let total = outAt < 0 ? align16(n * outBytes) : 0;
   for (let v = 0; v < views.length; v++) if (at[v]! < 0) total += align16(spans[v]! * bytesOf(v));
   let next = total > 0 ? w.scratch(total) : 0;

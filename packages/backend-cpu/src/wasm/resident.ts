@@ -4,7 +4,7 @@ import { getWasm } from "./runtime.js";
 import { simdOn } from "./settings.js";
 
 /**
- * Large float32 tensors that live in the kernels' WebAssembly memory, so kernels read and write
+ * Large float32 and bool tensors that live in the kernels' WebAssembly memory, so kernels read and write
  * them in place (no copies in or out) and a freed one's memory, already touched, is handed to
  * the next tensor of its size instead of fresh pages (docs/design.md, "Tensors in WebAssembly
  * memory"). Only where that memory is shared: growing a shared memory never detaches a view.
@@ -22,7 +22,7 @@ import { simdOn } from "./settings.js";
  * {@link UNSCOPED_BUDGET} bytes of this memory; beyond it they are ordinary arrays again.
  */
 
-/** From this many elements on, float32 tensors live in WebAssembly memory. */
+/** From this many elements on, float32 and bool tensors live in WebAssembly memory. */
 export const RESIDENT_MIN_ELEMENTS = 16384;
 /** The most bytes of resident tensors made outside owning scopes (docs/design.md). */
 const UNSCOPED_BUDGET = 64 * 2 ** 20;
@@ -52,16 +52,30 @@ export const residentStats = { allocated: 0, freed: 0 };
  * tensors do not live there (too small, plain kernels, no shared memory, budget spent).
  */
 export function residentFloat32(n: number): Float32Array | null {
+  return resident(n, 4) as Float32Array | null;
+}
+
+/**
+ * A bool array (bytes 0/1) of `n` elements in WebAssembly memory, as {@link residentFloat32}:
+ * masks such as ReLU's `y > 0`, which the rows kernels then write and read in place. A fresh
+ * array of tens of KiB costs tens of microseconds to allocate and first touch.
+ */
+export function residentBool(n: number): Uint8Array | null {
+  return resident(n, 1) as Uint8Array | null;
+}
+
+function resident(n: number, size: 1 | 4): Float32Array | Uint8Array | null {
   if (n < RESIDENT_MIN_ELEMENTS || !simdOn()) return null;
   const w = getWasm()!;
   if (!w.shared) return null;
+  const bytes = n * size;
   const unscoped = !owningScopeOpen();
-  if (unscoped && unscopedBytes + n * 4 > UNSCOPED_BUDGET) return null;
-  const at = w.heap.alloc(n * 4, true);
+  if (unscoped && unscopedBytes + bytes > UNSCOPED_BUDGET) return null;
+  const at = w.heap.alloc(bytes, true);
   if (at < 0) return null;
-  if (unscoped) unscopedBytes += n * 4;
-  const a = new Float32Array(w.memory.buffer, at, n);
-  blocks.set(a, { at, bytes: n * 4, holders: 1, dead: false, unscoped });
+  if (unscoped) unscopedBytes += bytes;
+  const a = size === 4 ? new Float32Array(w.memory.buffer, at, n) : new Uint8Array(w.memory.buffer, at, n);
+  blocks.set(a, { at, bytes, holders: 1, dead: false, unscoped });
   residentStats.allocated++;
   return a;
 }
@@ -77,7 +91,7 @@ export function isResident(a: TypedArray): boolean {
 export function addressOf(a: TypedArray, i: number): number {
   if (a.length < RESIDENT_MIN_ELEMENTS) return -1;
   const b = blocks.get(a);
-  return b === undefined ? -1 : b.at + 4 * i;
+  return b === undefined ? -1 : b.at + a.BYTES_PER_ELEMENT * i;
 }
 
 /** Throw if `a` is a resident array that was already freed (its memory may hold another tensor). */
