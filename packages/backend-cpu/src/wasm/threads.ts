@@ -87,8 +87,17 @@ function nodeProcess(): NodeProcess | undefined {
   return p?.versions?.node ? p : undefined;
 }
 
-/** Logical cores here (every core, as `torch.get_num_threads()` reports them by default). */
+let cores: number | undefined;
+
+/**
+ * Logical cores here (every core, as `torch.get_num_threads()` reports them by default), read
+ * once: every product asks, and `os.availableParallelism()` costs a few microseconds a call.
+ */
 function coreCount(): number {
+  return (cores ??= readCoreCount());
+}
+
+function readCoreCount(): number {
   const os = nodeProcess()?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number; cpus(): unknown[] } | undefined;
   if (os) return os.availableParallelism?.() ?? os.cpus().length;
   const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
