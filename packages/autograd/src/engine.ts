@@ -90,18 +90,25 @@ function checkSavedVersions(node: Node): void {
   }
 }
 
-function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean): void {
+function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean, owned = false): void {
   // A gradient may be shared between inputs (the rule of `add` passes it through): the first
   // one stored is a private copy, later ones accumulate into it in place, as PyTorch does.
   // Gradients outlive the backward call's memory scope (scope.ts). A private copy belongs to
-  // the `.grad` slot until user code reads it, so zero_grad() can free it (tensor.ts).
+  // the `.grad` slot until user code reads it, so zero_grad() can free it (tensor.ts). A
+  // gradient nothing else can reach (`owned`: see GradientFlow.soleUse) that already has the
+  // leaf's layout is stored as it is: copying it would only cost time and memory.
   const current = leaf._grad;
   if (current === null) {
     const own = !createGraph;
-    leaf.grad = keep(own ? g.detach().clone() : g);
+    leaf.grad = keep(own ? (owned && denseLike(g) ? g.detach() : g.detach().clone()) : g);
     if (own) leaf._grad!._storage._gradSlotOnly = true;
   } else if (createGraph) leaf.grad = keep(current.add(g));
   else current.add_(g.detach());
+}
+
+/** Whether `g` is its storage's only view, contiguous from its start (a `.grad` needs no copy). */
+function denseLike(g: Tensor): boolean {
+  return g.offset === 0 && g.numel() === g._storage.size && g.is_contiguous();
 }
 
 /**
@@ -128,6 +135,15 @@ class GradientFlow {
   /** Storages made while a node ran (its scope has freed the temporaries among them). */
   made(storages: readonly Storage[]): void {
     for (const s of storages) if (!s.disposed) this.madeHere.add(s);
+  }
+  /**
+   * Whether `grad`, waiting at one node, is reachable from nowhere else: a tracked storage that a
+   * rule of this walk made, that no other node waits on, that no graph saves, that was not
+   * captured or kept. Its memory can then become a `.grad` without a copy.
+   */
+  soleUse(grad: Tensor): boolean {
+    const s = grad._storage;
+    return s._tracked && this.madeHere.has(s) && this.waiting.get(s) === 1 && !s._kept && s._graphRefs === 0 && !this.captured.has(s);
   }
   /** A waiting gradient was used (or summed into another). */
   consumed(grad: Tensor): void {
@@ -184,7 +200,7 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
         flow.captured.add(g._storage);
       }
       if (node instanceof AccumulateGrad) {
-        if (sink.accumulate) accumulateInto(node.variable, g, create);
+        if (sink.accumulate) accumulateInto(node.variable, g, create, !create && flow.soleUse(g));
         flow.consumed(g);
         continue;
       }

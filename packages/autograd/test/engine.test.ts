@@ -42,6 +42,27 @@ describe("backward", () => {
     expect(Array.from(b.grad!.dataSync())).toEqual([1, 1]);
   });
 
+  it("stores large gradients as .grad without a copy only where nothing else reaches them", () => {
+    // 20000 float32 elements live in the CPU kernels' memory, where backward tracks who holds a
+    // gradient: a shared one must still give each input its own .grad.
+    const n = 20000;
+    const a = torch.ones([n], { requires_grad: true }), b = torch.ones([n], { requires_grad: true });
+    a.add(b).mul(3).sum().backward();
+    a.grad!.zero_();
+    expect(b.grad!.dataSync().every((v) => v === 3)).toBe(true);
+    // A gradient the walk made for one leaf alone, accumulated by a second backward in place.
+    const x = torch.linspace(-1, 1, n).requires_grad_();
+    const y = x.exp();
+    const loss = y.mul(y).sum();
+    loss.backward({ retain_graph: true });
+    const once = Float32Array.from(x.grad!.dataSync());
+    loss.backward();
+    const twice = x.grad!.dataSync();
+    const ex = torch.linspace(-1, 1, n).mul(2).exp().mul(2).dataSync();
+    expect(once.every((v, i) => Math.abs(v - ex[i]!) <= 1e-6 * ex[i]!)).toBe(true);
+    expect(twice.every((v, i) => v === 2 * once[i]!)).toBe(true);
+  });
+
   it("sums gradients over broadcast dimensions", () => {
     const m = torch.tensor([2.0], { requires_grad: true });
     const x = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
