@@ -22,7 +22,15 @@ async function memoryCheck() {
   console.log(`memory over ${MEMORY_STEPS} more MLP steps: RSS ${MiB(before.rss)} -> ${MiB(after.rss)}, ` +
     `WebAssembly memory ${MiB(before.wasm)} -> ${MiB(after.wasm)}`);
 }
-const perStep = async (step, repeats = 5) => (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats })) / STEPS;
+/**
+ * Every side gets the same 20 untimed steps first: a training run's cost is its steady state,
+ * and JavaScript engines reach it only after their optimizing compilers have seen a few dozen
+ * calls (Flambeau's step took 6-9 ms for its first ~30 steps, ~5.5 ms from then on, on the
+ * idle 2-core VM); jax-js compiles its jitted step on the first call.
+ */
+const WARMUP_ROUNDS = 4;
+const perStep = async (step, repeats = 5) =>
+  (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats, warmup: WARMUP_ROUNDS })) / STEPS;
 
 export async function mlp() {
   const oursMs = await perStep(flambeauMlpStep(torch));

@@ -51,6 +51,7 @@ export async function tinyLoop() {
   console.log(`tiny-loop: flambeau ${ours.toFixed(1)} ms, tfjs-cpu ${peer.toFixed(1)} ms for ${STEPS} steps`);
   return [{
     name: `tiny loop (${STEPS} steps, µs/step)`, unit: "µs", oursSetup: flambeauCpuSetup(), peerName: "tfjs-cpu", peerSetup: await tfjsSetup(),
-    ours: (ours * 1000) / STEPS, peer: (peer * 1000) / STEPS, target: ">= 10x, < 60 ms total",
+    // Issue 14: no slower than the ~28 ms (9.3 µs/step) measured before the SIMD work.
+    ours: (ours * 1000) / STEPS, peer: (peer * 1000) / STEPS, target: ">= 10x, <= ~28 ms total (9.3 µs/step)",
   }];
 }
