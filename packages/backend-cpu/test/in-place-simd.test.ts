@@ -12,6 +12,7 @@ import { simdCalls } from "../src/kernels/elementwise-wasm.js";
 import { rowsCalls } from "../src/kernels/rows-wasm.js";
 import { axisCalls } from "../src/kernels/axis-wasm.js";
 import { mathCalls } from "../src/kernels/math-wasm.js";
+import { matmulWasm } from "../src/kernels/matmul-wasm.js";
 import { getWasm } from "../src/wasm/runtime.js";
 import { residentFloat32, residentStats } from "../src/wasm/resident.js";
 import type { Wasm } from "../src/wasm/runtime.js";
@@ -117,6 +118,23 @@ describe("SIMD kernels on resident tensors", () => {
       const r = onBoth(() => cpu.unary(op, x, "float32"), () => mathCalls.count);
       expect([r.calls, r.scratch]).toEqual([1, 0]);
       expect(same(r.simd, r.plain)).toBe(true);
+    }
+  });
+
+  it("accumulate a product into a resident result whose rows and columns fill whole tiles, with the same bits", () => {
+    // [128, 784] x [784, 256]^T as a linear layer's weight, and a batch of 3 [64, 96] x [96, 256].
+    const cases: [View, View, number, number][] = [
+      [resident([128, 784], 3), { ...resident([256, 784], 4), shape: [784, 256], strides: [1, 784] }, 128 * 256, 128 * 256],
+      [resident([3, 64, 96], 5), resident([3, 96, 256], 6), 3 * 64 * 256, 64 * 256],
+    ];
+    for (const [a, b, n, tile] of cases) {
+      const host = new Float32Array(n);
+      const viaScratch = scratchDuring(() => matmulWasm(getWasm()!, a, b, host));
+      const out = residentFloat32(n)!.fill(0);
+      const inPlace = scratchDuring(() => matmulWasm(getWasm()!, a, b, out));
+      expect(same(out, host)).toBe(true);
+      // The packed panels only: the C region (one matrix of the result) is not asked for.
+      expect(viaScratch[0]! - inPlace[0]!).toBe(tile * 4);
     }
   });
 

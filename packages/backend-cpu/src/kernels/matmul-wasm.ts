@@ -3,12 +3,15 @@ import type { View } from "@flambeau/tensor/internal";
 import { MR, NR } from "../wasm/gemm-kernel.js";
 import type { Wasm } from "../wasm/runtime.js";
 import { runGemm } from "../wasm/threads.js";
+import { addressOf } from "../wasm/resident.js";
 import { eachMatrix } from "./batches.js";
 
 /**
  * float32 matmul on the WebAssembly SIMD kernel (../wasm/gemm-kernel.ts). Operands are read
  * through their strides while being packed into the kernel's panels, so a transposed operand
- * costs nothing extra; packing and copying C out are O(n^2) against the kernel's O(n^3).
+ * costs nothing extra; packing and copying C out are O(n^2) against the kernel's O(n^3). A
+ * resident result (../wasm/resident.ts, zero-filled by allocResult) whose rows and columns fill
+ * whole micro-tiles is accumulated into where it lives: no scratch C to clear and copy out.
  */
 
 /** `M[d..] = panels of MR rows of A(i, p) = A[a + i*sam + p*sak]`, zero rows past m. */
@@ -60,7 +63,7 @@ function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number
 /** Products run on this kernel so far (for tests: that a product really took this path). */
 export let simdMatmuls = 0;
 
-/** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (float32) into `out`, on `w`. */
+/** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (float32) into `out` (zero-filled), on `w`. */
 export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
   const nd = a.shape.length;
   const m = a.shape[nd - 2]!;
@@ -71,7 +74,9 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
   const nPad = np * NR;
   const aBytes = mp * MR * k * 4;
   const bBytes = np * NR * k * 4;
-  const cBytes = mp * MR * nPad * 4;
+  // C straight into a resident `out` when no tile reaches past its rows or columns.
+  const inPlace = mp * MR === m && nPad === n && addressOf(out, 0) >= 0;
+  const cBytes = inPlace ? 0 : mp * MR * nPad * 4;
   const base = w.scratch(aBytes + bBytes + cBytes);
   const ap = base;
   const bp = ap + aBytes;
@@ -88,6 +93,10 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
     if (bi !== packedB) packB(M, bp >> 2, B, bi, sbk, sbn, k, n);
     packedA = ai;
     packedB = bi;
+    if (inPlace) {
+      runGemm(w, ap, bp, addressOf(out, ci), k, n * 4, mp, np);
+      return;
+    }
     const c = cp >> 2;
     M.fill(0, c, c + mp * MR * nPad);
     runGemm(w, ap, bp, cp, k, nPad * 4, mp, np);
