@@ -54,7 +54,7 @@ export class Node {
     this.saved = saved;
     this.savedVersions = saved ? saved.map((s) => s._storage.version) : [];
     this.attrs = attrs;
-    forEachHeld(this, (s) => s._holdForGraph());
+    holdAll(this, true);
   }
   /**
    * Drop the tensors kept for backward (saved ones and tensor attributes such as masks and
@@ -64,9 +64,9 @@ export class Node {
   release(): void {
     if (this.released) return;
     this.released = true;
-    forEachHeld(this, (s) => s._releaseFromGraph());
+    holdAll(this, false);
     this.saved = null;
-    for (const k of Object.keys(this.attrs)) {
+    for (const k in this.attrs) {
       const v = this.attrs[k];
       if (isTensorLike(v) || (Array.isArray(v) && v.some(isTensorLike))) delete this.attrs[k];
     }
@@ -90,14 +90,23 @@ function isTensorLike(v: unknown): v is Tensor {
   return typeof v === "object" && v !== null && (v as { _storage?: unknown })._storage instanceof Storage;
 }
 
-/** Each storage `node` keeps alive for backward, once per tensor that holds it. */
-function forEachHeld(node: Node, f: (s: Storage) => void): void {
-  if (node.saved) for (const t of node.saved) f(t._storage);
+/**
+ * Hold (or let go of) each storage `node` keeps alive for backward, once per tensor that holds
+ * it. Every recorded op and every node backward runs comes here: no closure per call.
+ */
+function holdAll(node: Node, hold: boolean): void {
+  const saved = node.saved;
+  if (saved) for (let i = 0; i < saved.length; i++) holdOne(saved[i]!._storage, hold);
   for (const k in node.attrs) {
     const v = node.attrs[k];
-    if (isTensorLike(v)) f(v._storage);
-    else if (Array.isArray(v)) for (const x of v) if (isTensorLike(x)) f(x._storage);
+    if (isTensorLike(v)) holdOne(v._storage, hold);
+    else if (Array.isArray(v)) for (const x of v) if (isTensorLike(x)) holdOne(x._storage, hold);
   }
+}
+
+function holdOne(s: Storage, hold: boolean): void {
+  if (hold) s._holdForGraph();
+  else s._releaseFromGraph();
 }
 
 /** The node that adds incoming gradient into a leaf's `.grad`. */

@@ -101,17 +101,24 @@ export function normalizeDim(dim: number, ndim: number, op = ""): number {
 
 /** Normalise a `dim` argument (one, several, or all) into sorted unique axes. */
 export function normalizeDims(dim: number | readonly number[] | undefined | null, ndim: number, op = ""): number[] {
-  if (dim === undefined || dim === null) return Array.from({ length: ndim }, (_, i) => i);
-  const dims = typeof dim === "number" ? [dim] : dim;
-  if (!Array.isArray(dims)) throw new TypeError(`${op ? op + "(): " : ""}argument 'dim' must be int or array of ints, not ${describeValue(dim)}`);
-  if (dims.length === 0) return Array.from({ length: ndim }, (_, i) => i);
-  const out = dims.map((d) => normalizeDim(d, ndim, op));
-  const seen = new Set<number>();
-  for (const d of out) {
-    if (seen.has(d)) throw new Error(`${op}: dim ${d} appears multiple times in the list of dims`);
-    seen.add(d);
+  // Every reduction (and backward's un-broadcasting sums) comes here: plain loops, no Set.
+  if (dim === undefined || dim === null) return allDims(ndim);
+  if (typeof dim === "number") return [normalizeDim(dim, ndim, op)];
+  if (!Array.isArray(dim)) throw new TypeError(`${op ? op + "(): " : ""}argument 'dim' must be int or array of ints, not ${describeValue(dim)}`);
+  if (dim.length === 0) return allDims(ndim);
+  const out = new Array<number>(dim.length);
+  for (let i = 0; i < dim.length; i++) {
+    const d = normalizeDim(dim[i]!, ndim, op);
+    for (let j = 0; j < i; j++) if (out[j] === d) throw new Error(`${op}: dim ${d} appears multiple times in the list of dims`);
+    out[i] = d;
   }
-  return out.sort((x, y) => x - y);
+  return out.length > 1 ? out.sort((x, y) => x - y) : out;
+}
+
+function allDims(ndim: number): number[] {
+  const out = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) out[i] = i;
+  return out;
 }
 
 /** Resolve a `-1` in a target shape of a reshape of `size` elements. */
