@@ -66,14 +66,20 @@ function topoOrder(roots: Node[]): Node[] {
 /** Sum a gradient over broadcast dimensions so it has `shape`, and cast it to `dtype`. */
 function fitTo(g: Tensor, shape: readonly number[], dtype: Tensor["dtype"]): Tensor {
   let out = g;
-  if (out.ndim !== shape.length || out.shape.some((s, i) => s !== shape[i])) {
+  if (!sameShape(out.shape, shape)) {
     const lead = out.ndim - shape.length;
     const axes: number[] = [];
     for (let i = 0; i < out.ndim; i++) if (i < lead || (shape[i - lead] === 1 && out.shape[i] !== 1)) axes.push(i);
     if (axes.length) out = out.sum(axes, true);
-    if (lead > 0 || out.shape.some((s, i) => s !== shape[i])) out = out.reshape(shape as number[]);
+    if (lead > 0 || !sameShape(out.shape, shape)) out = out.reshape(shape as number[]);
   }
   return out.dtype === dtype ? out : out.to(dtype);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function checkSavedVersions(node: Node): void {
@@ -120,9 +126,10 @@ function denseLike(g: Tensor): boolean {
  * over small CPU tensors pays no bookkeeping per gradient.
  */
 class GradientFlow {
-  private readonly waiting = new Map<Storage, number>();
-  private readonly madeHere = new Set<Storage>();
-  readonly captured = new Set<Storage>();
+  // Made on first use: a walk over small CPU tensors never needs them.
+  private waiting: Map<Storage, number> | null = null;
+  private madeHere: Set<Storage> | null = null;
+  private captured: Set<Storage> | null = null;
 
   /** Add `grad` to what waits at `target`. */
   pass(target: Node, grad: Tensor): void {
@@ -134,7 +141,11 @@ class GradientFlow {
   }
   /** Storages made while a node ran (its scope has freed the temporaries among them). */
   made(storages: readonly Storage[]): void {
-    for (const s of storages) if (!s.disposed) this.madeHere.add(s);
+    for (const s of storages) if (!s.disposed) (this.madeHere ??= new Set()).add(s);
+  }
+  /** `grad` goes to the caller (`autograd.grad`): never freed or reused here. */
+  capture(grad: Tensor): void {
+    (this.captured ??= new Set()).add(grad._storage);
   }
   /**
    * Whether `grad`, waiting at one node, is reachable from nowhere else: a tracked storage that a
@@ -143,22 +154,24 @@ class GradientFlow {
    */
   soleUse(grad: Tensor): boolean {
     const s = grad._storage;
-    return s._tracked && this.madeHere.has(s) && this.waiting.get(s) === 1 && !s._kept && s._graphRefs === 0 && !this.captured.has(s);
+    return s._tracked && this.madeHere !== null && this.madeHere.has(s) && this.waiting?.get(s) === 1 && !s._kept &&
+      s._graphRefs === 0 && !this.captured?.has(s);
   }
   /** A waiting gradient was used (or summed into another). */
   consumed(grad: Tensor): void {
     const s = grad._storage;
-    if (!s._tracked) return;
+    if (!s._tracked || this.waiting === null) return;
     const n = (this.waiting.get(s) ?? 1) - 1;
     if (n > 0) {
       this.waiting.set(s, n);
       return;
     }
     this.waiting.delete(s);
-    if (this.madeHere.has(s) && !s._kept && s._graphRefs === 0 && !this.captured.has(s)) s.dispose();
+    if (this.madeHere?.has(s) && !s._kept && s._graphRefs === 0 && !this.captured?.has(s)) s.dispose();
   }
   private hold(s: Storage): void {
-    this.waiting.set(s, (this.waiting.get(s) ?? 0) + 1);
+    const waiting = (this.waiting ??= new Map());
+    waiting.set(s, (waiting.get(s) ?? 0) + 1);
   }
 }
 
@@ -197,7 +210,7 @@ export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardO
       node._pending = null;
       if (sink.capture?.has(node)) {
         sink.capture.set(node, g);
-        flow.captured.add(g._storage);
+        flow.capture(g);
       }
       if (node instanceof AccumulateGrad) {
         if (sink.accumulate) accumulateInto(node.variable, g, create, !create && flow.soleUse(g));
