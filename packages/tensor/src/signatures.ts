@@ -34,7 +34,13 @@ const cast = (x: Tensor, o?: DTypeOption): Tensor => (o?.dtype ? cv.toDType(x, o
 
 /** `f` whose output's graph node prints as PyTorch's (e.g. `MeanBackward1`), from the arguments. */
 function labelled<A extends unknown[], R extends Tensor | readonly Tensor[]>(f: (x: Tensor, ...a: A) => R, name: (...a: A) => string) {
-  return (x: Tensor, ...a: A): R => relabel(f(x, ...a), [x], name(...a));
+  return (x: Tensor, ...a: A): R => {
+    // relabel(out, [x], name(...a)), without the array and the name when no node was made.
+    const out = f(x, ...a);
+    const t = (Array.isArray(out) ? out[0] : out) as Tensor | undefined;
+    if (t?.grad_fn && x.grad_fn !== t.grad_fn) t.grad_fn.label = name(...a);
+    return out;
+  };
 }
 /** PyTorch numbers a reduction's node 0 over everything and 1 over given dims. */
 const overDims = (base: string) => (d?: unknown) => `${base}Backward${d === undefined || d === null ? 0 : 1}`;

@@ -66,14 +66,13 @@ export class Storage {
   _gradSlotOnly = false;
   /** @internal Freed explicitly (a GPU buffer, or one the backend tracks): scopes and dispose() free it. */
   readonly _tracked: boolean;
-  readonly device: Device;
+  private _device: Device | undefined;
   constructor(
     readonly backend: Backend,
     readonly buffer: BackendBuffer,
     readonly dtype: DType,
     readonly size: number,
   ) {
-    this.device = toDevice(backend.name);
     // Only memory outside the JS heap pays for tracking: a GPU's, and the few buffers a
     // collected backend asks for (the CPU's large tensors, which it recycles).
     const counted = backend.needsFree === true;
@@ -84,6 +83,10 @@ export class Storage {
       finalizer.register(this, { backend, buffer, bytes, counted }, this);
       track(this);
     }
+  }
+  /** The device holding this memory (looked up when first asked: most storages never are). */
+  get device(): Device {
+    return (this._device ??= toDevice(this.backend.name));
   }
   /** @internal A graph node saves a tensor on this storage. */
   _holdForGraph(): void {
