@@ -37,6 +37,11 @@ export interface LessonOptions {
    * example takes it). Fewer is quicker and reads fewer digits right.
    */
   epochs?: number;
+  /**
+   * Lesson 6: end each epoch after this many training steps instead of a whole pass over the
+   * training digits — a shortened run of the same code, for checks on slow devices.
+   */
+  stepsPerEpoch?: number;
 }
 
 /**

@@ -175,13 +175,17 @@ async function run(ctx: LessonContext): Promise<Lesson6Results> {
   // backward, and one Adam step. An epoch is one pass over the 8,000 training digits; the
   // lesson trains 4 (`pnpm demo 6 --epochs N` trains N).
   const epochs = ctx.options.epochs ?? EPOCHS;
+  // #region setup: a shortened run (checks on slow devices) ends each epoch early
+  const steps = Math.min(ctx.options.stepsPerEpoch ?? Infinity, train_loader.length);
+  // #endregion
   const epoch_losses: number[] = [];
   const test_accuracies: number[] = [];
-  const bar = ctx.progress(epochs * train_loader.length, "training");
+  const bar = ctx.progress(epochs * steps, "training");
   let result!: Awaited<ReturnType<typeof test>>;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     model.train();
     let epoch_loss = torch.zeros([], { device });
+    let step = 0;
     for (const [images, labels] of train_loader) {
       const output = model(images.to(device));
       const loss = F.cross_entropy(output, labels.to(device));
@@ -190,9 +194,12 @@ async function run(ctx: LessonContext): Promise<Lesson6Results> {
       optimizer.step();
       epoch_loss = epoch_loss.add(loss.detach());
       await bar.tick(loss);
+      // #region setup: where a shortened run ends the epoch
+      if (++step === steps) break;
+      // #endregion
     }
     scheduler.step();
-    epoch_losses.push((await epoch_loss.item()) / train_loader.length);
+    epoch_losses.push((await epoch_loss.item()) / steps);
     result = await test();
     test_accuracies.push(result.accuracy);
     print(

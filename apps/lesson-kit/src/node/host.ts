@@ -17,6 +17,8 @@ export interface NodeHostOptions {
   stdout?: NodeJS.WritableStream | null;
   /** Where progress bars are drawn, when it is a terminal (default `process.stderr`); `null` for none. */
   stderr?: NodeJS.WriteStream | null;
+  /** Receives each long loop's steps instead of the terminal's bar (see `NodeRunOptions.progress`). */
+  progress?: (total: number, label: string) => Progress;
 }
 
 /** A {@link LessonHost} for Node. */
@@ -29,11 +31,13 @@ export class NodeHost implements LessonHost {
   private readonly stdout: NodeJS.WritableStream | null;
   private readonly stderr: NodeJS.WriteStream | null;
   private bar: TerminalProgress | null = null;
+  private readonly custom: ((total: number, label: string) => Progress) | null;
 
   constructor(options: NodeHostOptions) {
     this.dir = options.dir;
     this.stdout = options.stdout === undefined ? process.stdout : options.stdout;
     this.stderr = options.stderr === undefined ? process.stderr : options.stderr;
+    this.custom = options.progress ?? null;
   }
 
   write(text: string): void {
@@ -48,6 +52,7 @@ export class NodeHost implements LessonHost {
   }
 
   progress(total: number, label: string): Progress {
+    if (this.custom) return this.custom(total, label);
     if (!this.stderr?.isTTY) return NO_PROGRESS;
     this.bar?.done();
     const bar = new TerminalProgress(total, label, this.stderr);

@@ -1,6 +1,7 @@
 /** Running lessons in Node: the device flags, the lesson's folder, timing. */
 import { join } from "node:path";
 import type * as torch from "flambeau";
+import type { Progress } from "../context.js";
 import type { Lesson, LessonOptions } from "../lesson.js";
 import { selectDevice, type BackendLoaders, type DeviceRequest } from "../device.js";
 import { runLesson } from "../run.js";
@@ -23,6 +24,11 @@ export interface NodeRunOptions {
   stderr?: NodeJS.WriteStream | null;
   /** How GPU backend packages are imported (default: by name). */
   loaders?: BackendLoaders;
+  /**
+   * Receives each long loop's steps instead of the terminal's progress bar: a test records
+   * every training step's loss this way, without changing the lesson's code.
+   */
+  progress?: (total: number, label: string) => Progress;
 }
 
 /** What a lesson run in Node gives back. */
@@ -59,6 +65,7 @@ export async function runInNode<R>(lesson: Lesson<R>, options: NodeRunOptions = 
     dir: join(options.outDir ?? "out", lesson.slug),
     ...(options.stdout !== undefined ? { stdout: options.stdout } : {}),
     ...(options.stderr !== undefined ? { stderr: options.stderr } : {}),
+    ...(options.progress !== undefined ? { progress: options.progress } : {}),
   });
   const results = await runLesson(lesson, host, { device, accelerator, ...(options.options ? { options: options.options } : {}) });
   return { results, output: host.output, files: host.files, device, accelerator, seconds: (performance.now() - start) / 1000 };
