@@ -16,9 +16,9 @@ import { lesson, type Lesson6Results } from "../src/index.js";
 const STEPS = 20;
 const SHORT: LessonOptions = { epochs: 1, stepsPerEpoch: STEPS };
 /**
- * A shortened run took 266 s on WebGPU (lavapipe) and 358 s on gpu.js (llvmpipe) while 20-29
- * processes competed for the 2 cores (a step costs ~1.0 s and ~1.7 s of CPU time); a busier
- * machine stretches that further.
+ * On a quiet 2-core machine a shortened run takes 34 s on WebGPU (lavapipe) and 96 s on gpu.js
+ * (llvmpipe), the whole file 145 s; while 20-29 processes competed for the cores it took 266 s
+ * and 358 s, so the limit is generous.
  */
 const RUN_TIMEOUT = 1_500_000;
 
