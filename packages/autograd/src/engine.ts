@@ -5,8 +5,8 @@
  */
 import { keep, ones_like, Tensor } from "@flambeau/tensor";
 import {
-  AccumulateGrad, closeScope, describeValue, gradMode, legacyTypeName, openScope, scoped, type Node, type RecordedOp,
-  type Storage,
+  AccumulateGrad, closeScope, describeValue, gradMode, legacyTypeName, openScope, scoped, uncheckedArguments, type Node,
+  type RecordedOp, type Storage,
 } from "@flambeau/tensor/internal";
 import { RULES } from "./rules.js";
 
@@ -194,6 +194,12 @@ function passesOnSaved(node: Node): boolean {
  * saved tensors, freeing those only the graph could reach (PyTorch frees them as it goes too).
  */
 export function runBackward(roots: Tensor[], seeds: Tensor[], options: BackwardOptions, sink: Sink): void {
+  // Only the engine and its rules run from here on (no user code: no hooks), so ops skip the
+  // argument-kind checks that are there for user calls.
+  uncheckedArguments(() => walkGraph(roots, seeds, options, sink));
+}
+
+function walkGraph(roots: Tensor[], seeds: Tensor[], options: BackwardOptions, sink: Sink): void {
   const create = options.create_graph ?? false;
   const retain = options.retain_graph ?? create;
   const rootNodes = roots.map((r) => r.grad_fn ?? r._accumulator());

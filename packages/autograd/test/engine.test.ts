@@ -181,6 +181,17 @@ describe("PyTorch's safety checks", () => {
     expect(() => c.backward()).toThrow(fx.errors.backward_twice!);
   });
 
+  it("checks the kinds of user calls again after a backward, one that threw included", () => {
+    // The walk runs its rules without the per-call kind checks; they must be back afterwards.
+    const a = torch.ones([3], { requires_grad: true });
+    const c = a.mul(2).sum();
+    c.backward();
+    // keepdim's kind is checked by the kind checks alone (sum itself would take "yes" as true).
+    expect(() => a.sum(0, "yes" as never)).toThrow(/sum\(\): argument 'keepdim' must be bool/);
+    expect(() => c.backward()).toThrow(fx.errors.backward_twice!);
+    expect(() => a.sum(0, "yes" as never)).toThrow(/sum\(\): argument 'keepdim' must be bool/);
+  });
+
   it("allows a second backward with retain_graph and accumulates", () => {
     const a = torch.tensor([1.0, 2.0], { requires_grad: true });
     const c = a.mul(a).sum();

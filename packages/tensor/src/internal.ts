@@ -39,7 +39,7 @@ export { IndexTable, select_table, select_table_backward } from "./ops/select-ta
 export { broadcastView } from "./ops/elementwise.js";
 export { checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { addScaled_ } from "./ops/add-scaled.js";
-export { keywords, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
+export { keywords, uncheckedArguments, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
 export { describeValue, checkTensor } from "./ops/checks.js";
 export { parseKind, checkKind, type Kind } from "./kinds.js";

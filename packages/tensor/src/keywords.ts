@@ -136,6 +136,23 @@ export function bindArguments(sig: Signature, args: readonly unknown[]): unknown
  * sum(x, 1, true); sum(x, { dim: 1, keepdim: true }); sum(x, 1, { keepdim: true });
  * ```
  */
+/** Open {@link uncheckedArguments} calls: while any is, ops skip the kind checks. */
+let unchecked = 0;
+
+/**
+ * @internal Run `fn`, library code whose every op call passes arguments of the right kinds by
+ * construction (the backward engine and its rules), with the per-call kind checks off: they are
+ * for user code, and a training step's backward makes half its op calls.
+ */
+export function uncheckedArguments<T>(fn: () => T): T {
+  unchecked++;
+  try {
+    return fn();
+  } finally {
+    unchecked--;
+  }
+}
+
 export function keywords<F extends (...args: never[]) => unknown>(spec: string, impl: F): F & { readonly signature: Signature } {
   const sig = parseSignature(spec);
   KEYWORDS.set(sig.op, acceptedKeys(sig));
@@ -151,7 +168,7 @@ export function keywords<F extends (...args: never[]) => unknown>(spec: string, 
     // The common call, all by position: nothing to move, so skip the binding (ops are hot).
     const n = args.length;
     if (n <= max && !isOptions(args[n - 1]) && allRequired(args)) {
-      if (check !== null) check(args);
+      if (check !== null && unchecked === 0) check(args);
       return call(...args);
     }
     const bound = bindArguments(sig, args);
