@@ -257,10 +257,19 @@ export class Tensor implements View {
    * non-contiguous view (a transpose, a strided slice) is refused too: `x.contiguous().numpy()`
    * gives a copy.
    *
+   * The array's type is the dtype's storage: `Float32Array` (`float32`), `Float64Array`
+   * (`float64`, and `int64`), `Int32Array` (`int32`), `Uint8Array` (`bool`). NumPy's `int64`
+   * would be a `BigInt64Array` in JavaScript, but an `int64` tensor holds its values as doubles
+   * (exact to 2^53 − 1), and only a `Float64Array` can share that memory: so read the dtype
+   * from `x.dtype`, not from the array's type, write only whole numbers within ±(2^53 − 1)
+   * through it, and make a `BigInt64Array` copy where one is needed:
+   * `BigInt64Array.from(x.numpy(), BigInt)`.
+   *
    * @example
    * ```ts
    * const x = torch.zeros(3);
    * x.numpy()[0] = 5; // x is now tensor([5., 0., 0.])
+   * torch.tensor([5e9], { dtype: "int64" }).numpy(); // Float64Array [5000000000], shared
    * ```
    */
   numpy(): TypedArray {

@@ -229,4 +229,27 @@ describe("from_numpy", () => {
     arr[0] = 42;
     expect(t.index(0, 0).itemSync()).toBe(42);
   });
+
+  it("refuses what it cannot share: NumPy's int64 (BigInt64Array) and non-arrays, naming the copy to make", () => {
+    expect(() => torch.from_numpy(new BigInt64Array([1n, 2n]) as never)).toThrow(TypeError);
+    expect(() => torch.from_numpy(new BigInt64Array([1n]) as never)).toThrow('copy it instead: torch.tensor(Array.from(array, Number), { dtype: "int64" })');
+    expect(() => torch.from_numpy([1, 2] as never)).toThrow("from_numpy(): expected a typed array");
+    expect(() => torch.from(null as never)).toThrow("from(): expected a typed array");
+    const big = new BigInt64Array([5000000000n, -3n]);
+    const copy = torch.tensor(Array.from(big, Number), { dtype: "int64" });
+    expect(copy.dtype).toBe("int64");
+    expect(Array.from(copy.dataSync())).toEqual([5000000000, -3]);
+  });
+});
+
+describe("numpy() of an int64 tensor", () => {
+  it("is a Float64Array sharing the tensor's memory, exact past int32, convertible to BigInt64Array", () => {
+    const x = torch.tensor([5000000000, -7], { dtype: "int64" });
+    const a = x.numpy();
+    expect(a).toBeInstanceOf(Float64Array);
+    expect(Array.from(a)).toEqual([5000000000, -7]);
+    a[1] = 2 ** 53 - 1; // writes show in the tensor, as PyTorch's numpy() shares memory
+    expect(x.index(1).itemSync()).toBe(2 ** 53 - 1);
+    expect(Array.from(BigInt64Array.from(x.numpy(), BigInt))).toEqual([5000000000n, 9007199254740991n]);
+  });
 });

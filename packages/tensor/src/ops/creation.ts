@@ -33,6 +33,21 @@ function dtypeOfArray(a: TypedArray): DType {
   return "int32";
 }
 
+/**
+ * Refuse what `from`/`from_numpy` cannot wrap: anything but a typed array, and NumPy's `int64`
+ * in JavaScript (`BigInt64Array`), whose bits an `int64` tensor (held as doubles, exact to
+ * 2^53 − 1) cannot share; the message says how to make the copy instead.
+ */
+function checkHostArray(op: string, data: unknown): void {
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array)
+    throw new TypeError(
+      `${op}(): a ${data.constructor.name} cannot share memory with a tensor (int64 tensors hold their values as doubles, exact to 2^53 - 1); ` +
+        `copy it instead: torch.tensor(Array.from(array, Number), { dtype: "int64" })`,
+    );
+  if (!ArrayBuffer.isView(data) || data instanceof DataView)
+    throw new TypeError(`${op}(): expected a typed array (Float32Array, Float64Array, Int32Array, Uint8Array, ...), but got ${describeValue(data)}`);
+}
+
 /** Whether the device that `options` names (or the default one) holds `int64`: the CPU does. */
 function hasInt64(options: TensorOptions): boolean {
   return getBackend(options.device !== undefined ? toDevice(options.device) : defaultDevice()).supportsDType("int64");
@@ -120,7 +135,8 @@ function checkFloat32Range(flat: readonly (number | boolean)[]): void {
  * A tensor over an existing typed array, without a copy on the CPU (`torch.from_numpy`).
  * Writes through the tensor show in the array and the other way round.
  */
-export function from(data: TypedArray, shape: readonly number[] = [data.length], options: Omit<TensorOptions, "dtype"> = {}): Tensor {
+export function from(data: TypedArray, shape: readonly number[] = [data?.length], options: Omit<TensorOptions, "dtype"> = {}): Tensor {
+  checkHostArray("from", data);
   if (numel(shape) !== data.length)
     throw new Error(`from(): shape [${shape.join(", ")}] is invalid for an array of ${data.length} elements`);
   const dtype = data instanceof Uint8Array ? "bool" : dtypeOfArray(data);
@@ -140,6 +156,7 @@ export function from(data: TypedArray, shape: readonly number[] = [data.length],
  * ```
  */
 export function from_numpy(array: TypedArray & { readonly shape?: readonly number[] }): Tensor {
+  checkHostArray("from_numpy", array);
   return from(array, array.shape ?? [array.length]);
 }
 
