@@ -129,6 +129,43 @@ function pass(op: ReduceOp, L: Layout, outN: number, chunk: number, outDtype: DT
   return new GLBuffer(out, outN * chunks);
 }
 
+/** Each of the two passes of {@link splitReduce} folds at most this many elements per output. */
+const SPLIT_MAX = 4096;
+
+/**
+ * A float slice whose reduced dims collapse to two (BatchNorm's `(0, 2, 3)` of NCHW): the first
+ * pass folds the inner dim where it lies, treating the outer one as kept, and the second folds
+ * the outer partials. This saves `layout`'s copy of the whole input into reduced-last order.
+ * `null` when the slice does not split so (one reduced dim, three or more, or dims too long).
+ */
+function splitReduce(op: ReduceOp, x: View, axes: readonly number[], outN: number, outDtype: DType): GLBuffer | null {
+  const red = collapse(axes.map((d) => x.shape[d]!), [axes.map((d) => x.strides[d]!)], [0]);
+  if (red.dims.length !== 2) return null;
+  const [outer, inner] = red.dims as [number, number];
+  if (outer > SPLIT_MAX || inner > SPLIT_MAX) return null;
+  const kept = x.shape.map((_, d) => d).filter((d) => !axes.includes(d));
+  const first: Layout = {
+    view: x,
+    keptShape: [...kept.map((d) => x.shape[d]!), outer],
+    keptStrides: [...kept.map((d) => x.strides[d]!), red.strides[0]![0]!],
+    length: inner,
+    step: red.strides[0]![1]!,
+  };
+  const partial = pass(op, first, outN * outer, 0, outDtype, false);
+  try {
+    const second: Layout = {
+      view: { buffer: partial, dtype: "float32", shape: [outN, outer], strides: [outer, 1], offset: 0 },
+      keptShape: [outN],
+      keptStrides: [outer],
+      length: outer,
+      step: 1,
+    };
+    return pass(op, second, outN, 0, outDtype, true);
+  } finally {
+    partial.free();
+  }
+}
+
 /**
  * Reduce `x` over the sorted `axes` into a contiguous buffer of the kept dims. `copy` and
  * `full` are the backend's primitives (for non-collapsing views and empty slices).
@@ -148,6 +185,10 @@ export function reduce(
   // An empty max, min, argmax or argmin is refused above (tensor's reducePrimitive).
   if (length === 0) return full(outN, IDENTITY[op as FoldOp], outDtype);
   if (outN === 0) return new GLBuffer(null, 0);
+  if (!arg && x.dtype === "float32") {
+    const split = splitReduce(op, x, axes, outN, outDtype);
+    if (split) return split;
+  }
   const L = layout(x, axes, copy);
   try {
     if (arg || length <= CHUNKED_ABOVE) return pass(op, L, outN, 0, outDtype, true);
