@@ -6,7 +6,7 @@
  */
 import { Tensor, cat, scatter_add, zeros, where } from "@flambeau/tensor";
 import {
-  BINARY_OPS, UNARY_OPS, binaryOps, select_table_backward, slice_backward, type IndexTable, unaryOps, REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction,
+  BINARY_OPS, UNARY_OPS, binaryOps, select_table_backward, max_over_backward, slice_backward, type IndexTable, unaryOps, REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction,
   type DifferentiableReduceOp, type BinaryRow, type DifferentiableBinaryOp, type DifferentiableUnaryOp, type Node,
   type RecordedOp, type UnaryRow,
 } from "@flambeau/tensor/internal";
@@ -127,6 +127,8 @@ export const RULES: Record<RecordedOp, Rule> = {
   },
   // A gather by a table built in JavaScript (windows): its transpose gathers the gradient back.
   select_table: (n, g) => [select_table_backward(g, attr<number>(n, "dim"), attr<IndexTable>(n, "table"), n.inputShapes[0]!)],
+  // The maximum over several dims (max pooling's windows): g at each first maximum.
+  max_over: (n, g) => [max_over_backward(g, saved(n, 0), attr<number[]>(n, "axes"), n.inputShapes[0]!)],
   scatter_add: (n, g) => [padTo(g.gather(attr<number>(n, "dim"), attr<Tensor>(n, "index")), n.inputShapes[0]!)],
   // Written positions take their gradient from src (every entry naming them, as PyTorch's gather).
   scatter: (n, g, needs) => [

@@ -153,7 +153,7 @@ export type RecordedOp =
   | "pow_scalar" | "where" | "clamp" | "clamp_bounds"
   | DifferentiableReduceOp | "norm2" | "norm0"
   | "reshape" | "permute" | "expand" | "clone" | "cast" | "to_device" | "slice" | "slice_backward" | "flip" | "cat"
-  | "gather" | "scatter_add" | "scatter" | "select_table"
+  | "gather" | "scatter_add" | "scatter" | "select_table" | "max_over"
   | "matmul";
 
 /** Record `op` producing `out` from `inputs` if any input requires grad (and grad mode is on). */

@@ -36,6 +36,7 @@ export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine,
 export { fromHost, parseSize, FACTORY_KEYS } from "./ops/creation.js";
 export { slice_backward } from "./ops/indexing.js";
 export { IndexTable, select_table, select_table_backward } from "./ops/select-table.js";
+export { max_over, max_over_backward } from "./ops/max-over.js";
 export { broadcastView } from "./ops/elementwise.js";
 export { checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { addScaled_ } from "./ops/add-scaled.js";

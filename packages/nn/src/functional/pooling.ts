@@ -3,8 +3,8 @@
  * im2col's `[N, C, L, K]` layout (windows.ts); adaptive average pooling is two small matrix
  * products with averaging matrices, exact for PyTorch's uneven windows. Gradients are autograd's.
  */
-import { tensor, type Tensor } from "@flambeau/tensor";
-import { IndexTable, relabel } from "@flambeau/tensor/internal";
+import { arange, tensor, type Tensor } from "@flambeau/tensor";
+import { IndexTable, max_over, relabel } from "@flambeau/tensor/internal";
 import { cachedTable, geometryKey, im2col, outputSize, pick, tuple, windowIndex, type Windows } from "./windows.js";
 import type { Size } from "./conv.js";
 
@@ -66,6 +66,7 @@ export function max_pool2d(
   const { x, unbatched } = batched(op, input);
   const g = poolWindows(op, x, kernel_size, stride, padding, dilation, ceil_mode);
   const [N, C] = x.shape as [number, number];
+  if (tiles(g)) return maxPoolTiles(input, x, g, unbatched, return_indices);
   const L = g.OH * g.OW;
   const K = g.kh * g.kw;
   // Padded taps read the window's first tap inside the input again: the maximum and its first
@@ -88,6 +89,33 @@ export function max_pool2d(
   const positions = table.on(x.device).reshape([1, 1, L, K]);
   const flat = positions.expand([N, C, L, K]).gather(3, arg.unsqueeze(3)).reshape([N, C, g.OH, g.OW]);
   return [unbatch(out, unbatched), unbatch(flat, unbatched)];
+}
+
+/** Whether the windows tile the input: stride = kernel, no padding or dilation, none past the edge. */
+const tiles = (g: Windows) =>
+  g.sh === g.kh && g.sw === g.kw && g.top === 0 && g.left === 0 && g.dh === 1 && g.dw === 1 && g.OH * g.kh <= g.H && g.OW * g.kw <= g.W;
+
+/**
+ * Max pooling over windows that tile the input (`MaxPool2d(2)`, the common case), on a view:
+ * `[N, C, OH, kh, OW, kw]` reduced over `kh` and `kw` at once (`max_over`), with no window
+ * gather and no copy. Its index is the window's first maximum in row-major order (NaN
+ * counting as the largest), as the general path's `max` over `[N, C, L, K]` picks it.
+ */
+function maxPoolTiles(input: Tensor, x: Tensor, g: Windows, unbatched: boolean, return_indices: boolean): Tensor | [Tensor, Tensor] {
+  const [N, C] = x.shape as [number, number];
+  const [h, w] = [g.OH * g.kh, g.OW * g.kw];
+  // Rows and columns past the last window are never read: a narrowing view, not a copy.
+  const cropped = h === g.H && w === g.W ? x : x.narrow(2, 0, h).narrow(3, 0, w);
+  const [values, tap] = max_over(cropped.reshape([N, C, g.OH, g.kh, g.OW, g.kw]), [3, 5]);
+  const out = unbatch(relabel(values, [input], "MaxPool2DWithIndicesBackward0"), unbatched);
+  if (!return_indices) return out;
+  // The flat position h * W + w of each window's winner, int32 as the general path's (its index table).
+  const device = x.device;
+  const k = tap.to("int32");
+  const top = arange(0, h, g.kh, { dtype: "int32", device }).reshape([g.OH, 1]);
+  const left = arange(0, w, g.kw, { dtype: "int32", device });
+  const flat = k.div(g.kw, { rounding_mode: "floor" }).add(top).mul(g.W).add(k.remainder(g.kw).add(left));
+  return [out, unbatch(flat, unbatched)];
 }
 
 /**

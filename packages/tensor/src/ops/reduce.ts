@@ -29,7 +29,7 @@ function keptShape(shape: readonly number[], axes: readonly number[], keepdim: b
  * Run a reduction primitive and shape its result as PyTorch does. An extremum over an empty
  * dim has no value, so it is refused here, for every backend.
  */
-function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boolean): Tensor {
+export function reducePrimitive(op: ReduceOp, x: Tensor, axes: number[], keepdim: boolean): Tensor {
   if (op === "max" || op === "min" || op === "argmax" || op === "argmin") {
     const empty = x.shape.findIndex((s, d) => s === 0 && axes.includes(d));
     check(empty < 0, () => `${op}(): Expected reduction dim ${empty} to have non-zero size.`);
