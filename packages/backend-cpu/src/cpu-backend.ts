@@ -1,5 +1,5 @@
 import type { DType, TypedArray } from "@flambeau/tensor";
-import type { Backend, BackendBuffer, BinaryOp, ReduceOp, UnaryOp, View } from "@flambeau/tensor/internal";
+import type { Backend, BackendBuffer, BinaryOp, IndexSite, ReduceOp, UnaryOp, View } from "@flambeau/tensor/internal";
 import { allocResult } from "./kernels/arrays.js";
 import { binary } from "./kernels/binary.js";
 import { assign, copy } from "./kernels/copy.js";
@@ -110,16 +110,16 @@ export class CpuBackend implements Backend {
     assign(dst, src);
   }
 
-  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
+  gather(x: View, dim: number, index: View, outDtype: DType, site?: IndexSite): BackendBuffer {
     live("gather", x);
     live("gather", index);
-    return gather(x, dim, index, outDtype);
+    return gather(x, dim, index, outDtype, site);
   }
 
-  scatterAdd(shape: readonly number[], dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
+  scatterAdd(shape: readonly number[], dim: number, index: View, src: View, outDtype: DType, site?: IndexSite): BackendBuffer {
     live("scatter_add", index);
     live("scatter_add", src);
-    const out = scatterAdd(shape, dim, index, src, outDtype);
+    const out = scatterAdd(shape, dim, index, src, outDtype, site);
     if (outDtype === "int64") checkInt64("scatter_add", out);
     return out;
   }

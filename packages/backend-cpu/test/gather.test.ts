@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { arr, cpu, transposed, view } from "./helpers.js";
+import { indexSite } from "@flambeau/tensor/internal";
 
 const idx = (xs: number[], shape: number[], strides?: number[]) => view(xs, shape, { dtype: "int32", strides });
 
@@ -26,6 +27,13 @@ describe("gather", () => {
     );
     expect(() => cpu.gather(x, 0, idx([-1], [1, 1]), "float32")).toThrow(
       "gather(): index -1 is out of bounds for dimension 0 with size 2",
+    );
+  });
+
+  it("names the user's call (site) rather than gather when given one", () => {
+    const site = indexSite("index_select", { input: [2, 3], index: [1] }, 1);
+    expect(() => cpu.gather(x, 1, idx([3], [1, 1]), "float32", site)).toThrow(
+      "index_select(): index 3 is out of bounds for dimension 1 with size 3 (input of shape [2, 3], index of shape [1])",
     );
   });
 

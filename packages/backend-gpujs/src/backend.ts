@@ -1,6 +1,6 @@
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
-  allocArray, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
+  allocArray, type Backend, type BackendBuffer, type BinaryOp, type IndexSite, type ReduceOp, type UnaryOp, type View,
   freedBufferError,
 } from "@flambeau/tensor/internal";
 import { canReadAsync, readAsync } from "./async-read.js";
@@ -117,13 +117,13 @@ export class GpujsBackend implements Backend {
     assign(dst, src);
   }
 
-  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
-    checkIndexRange("gather", index, dim, x.shape.length === 0 ? 1 : x.shape[dim]!);
+  gather(x: View, dim: number, index: View, outDtype: DType, site?: IndexSite): BackendBuffer {
+    checkIndexRange("gather", site, index, dim, x.shape.length === 0 ? 1 : x.shape[dim]!);
     return gather(x, dim, index, outDtype);
   }
 
-  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
-    checkIndexRange("scatter_add", index, dim, shape.length === 0 ? 1 : shape[dim]!);
+  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType, site?: IndexSite): BackendBuffer {
+    checkIndexRange("scatter_add", site, index, dim, shape.length === 0 ? 1 : shape[dim]!);
     return scatterAdd(shape, dim, index, src, outDtype);
   }
 }

@@ -8,7 +8,7 @@
  * texture's range is remembered, so a kept table is read once.
  */
 import {
-  indexOutOfBounds, integerDivisionByZero, type View,
+  indexOutOfBoundsAt, integerDivisionByZero, type IndexSite, type View,
 } from "@flambeau/tensor/internal";
 import { type GLBuffer, hostValues } from "./buffer.js";
 import { data, knownValue } from "./kernels/map.js";
@@ -71,14 +71,14 @@ function bufferRange(v: View): { min: number; max: number } {
   return range;
 }
 
-/** Refuse an index of `op` outside `[0, extent)` along `dim`, naming the first one. */
-export function checkIndexRange(op: "gather" | "scatter_add", index: View, dim: number, extent: number): void {
+/** Refuse an index of `op` outside `[0, extent)` along `dim`, naming the first one and the user's call (`site`). */
+export function checkIndexRange(op: "gather" | "scatter_add", site: IndexSite | undefined, index: View, dim: number, extent: number): void {
   if (knownValue(index) === undefined && (index.buffer as GLBuffer).size > 0) {
     const { min, max } = bufferRange(index);
     if (min >= 0 && max < extent) return; // every element of the buffer, so every one the view reads
   }
   const bad = findInView(index, (i) => i < 0 || i >= extent);
-  if (bad !== undefined) throw indexOutOfBounds(op, bad, dim, extent);
+  if (bad !== undefined) throw indexOutOfBoundsAt(site, op, bad, dim, extent);
 }
 
 /** Refuse an integral divisor holding a zero (PyTorch's `ZeroDivisionError`). */

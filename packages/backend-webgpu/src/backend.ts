@@ -6,14 +6,14 @@
  */
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
 import {
-  contiguousStrides, freedBufferError, numel, type Backend, type BackendBuffer, type BinaryOp, type ReduceOp, type UnaryOp, type View,
+  contiguousStrides, freedBufferError, numel, type Backend, type BackendBuffer, type BinaryOp, type IndexSite, type ReduceOp, type UnaryOp, type View,
 } from "@flambeau/tensor/internal";
 import { BufferPool } from "./buffer-pool.js";
 import { GpuBuffer, WORD } from "./buffer.js";
 import { memoize } from "./memo.js";
 import type { GpuContext } from "./device.js";
 import { Recorder, gridFor } from "./encoder.js";
-import { STATUS_BYTES } from "./errors.js";
+import { FaultSites, STATUS_BYTES } from "./errors.js";
 import { PipelineCache, type Kernel } from "./pipeline-cache.js";
 import { binaryFaults, binaryKernel, WORKGROUP as BINARY_WG } from "./shaders/binary.js";
 import { copyKernel, fillKernel, WORKGROUP as COPY_WG } from "./shaders/copy.js";
@@ -71,8 +71,10 @@ interface Live {
   staging: StagingPool;
   kernels: PipelineCache;
   rec: Recorder;
-  /** `[fault, value, dim, extent]` written by kernels that can fail; see errors.ts. */
+  /** `[fault, value, dim | site << 8, extent]` written by kernels that can fail; see errors.ts. */
   status: GPUBuffer;
+  /** The user's calls behind the index kernels recorded since the last read. */
+  sites: FaultSites;
 }
 
 /**
@@ -113,7 +115,7 @@ export class WebGPUBackend implements Backend {
     const pool = new BufferPool(device);
     const status = device.createBuffer({ size: STATUS_BYTES, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
     const kernels = new PipelineCache(device);
-    this.live = { ctx, pool, staging: new StagingPool(device), kernels, rec: new Recorder(device, pool, kernels.layouts.meta), status };
+    this.live = { ctx, pool, staging: new StagingPool(device), kernels, rec: new Recorder(device, pool, kernels.layouts.meta), status, sites: new FaultSites() };
     // A WebGPU validation error (a bug in a kernel, never in user code) makes its whole batch
     // a no-op: remember it so the next read fails instead of returning stale values.
     device.addEventListener?.("uncapturederror", (e) => {
@@ -227,7 +229,7 @@ export class WebGPUBackend implements Backend {
   async read(buffer: BackendBuffer, dtype: DType, n: number): Promise<TypedArray> {
     const L = this.L;
     if (n > 0) gpu(buffer); // throws if freed
-    const out = await readBack(L.rec, L.staging, L.status, n > 0 ? (buffer as GpuBuffer).block : null, dtype, n);
+    const out = await readBack(L.rec, L.staging, L.status, L.sites, n > 0 ? (buffer as GpuBuffer).block : null, dtype, n);
     const error = this.deviceError;
     if (error) {
       this.deviceError = null;
@@ -336,21 +338,21 @@ export class WebGPUBackend implements Backend {
     if (temp) this.free(temp);
   }
 
-  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer {
+  gather(x: View, dim: number, index: View, outDtype: DType, site?: IndexSite): BackendBuffer {
     const n = numel(index.shape);
     const out = this.output(n, x.buffer, index.buffer);
     if (n === 0) return out;
-    const meta = gatherMeta(at(x), dim, at(index));
+    const meta = gatherMeta(at(x), dim, at(index), this.L.sites.id(site));
     const k = this.kernel(K.gather(x.dtype, outDtype), GATHER_WG);
     const L = this.L;
     L.rec.dispatch(k, [gpu(x.buffer), gpu(index.buffer), out.block.buffer, L.status], meta, gridFor(n, GATHER_WG), out.base);
     return out;
   }
 
-  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer {
+  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType, site?: IndexSite): BackendBuffer {
     const outN = numel(shape);
     if (numel(index.shape) === 0 || outN === 0) return this.full(outN, 0, outDtype);
-    const meta = scatterAddMeta(shape, dim, at(index), at(src));
+    const meta = scatterAddMeta(shape, dim, at(index), at(src), this.L.sites.id(site));
     const out = this.output(outN, index.buffer, src.buffer);
     const k = this.kernel(K.scatterAdd(src.dtype, outDtype), GATHER_WG);
     const L = this.L;

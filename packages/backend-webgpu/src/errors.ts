@@ -6,7 +6,7 @@
  */
 
 import {
-  indexOutOfBounds, int32OverflowError, integerDivisionByZero,
+  indexOutOfBoundsAt, int32OverflowError, integerDivisionByZero, type IndexSite,
 } from "@flambeau/tensor/internal";
 
 export enum Fault {
@@ -18,7 +18,10 @@ export enum Fault {
   IntOverflow = 5,
 }
 
-/** Bytes of the status buffer: `[fault, value, dim, extent]`. */
+/**
+ * Bytes of the status buffer: `[fault, value, dim | site << 8, extent]`. `site` numbers the
+ * user's call behind an index kernel (see {@link FaultSites}); 0 is none.
+ */
 export const STATUS_BYTES = 16;
 
 /** WGSL declaring the status buffer at `binding` and `fault(code, value, dim, extent)`. */
@@ -33,20 +36,55 @@ fn fault(code: u32, value: i32, dim: u32, extent: u32) {
 }`;
 }
 
-/** The error a status word reports, or null. */
-export function faultError(status: Uint32Array): Error | null {
+/**
+ * The user's calls behind the index kernels dispatched since the last read, numbered for the
+ * kernels' metadata: a gather finds a bad index only when it runs, and the error it reports at
+ * the next read must name the op the user called (`index_select`, `embedding`), not `gather`.
+ * Calls with the same op and shapes share a number, so a loop between reads keeps a short list.
+ */
+export class FaultSites {
+  private list: IndexSite[] = [];
+  private ids = new Map<string, number>();
+
+  /** The number a kernel records for `site` (0 when there is none). */
+  id(site: IndexSite | undefined): number {
+    if (site === undefined) return 0;
+    const key = `${site.op}|${site.dim ?? ""}|${site.shapes}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      if (this.list.length >= 0xffffff) return 0; // past what the status word holds: the primitive's name
+      this.list.push(site);
+      id = this.list.length;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** The sites numbered since the last call (for the status read now), and a fresh list. */
+  take(): readonly IndexSite[] {
+    const list = this.list;
+    this.list = [];
+    this.ids = new Map();
+    return list;
+  }
+}
+
+/** The error a status word reports, or null; `sites` are those numbered for the dispatches it covers. */
+export function faultError(status: Uint32Array, sites: readonly IndexSite[] = []): Error | null {
   const value = status[1]! | 0;
+  const dim = status[2]! & 0xff;
+  const site = sites[(status[2]! >>> 8) - 1];
   switch (status[0] as Fault) {
     case Fault.None:
       return null;
     case Fault.ZeroDivision:
       return integerDivisionByZero("webgpu");
     case Fault.GatherIndex:
-      return indexOutOfBounds("gather", value, status[2]!, status[3]!);
+      return indexOutOfBoundsAt(site, "gather", value, dim, status[3]!);
     case Fault.IntOverflow:
       return int32OverflowError(status[2] === 1 ? "prod" : "sum", undefined, "webgpu");
     case Fault.ScatterIndex:
-      return indexOutOfBounds("scatter_add", value, status[2]!, status[3]!);
+      return indexOutOfBoundsAt(site, "scatter_add", value, dim, status[3]!);
     default:
       return new Error(`webgpu: a kernel reported fault ${status[0]}`);
   }

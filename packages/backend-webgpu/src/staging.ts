@@ -6,7 +6,7 @@ import type { DType, TypedArray } from "@flambeau/tensor";
 import { sizeClass } from "./buffer-pool.js";
 import { WORD, type Block } from "./buffer.js";
 import type { Recorder } from "./encoder.js";
-import { STATUS_BYTES, faultError } from "./errors.js";
+import { STATUS_BYTES, faultError, type FaultSites } from "./errors.js";
 
 export class StagingPool {
   private readonly idle = new Map<number, GPUBuffer[]>();
@@ -32,16 +32,19 @@ export class StagingPool {
  * so far with the copy, so the values are those of the moment of the call. Rejects with a
  * kernel's fault (errors.ts), which the read also clears.
  */
-export async function readBack(rec: Recorder, pool: StagingPool, status: GPUBuffer, block: Block | null, dtype: DType, n: number): Promise<TypedArray> {
+export async function readBack(
+  rec: Recorder, pool: StagingPool, status: GPUBuffer, sites: FaultSites, block: Block | null, dtype: DType, n: number,
+): Promise<TypedArray> {
   const bytes = n * WORD;
   const staging = pool.acquire(bytes + STATUS_BYTES);
   if (block) rec.copy(block.buffer, block.offset, staging, 0, bytes);
   rec.copy(status, 0, staging, bytes, STATUS_BYTES);
   rec.clear(status, 0, STATUS_BYTES);
+  const numbered = sites.take(); // the sites of the dispatches this status covers
   rec.flush();
   await staging.mapAsync(GPUMapMode.READ, 0, bytes + STATUS_BYTES);
   const mapped = staging.getMappedRange(0, bytes + STATUS_BYTES);
-  const fault = faultError(new Uint32Array(mapped, bytes, 4));
+  const fault = faultError(new Uint32Array(mapped, bytes, 4), numbered);
   let out: TypedArray;
   if (dtype === "bool") {
     // Bools are stored as u32 words of 0 or 1.

@@ -28,21 +28,21 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     make: vector,
     run: (s, d) => read(T(s).gather(0, int(d, [0, 5]))),
     error: RangeError,
-    words: ["gather(): index 5 is out of bounds for dimension 0 with size 3"],
+    words: ["gather(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [2])"],
   },
   {
     name: "gather with a negative index",
     make: vector,
     run: (s, d) => read(torch.gather(T(s), 0, int(d, [-1]))),
     error: RangeError,
-    words: ["gather(): index -1 is out of bounds for dimension 0 with size 3"],
+    words: ["gather(): index -1 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1])"],
   },
   {
     name: "gather along dim 1 with an index past the end, through an expanded index",
     make: (d) => ({ tensors: [torch.ones([2, 3], { device: d })] }),
     run: (s, d) => read(T(s).gather(1, int(d, [0, 3]).reshape([1, 2]).expand([2, 2]))),
     error: RangeError,
-    words: ["gather(): index 3 is out of bounds for dimension 1 with size 3"],
+    words: ["gather(): index 3 is out of bounds for dimension 1 with size 3 (input of shape [2, 3], index of shape [2, 2])"],
   },
   {
     // gpu.js remembers the range of an index it has read; an in-place write must not reuse it.
@@ -62,30 +62,56 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     make: vector,
     run: (s, d) => read(T(s).scatter_add(0, int(d, [1, 5]), torch.ones([2], { device: d }))),
     error: RangeError,
-    words: ["scatter_add(): index 5 is out of bounds for dimension 0 with size 3"],
+    words: ["scatter_add(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [2], src of shape [2])"],
   },
   {
     name: "scatter with an index past the end",
     make: vector,
     run: (s, d) => read(T(s).scatter(0, int(d, [5]), 7)),
     error: RangeError,
-    words: ["index 5 is out of bounds for dimension 0 with size 3"],
+    words: ["scatter(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1])"],
   },
+  // Ops built on gather or scatter name the op the user called, with its operands' shapes, on
+  // every backend: where the index is read first (CPU, gpu.js) and where the kernel reports it
+  // at the next read (WebGPU). PyTorch's words differ by op and are noted beside each.
   {
-    // PyTorch: "index out of range in self"; the CPU and gpu.js check first (index_select),
-    // WebGPU's kernel reports it (gather).
+    // PyTorch: "index out of range in self"
     name: "index_select with an index past the end",
     make: vector,
     run: (s, d) => read(T(s).index_select(0, int(d, [5]))),
     error: RangeError,
-    words: [/(index_select|gather)\(\): index 5 is out of bounds for dimension 0 with size 3/],
+    words: ["index_select(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1])"],
   },
   {
+    name: "index_select along dim 1 with a negative index",
+    make: (d) => ({ tensors: [torch.ones([2, 3], { device: d })] }),
+    run: (s, d) => read(torch.index_select(T(s), 1, int(d, [0, -1]))),
+    error: RangeError,
+    words: ["index_select(): index -1 is out of bounds for dimension 1 with size 3 (input of shape [2, 3], index of shape [2])"],
+  },
+  {
+    // PyTorch: "index 5 is out of bounds for dimension 0 with size 3"
     name: "a tensor index past the end",
     make: vector,
     run: (s, d) => read(T(s).index(int(d, [2, 5]))),
     error: RangeError,
-    words: ["index 5 is out of bounds for dimension 0 with size 3"],
+    words: ["index(): index 5 is out of bounds for dimension 0 with size 3 (self of shape [3], index of shape [2])"],
+  },
+  {
+    // PyTorch: "index -5 is out of bounds for dimension 0 with size 3" (not the wrapped -2)
+    name: "a negative tensor index past the start names the index as given",
+    make: vector,
+    run: (s, d) => read(T(s).index(int(d, [-1, -5]))),
+    error: RangeError,
+    words: ["index(): index -5 is out of bounds for dimension 0 with size 3 (self of shape [3], index of shape [2])"],
+  },
+  {
+    // PyTorch: "index 3 is out of bounds for dimension 1 with size 3"
+    name: "a tensor index past the end on the second dimension",
+    make: (d) => ({ tensors: [torch.ones([2, 3], { device: d })] }),
+    run: (s, d) => read(T(s).index(":", torch.tensor([[0], [3]], { dtype: "int32", device: d }))),
+    error: RangeError,
+    words: ["index(): index 3 is out of bounds for dimension 1 with size 3 (self of shape [2, 3], index of shape [2, 1])"],
   },
   {
     // PyTorch: "index out of range in self" (CUDA: a device assert).
@@ -93,7 +119,14 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     make: (d) => ({ tensors: [torch.ones([3, 2], { device: d })] }),
     run: (s, d) => read(F.embedding(int(d, [1, 5]), T(s))),
     error: RangeError,
-    words: [/index out of range in self|gather\(\): index 5 is out of bounds for dimension 0 with size 3/],
+    words: ["embedding(): index out of range in self (index 5 is out of bounds for dimension 0 with size 3; input of shape [2], weight of shape [3, 2])"],
+  },
+  {
+    name: "nn.Embedding called with a negative index",
+    make: (d) => ({ modules: [new torch.nn.Embedding(4, 2).to(d)] }),
+    run: (s, d) => read((s.modules![0] as torch.nn.Embedding).forward(torch.tensor([[0, -1]], { dtype: "int32", device: d }))),
+    error: RangeError,
+    words: ["embedding(): index out of range in self (index -1 is out of bounds for dimension 0 with size 4; input of shape [1, 2], weight of shape [4, 2])"],
   },
   {
     // PyTorch's CPU: "Class values must be smaller than num_classes."; CUDA leaves it to scatter's assert.
@@ -101,7 +134,7 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     run: (_, d) => read(F.one_hot(int(d, [0, 5]), 3)),
     error: Error,
     errorWhenAsync: RangeError,
-    words: [/Class values must be smaller than num_classes\.|scatter_add\(\): index 5 is out of bounds for dimension 1 with size 3/],
+    words: [/Class values must be smaller than num_classes\.|one_hot\(\): index 5 is out of bounds for dimension 1 with size 3 \(input of shape \[2\]\)/],
   },
   {
     // PyTorch: IndexError "Target 5 is out of bounds."
@@ -109,7 +142,15 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     make: (d) => ({ tensors: [torch.zeros([2, 3], { device: d }).requires_grad_(true)] }),
     run: (s, d) => read(F.cross_entropy(T(s), int(d, [0, 5]))),
     error: RangeError,
-    words: [/Target 5 is out of bounds\.|gather\(\): index 5 is out of bounds for dimension 1 with size 3/],
+    words: [/Target 5 is out of bounds\.|cross_entropy\(\): index 5 is out of bounds for dimension 1 with size 3 \(input of shape \[2, 3\], target of shape \[2\]\)/],
+  },
+  {
+    // PyTorch: IndexError "Target 4 is out of bounds."
+    name: "nll_loss with class weights and a target past the classes",
+    make: (d) => ({ tensors: [torch.zeros([2, 3], { device: d }), torch.ones([3], { device: d })] }),
+    run: (s, d) => read(F.nll_loss(T(s), int(d, [4, 0]), { weight: T(s, 1) })),
+    error: RangeError,
+    words: [/Target 4 is out of bounds\.|nll_loss\(\): index 4 is out of bounds for dimension \d with size 3 \(input of shape \[2, 3\], target of shape \[2\]\)/],
   },
   // RuntimeError "ZeroDivisionError" (integer operands; floats give inf and nan)
   { name: "floor_divide of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).floor_divide(int(d, [2, 0, 1]))), ...zeroDivision },

@@ -1,5 +1,6 @@
 import type { DType, TypedArray } from "./dtype.js";
 import type { Shape } from "./shape.js";
+import type { IndexSite } from "./errors.js";
 
 /** An opaque handle to memory owned by a backend (a typed array, a GPU buffer, a texture). */
 export type BackendBuffer = unknown;
@@ -78,10 +79,14 @@ export interface Backend {
   copy(x: View, outDtype: DType): BackendBuffer;
   /** Write `src` (same shape, cast to `dst.dtype`) into the strided window `dst`, in place. */
   assign(dst: View, src: View): void;
-  /** `out[i][j] = x[i][index[i][j]]` along `dim` (torch.gather); output has `index.shape`. */
-  gather(x: View, dim: number, index: View, outDtype: DType): BackendBuffer;
-  /** Zeros of `shape`, then `out[i][index[i][j]] += src[i][j]` along `dim` (torch.scatter_add). */
-  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): BackendBuffer;
+  /**
+   * `out[i][j] = x[i][index[i][j]]` along `dim` (torch.gather); output has `index.shape`. An
+   * index out of range raises (or, on a device that reads asynchronously, is reported at the
+   * next read) with `site`'s op and shapes: the user's call, not this primitive.
+   */
+  gather(x: View, dim: number, index: View, outDtype: DType, site?: IndexSite): BackendBuffer;
+  /** Zeros of `shape`, then `out[i][index[i][j]] += src[i][j]` along `dim` (torch.scatter_add); `site` as for `gather`. */
+  scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType, site?: IndexSite): BackendBuffer;
   /**
    * Optional: the int32 positions that stably sort each row (last axis) of `x`, NaN largest,
    * equal values in their original order (PyTorch's `sort(stable=True)`); contiguous, of

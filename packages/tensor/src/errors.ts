@@ -107,8 +107,41 @@ export function freedBufferError(device: string): Error {
 
 /**
  * @internal An index past a dimension's size (PyTorch's `IndexError`); `op` is null for plain
- * indexing (`x.index(5)`), which PyTorch reports without an op name.
+ * indexing (`x.index(5)`), which PyTorch reports without an op name. `shapes` (an
+ * {@link IndexSite}'s) names the operands the user passed.
  */
-export function indexOutOfBounds(op: string | null, index: number, dim: number, size: number): RangeError {
-  return new RangeError(`${op === null ? "" : `${op}(): `}index ${index} is out of bounds for dimension ${dim} with size ${size}`);
+export function indexOutOfBounds(op: string | null, index: number, dim: number, size: number, shapes?: string): RangeError {
+  const where = shapes ? ` (${shapes})` : "";
+  return new RangeError(`${op === null ? "" : `${op}(): `}index ${index} is out of bounds for dimension ${dim} with size ${size}${where}`);
+}
+
+/**
+ * @internal The user's call behind a backend's `gather` or `scatterAdd`, so that an index out of
+ * range names the op the user called (`index_select`, `embedding`, ...) and its operands' shapes
+ * rather than the primitive it is built on. Kernels that find the index late (WebGPU, at the
+ * next read) report the site they were given.
+ */
+export interface IndexSite {
+  /** The user's op, as PyTorch spells it. */
+  readonly op: string;
+  /** The dimension of the user's tensor the index runs along (it can differ from the primitive's). */
+  readonly dim?: number;
+  /** The operands' shapes, e.g. `input of shape [3, 2], index of shape [4]`. */
+  readonly shapes: string;
+  /** PyTorch's own words for this op's error where they differ (`embedding`: "index out of range in self"). */
+  readonly words?: string;
+}
+
+/** @internal The site of `op` called with these named operands' shapes. */
+export function indexSite(op: string, operands: Record<string, readonly number[]>, dim?: number, words?: string): IndexSite {
+  const shapes = Object.entries(operands).map(([name, shape]) => `${name} of shape [${shape.join(", ")}]`).join(", ");
+  return { op, shapes, ...(dim === undefined ? {} : { dim }), ...(words === undefined ? {} : { words }) };
+}
+
+/** @internal The error for index `index` out of `[0, size)` found by a primitive at `site` (or the primitive `op`'s own). */
+export function indexOutOfBoundsAt(site: IndexSite | undefined, op: string, index: number, dim: number, size: number): RangeError {
+  if (!site) return indexOutOfBounds(op, index, dim, size);
+  const d = site.dim ?? dim;
+  if (site.words === undefined) return indexOutOfBounds(site.op, index, d, size, site.shapes);
+  return new RangeError(`${site.op}(): ${site.words} (index ${index} is out of bounds for dimension ${d} with size ${size}; ${site.shapes})`);
 }

@@ -42,11 +42,14 @@ export { checkInPlace, commitInPlace } from "./ops/inplace.js";
 export { addScaled_ } from "./ops/add-scaled.js";
 export { keywords, uncheckedArguments, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
+// gather, index_select and scatter with the user's call a bad index reports (nn's embedding, nll_loss, one_hot).
+export { gather as gatherAt, index_select as indexSelectAt } from "./ops/indexing.js";
+export { scatter as scatterAt } from "./ops/scatter.js";
 export { describeValue, checkTensor } from "./ops/checks.js";
 export { parseKind, checkKind, type Kind } from "./kinds.js";
 export {
-  check, dtypeNotSupported, int32OverflowError, int64OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, broadcastMismatch,
-  asyncReadRequired, freedBufferError, type ErrorClass,
+  check, dtypeNotSupported, int32OverflowError, int64OverflowError, negativeIntegerPowerError, integerDivisionByZero, indexOutOfBounds, indexOutOfBoundsAt, indexSite, broadcastMismatch,
+  asyncReadRequired, freedBufferError, type ErrorClass, type IndexSite,
 } from "./errors.js";
 // The op tables, for the autograd engine and the conformance suite (tables/).
 export { UNARY_OPS, unaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";

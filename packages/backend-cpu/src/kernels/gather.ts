@@ -1,5 +1,5 @@
 import type { DType, Shape, TypedArray } from "@flambeau/tensor";
-import { contiguousStrides, indexOutOfBounds, numel, type View } from "@flambeau/tensor/internal";
+import { contiguousStrides, indexOutOfBoundsAt, numel, type IndexSite, type View } from "@flambeau/tensor/internal";
 import { allocResult, data, normalizeBool } from "./arrays.js";
 import { Rows } from "./strided.js";
 
@@ -14,7 +14,7 @@ function lineStrides(strides: Shape, dim: number): number[] {
 }
 
 /** `out[i][j] = x[i][index[i][j]]` along `dim` (torch.gather); the output has `index.shape`. */
-export function gather(x: View, dim: number, index: View, outDtype: DType): TypedArray {
+export function gather(x: View, dim: number, index: View, outDtype: DType, site?: IndexSite): TypedArray {
   const n = numel(index.shape);
   const out = allocResult(outDtype, n);
   if (n === 0) return out;
@@ -31,7 +31,7 @@ export function gather(x: View, dim: number, index: View, outDtype: DType): Type
     let xi = off[1]!;
     for (let t = 0; t < rows.n; t++, o++, ii += step[0]!, xi += step[1]!) {
       const j = I[ii]!;
-      if (j < 0 || j >= extent) throw indexOutOfBounds("gather", j, dim, extent);
+      if (j < 0 || j >= extent) throw indexOutOfBoundsAt(site, "gather", j, dim, extent);
       out[o] = X[xi + j * along]!;
     }
   } while (rows.next());
@@ -39,7 +39,7 @@ export function gather(x: View, dim: number, index: View, outDtype: DType): Type
 }
 
 /** Zeros of `shape`, then `out[i][index[i][j]] += src[i][j]` along `dim` (torch.scatter_add). */
-export function scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType): TypedArray {
+export function scatterAdd(shape: Shape, dim: number, index: View, src: View, outDtype: DType, site?: IndexSite): TypedArray {
   const out = allocResult(outDtype, numel(shape));
   if (numel(index.shape) === 0 || out.length === 0) return out;
   const I = data(index);
@@ -57,7 +57,7 @@ export function scatterAdd(shape: Shape, dim: number, index: View, src: View, ou
     let oi = off[2]!;
     for (let t = 0; t < rows.n; t++, ii += step[0]!, si += step[1]!, oi += step[2]!) {
       const j = I[ii]!;
-      if (j < 0 || j >= extent) throw indexOutOfBounds("scatter_add", j, dim, extent);
+      if (j < 0 || j >= extent) throw indexOutOfBoundsAt(site, "scatter_add", j, dim, extent);
       out[oi + j * along]! += S[si]!;
     }
   } while (rows.next());

@@ -2,11 +2,12 @@
  * `gather` and `scatterAdd` along `dim`. Out-of-range indices are reported through the status
  * buffer (errors.ts) and read as 0, so a bad index never reads or writes outside a buffer.
  *
- * gather metadata: `[n, rank, dim, extent, xOffset, iOffset, along, shape[8], iStrides[8], xStrides[8]]`
- * (`xStrides[dim]` is 0: the index supplies that coordinate, times `along`).
+ * gather metadata: `[n, rank, dim, extent, xOffset, iOffset, along, shape[8], iStrides[8], xStrides[8], site]`
+ * (`xStrides[dim]` is 0: the index supplies that coordinate, times `along`; `site` numbers the
+ * user's call for the fault, errors.ts).
  *
  * scatterAdd metadata: `[outN, rank, dim, extent, iOffset, sOffset, k, shape[8], iShape[8],
- * iStrides[8], sStrides[8]]`. One invocation per output element sums, in index order, the
+ * iStrides[8], sStrides[8], site]`. One invocation per output element sums, in index order, the
  * sources whose index selects it: deterministic, no float atomics (WGSL has none), and the
  * same summation order as the CPU backend.
  */
@@ -17,6 +18,8 @@ import { ENTRY_ARGS, MAX_RANK, META, PRELUDE, computeType, linearIndex, loadAs, 
 
 export const WORKGROUP = 256;
 const R = MAX_RANK;
+const GATHER_SITE = 7 + 3 * R;
+const SCATTER_SITE = 7 + 4 * R;
 
 export function gatherKernel(x: DType, out: DType): { key: string; source: () => string } {
   const t = computeType(x);
@@ -44,7 +47,7 @@ ${META}
   }
   let j = I[io];
   if (j < 0 || j >= i32(md[3])) {
-    fault(${Fault.GatherIndex}u, j, md[2], md[3]);
+    fault(${Fault.GatherIndex}u, j, md[2] | (md[${GATHER_SITE}u] << 8u), md[3]);
     O[ob() + i] = ${storeAs(t === "f32" ? "0.0" : t === "i32" ? "0" : "false", t, out)};
     return;
   }
@@ -90,7 +93,7 @@ ${META}
     for (var k = 0; k < i32(md[6]); k++) {
       let j = I[io + k * iStep];
       if (j == want) { acc += ${loadAs("S[so + k * sStep]", src, t)}; }
-      if (want == 0 && (j < 0 || j >= extent)) { fault(${Fault.ScatterIndex}u, j, dim, md[3]); }
+      if (want == 0 && (j < 0 || j >= extent)) { fault(${Fault.ScatterIndex}u, j, dim | (md[${SCATTER_SITE}u] << 8u), md[3]); }
     }
   }
   O[ob() + o] = ${storeAs("acc", t, out)};
@@ -99,11 +102,12 @@ ${META}
 }
 
 /** gather's metadata (a 0-d `x` has one line of one element). */
-export function gatherMeta(x: View, dim: number, index: View): number[] {
+export function gatherMeta(x: View, dim: number, index: View, site = 0): number[] {
   const scalar = x.shape.length === 0;
   const rank = Math.max(index.shape.length, 1);
   if (rank > R) throw new Error(`webgpu: gather supports at most ${R} dimensions`);
-  const meta = new Array<number>(7 + 3 * R).fill(0);
+  const meta = new Array<number>(GATHER_SITE + 1).fill(0);
+  meta[GATHER_SITE] = site;
   meta.splice(0, 7, numel(index.shape), rank, dim, scalar ? 1 : x.shape[dim]!, x.offset, index.offset, scalar ? 0 : x.strides[dim]!);
   meta[7] = 1;
   for (let d = 0; d < index.shape.length; d++) {
@@ -115,10 +119,11 @@ export function gatherMeta(x: View, dim: number, index: View): number[] {
 }
 
 /** scatterAdd's metadata for an output of `shape`. */
-export function scatterAddMeta(shape: Shape, dim: number, index: View, src: View): number[] {
+export function scatterAddMeta(shape: Shape, dim: number, index: View, src: View, site = 0): number[] {
   const rank = Math.max(shape.length, 1);
   if (rank > R) throw new Error(`webgpu: scatter_add supports at most ${R} dimensions`);
-  const meta = new Array<number>(7 + 4 * R).fill(0);
+  const meta = new Array<number>(SCATTER_SITE + 1).fill(0);
+  meta[SCATTER_SITE] = site;
   const k = index.shape.length === 0 ? 1 : index.shape[dim]!;
   meta.splice(0, 7, numel(shape), rank, dim, shape.length === 0 ? 1 : shape[dim]!, index.offset, src.offset, k);
   for (let d = 0; d < rank; d++) {

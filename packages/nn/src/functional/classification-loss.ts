@@ -1,6 +1,6 @@
 /** Classification losses: negative log-likelihood and cross-entropy (class indices or probabilities). */
 import { Tensor, can_read_sync, where } from "@flambeau/tensor";
-import { isFloating, legacyTypeName } from "@flambeau/tensor/internal";
+import { gatherAt, indexSelectAt, indexSite, isFloating, legacyTypeName, type IndexSite } from "@flambeau/tensor/internal";
 import { checkReduction, type Reduction } from "./reduction.js";
 import { log_softmax } from "./activation.js";
 
@@ -44,10 +44,10 @@ function checkTargets(input: Tensor, target: Tensor, weight: Tensor | null, igno
 }
 
 /** Per-position class weights of `target` (0 where ignored) and the targets made safe to gather. */
-function targetWeights(input: Tensor, target: Tensor, weight: Tensor | null, ignore: number): [Tensor, Tensor] {
+function targetWeights(input: Tensor, target: Tensor, weight: Tensor | null, ignore: number, site: IndexSite): [Tensor, Tensor] {
   const kept = target.ne(ignore);
   const safe = where(kept, target, 0);
-  const w = weight ? weight.index_select(0, safe.reshape([-1])).reshape(safe.shape) : kept.to(input.dtype);
+  const w = weight ? indexSelectAt(weight, 0, safe.reshape([-1]), site).reshape(safe.shape) : kept.to(input.dtype);
   return [weight ? where(kept, w, 0) : w, safe];
 }
 
@@ -61,12 +61,18 @@ function targetWeights(input: Tensor, target: Tensor, weight: Tensor | null, ign
  * ```
  */
 export function nll_loss(input: Tensor, target: Tensor, options: NLLLossOptions = {}): Tensor {
+  return nllLoss(input, target, options, "nll_loss");
+}
+
+/** `nll_loss` for the user's `op` (`cross_entropy` calls it), which a target out of range names where a kernel finds it (WebGPU). */
+function nllLoss(input: Tensor, target: Tensor, options: NLLLossOptions, op: string): Tensor {
   const { weight = null, ignore_index = -100, reduction = "mean" } = options;
   checkReduction(reduction);
   const [x, t, unbatched] = batched(input, target, false);
   checkTargets(x, t, weight, ignore_index);
-  const [w, safe] = targetWeights(x, t, weight, ignore_index);
-  const loss = x.gather(1, safe.unsqueeze(1)).squeeze(1).mul(w).neg();
+  const site = indexSite(op, { input: input.shape, target: target.shape }, 1);
+  const [w, safe] = targetWeights(x, t, weight, ignore_index, site);
+  const loss = gatherAt(x, 1, safe.unsqueeze(1), site).squeeze(1).mul(w).neg();
   if (reduction === "none") return unbatched ? loss.squeeze(0) : loss;
   return reduction === "sum" ? loss.sum() : loss.sum().div(w.sum());
 }
@@ -101,7 +107,7 @@ export function cross_entropy(input: Tensor, target: Tensor, options: CrossEntro
     else if (reduction === "sum") loss = terms.sum().neg();
     else loss = terms.sum().neg().div(x.numel() / classes);
   } else {
-    loss = nll_loss(logp, t, { weight, ignore_index, reduction });
+    loss = nllLoss(logp, t, { weight, ignore_index, reduction }, "cross_entropy");
     if (label_smoothing > 0) loss = smoothIndexLoss(loss, logp, t, wView, weight, ignore_index, reduction, label_smoothing);
   }
   return unbatched && reduction === "none" ? loss.squeeze(0) : loss;
@@ -118,6 +124,6 @@ function smoothIndexLoss(
   let ret: Tensor;
   if (reduction === "none") ret = smooth;
   else if (reduction === "sum") ret = smooth.sum();
-  else ret = smooth.sum().div(targetWeights(logp, target, weight, ignore)[0].sum());
+  else ret = smooth.sum().div(targetWeights(logp, target, weight, ignore, indexSite("cross_entropy", { input: logp.shape, target: target.shape }, 1))[0].sum());
   return nll.mul(1 - smoothing).add(ret.mul(smoothing / classes));
 }

@@ -1,14 +1,12 @@
 import { can_read_sync, where, zeros, type Tensor } from "@flambeau/tensor";
-import { asyncReadRequired, legacyTypeName } from "@flambeau/tensor/internal";
+import { asyncReadRequired, indexSelectAt, indexSite, legacyTypeName, scatterAt } from "@flambeau/tensor/internal";
 
-/** Refuse indices that are not integers or (where they can be read at once) out of range. */
-function checkIndices(input: Tensor, size: number, what: string): void {
+/** Refuse indices that are not integers; indices out of range are refused by `index_select`, naming `embedding`. */
+function checkIndices(input: Tensor, what: string): void {
   if (input.dtype !== "int32" && input.dtype !== "int64")
     throw new Error(
       `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${legacyTypeName(input.dtype)} instead (while checking arguments for ${what})`,
     );
-  if (input.numel() > 0 && can_read_sync(input) && input.lt(0).logical_or(input.ge(size)).any().itemSync())
-    throw new RangeError("index out of range in self");
 }
 
 /**
@@ -22,8 +20,9 @@ function checkIndices(input: Tensor, size: number, what: string): void {
  */
 export function embedding(input: Tensor, weight: Tensor, padding_idx: number | null = null): Tensor {
   const [num, dim] = weight.shape as [number, number];
-  checkIndices(input, num, "embedding");
-  const rows = weight.index_select(0, input.reshape([-1])).reshape([...input.shape, dim]);
+  checkIndices(input, "embedding");
+  const site = indexSite("embedding", { input: input.shape, weight: weight.shape }, 0, "index out of range in self");
+  const rows = indexSelectAt(weight, 0, input.reshape([-1]), site).reshape([...input.shape, dim]);
   if (padding_idx === null || !rows.requires_grad) return rows;
   const pad = padding_idx < 0 ? padding_idx + num : padding_idx;
   // The detached copy carries the value but no gradient at padding positions.
@@ -49,5 +48,6 @@ export function one_hot(tensor: Tensor, num_classes = -1): Tensor {
   if (readable && tensor.max().itemSync() >= n) throw new Error("Class values must be smaller than num_classes.");
   // Scattered, as PyTorch does: where the indices cannot be read here (WebGPU), scatter's
   // kernel still reports one out of range (at the next read, like CUDA's device assert).
-  return zeros([...tensor.shape, n], { dtype: "int32", device: tensor.device }).scatter(-1, tensor.unsqueeze(-1), 1);
+  const site = indexSite("one_hot", { input: tensor.shape }, tensor.ndim);
+  return scatterAt(zeros([...tensor.shape, n], { dtype: "int32", device: tensor.device }), -1, tensor.unsqueeze(-1), 1, site);
 }

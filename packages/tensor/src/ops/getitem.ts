@@ -1,10 +1,10 @@
 import { normalizeDim } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { tensor } from "./creation.js";
-import { index_select } from "./indexing.js";
+import { index_select, outOfRange } from "./indexing.js";
 import { checkInPlace, copy_, fill_ } from "./inplace.js";
 import { asIndex, checkOperand, describeValue } from "./checks.js";
-import { asyncReadRequired, indexOutOfBounds } from "../errors.js";
+import { asyncReadRequired, indexOutOfBounds, indexOutOfBoundsAt, indexSite } from "../errors.js";
 import { reshape, select, slice, unsqueeze } from "./view.js";
 
 /**
@@ -97,11 +97,17 @@ function advanced(x: Tensor, dim: number, idx: Tensor): Tensor {
   idx = asIndex("index", idx);
   if (idx.dtype !== "int32") throw new Error("tensors used as indices must be long, int, byte or bool tensors");
   const n = x.shape[d]!;
+  const site = indexSite("index", { self: x.shape, index: idx.shape }, d);
+  // Checked before negative indices are wrapped, so that the error names the index as given.
+  const bad = idx.numel() > 0 ? outOfRange(idx, -n, n) : null;
+  if (bad !== null) throw indexOutOfBoundsAt(site, "index", bad, d, n);
   // Negative indices count from the end, as in Python. Devices that read asynchronously wrap
-  // on the device unconditionally rather than read the indices back.
+  // on the device those in [-n, 0) rather than read the indices back; one below -n stays
+  // negative, and the kernel reports it as given.
   const sync = idx._storage.backend.canReadSync;
-  const wrapped = !sync || idx.lt(0).any().itemSync() ? idx.add(idx.lt(0).to("int32").mul(n)) : idx;
-  const picked = index_select(x, d, reshape(wrapped, [-1]));
+  const wrap = sync ? idx.lt(0) : idx.lt(0).logical_and(idx.ge(-n));
+  const wrapped = !sync || wrap.any().itemSync() ? idx.add(wrap.to("int32").mul(n)) : idx;
+  const picked = index_select(x, d, reshape(wrapped, [-1]), site);
   return reshape(picked, [...x.shape.slice(0, d), ...idx.shape, ...x.shape.slice(d + 1)]);
 }
 

@@ -1,4 +1,5 @@
 import { record } from "../graph.js";
+import { indexSite, type IndexSite } from "../errors.js";
 import { normalizeDim } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { asIndex, checkOperand, checkScatter, checkTensor } from "./checks.js";
@@ -34,8 +35,10 @@ function overwritten(index: Tensor, d: number): Tensor | null {
  * torch.zeros([2, 4]).scatter(1, torch.tensor([[1], [3]]), 1); // one-hot rows
  * torch.zeros([3]).scatter(0, torch.tensor([2, 0]), torch.tensor([5, 7])); // [7, 0, 5]
  * ```
+ *
+ * `site` (internal callers: `one_hot`) is the user's call a bad index reports.
  */
-export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean): Tensor {
+export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, site?: IndexSite): Tensor {
   checkTensor("scatter", "input", x);
   checkTensor("scatter", "index", index);
   checkOperand("scatter", "src", src);
@@ -46,11 +49,12 @@ export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | num
   checkScatter("scatter", x, d, index, srcT);
   const value = srcT ?? expand(constant(backend, +src, x.dtype), index.shape);
   const idx = x.ndim === 0 ? reshape(index, []) : index;
+  site ??= indexSite("scatter", { input: x.shape, index: index.shape, ...(srcT ? { src: srcT.shape } : {}) });
   const drop = overwritten(idx, d);
   const ones = expand(constant(backend, 1, "int32"), idx.shape);
-  const written = binary("gt", wrap(backend, backend.scatterAdd(x.shape, d, idx, ones, "int32"), "int32", x.shape), 0);
+  const written = binary("gt", wrap(backend, backend.scatterAdd(x.shape, d, idx, ones, "int32", site), "int32", x.shape), 0);
   const kept = drop === null ? value.detach() : where(drop, 0, value.detach());
-  const placed = wrap(backend, backend.scatterAdd(x.shape, d, idx, kept, x.dtype), x.dtype, x.shape);
+  const placed = wrap(backend, backend.scatterAdd(x.shape, d, idx, kept, x.dtype, site), x.dtype, x.shape);
   const out = where(written, placed, x.detach());
   if (!x.requires_grad && !(srcT?.requires_grad ?? false)) return out;
   return record("scatter", srcT ? [x, srcT] : [x], out, null, { dim: d, index: idx, written });
