@@ -5,6 +5,7 @@ import { contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels, simdMemoryBytes } from "../src/index.js";
 import { threadedJobs } from "../src/wasm/threads.js";
 import { simdMatmuls } from "../src/kernels/matmul-wasm.js";
+import { addressOf, freeResident } from "../src/wasm/resident.js";
 import { arr, cpu, rng, view } from "./helpers.js";
 
 type Layout = "contiguous" | "transposed" | "offset";
@@ -55,6 +56,23 @@ describe("matmul on WebAssembly SIMD", () => {
           const { simd, plain } = bothPaths(randomView(r, [m!, k!], la), randomView(r, [k!, n!], lb));
           expect(worstDiff(simd, plain)).toBeLessThan(2e-6 * k!);
         }
+  });
+
+  it("overwrites every element of a reused block (the kernel stores C; nothing clears it first)", () => {
+    const r = rng(12);
+    // Whole 4x8 tiles, so C is written where the result lives; k spans two 256-deep blocks.
+    const a = randomView(r, [128, 300], "contiguous");
+    const b = randomView(r, [300, 136], "transposed");
+    const { simd, plain } = bothPaths(a, b);
+    expect(worstDiff(simd, plain)).toBeLessThan(2e-6 * 300);
+    const junk = cpu.matmul(a, b, "float32") as Float32Array;
+    const at = addressOf(junk, 0);
+    expect(at).toBeGreaterThanOrEqual(0);
+    junk.fill(Number.NaN);
+    freeResident(junk);
+    const out = cpu.matmul(a, b, "float32") as Float32Array;
+    expect(addressOf(out, 0)).toBe(at);
+    expect(arr(out)).toEqual(simd);
   });
 
   it("takes shallow products (k < 12) with large outputs, as a 3x3 convolution of one channel makes", () => {

@@ -10,8 +10,9 @@ import { eachMatrix } from "./batches.js";
  * float32 matmul on the WebAssembly SIMD kernel (../wasm/gemm-kernel.ts). Operands are read
  * through their strides while being packed into the kernel's panels, so a transposed operand
  * costs nothing extra; packing and copying C out are O(n^2) against the kernel's O(n^3). A
- * resident result (../wasm/resident.ts, zero-filled by allocResult) whose rows and columns fill
- * whole micro-tiles is accumulated into where it lives: no scratch C to clear and copy out.
+ * resident result (../wasm/resident.ts) whose rows and columns fill whole micro-tiles is written
+ * where it lives: no scratch C to copy out. The kernel writes every element of C (it stores the
+ * first block of k), so `out` need not be zero-filled, and the scratch C is not cleared either.
  */
 
 /** `M[d..] = panels of MR rows of A(i, p) = A[a + i*sam + p*sak]`, zero rows past m. */
@@ -63,7 +64,7 @@ function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number
 /** Products run on this kernel so far (for tests: that a product really took this path). */
 export let simdMatmuls = 0;
 
-/** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (float32) into `out` (zero-filled), on `w`. */
+/** `a` `[...batch, m, k]` times `b` `[...batch, k, n]` (float32, k > 0) into `out` (any contents: all overwritten), on `w`. */
 export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
   const nd = a.shape.length;
   const m = a.shape[nd - 2]!;
@@ -98,7 +99,6 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
       return;
     }
     const c = cp >> 2;
-    M.fill(0, c, c + mp * MR * nPad);
     runGemm(w, ap, bp, cp, k, nPad * 4, mp, np);
     if (nPad === n) out.set(M.subarray(c, c + m * n), ci);
     else if (n >= 64) for (let i = 0; i < m; i++) out.set(M.subarray(c + i * nPad, c + i * nPad + n), ci + i * n);

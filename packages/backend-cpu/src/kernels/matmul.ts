@@ -144,10 +144,13 @@ export function matmul(a: View, b: View, outDtype: DType): TypedArray {
   const n = b.shape[nd - 1]!;
   let batch = 1;
   for (let d = 0; d < nd - 2; d++) batch *= a.shape[d]!;
-  const out = allocResult(outDtype, batch * m * n);
+  const onWasm = outDtype === "float32" && a.dtype === "float32" && b.dtype === "float32" && k > 0 &&
+    batch * m * n * k >= (k < SHALLOW_K ? WASM_MIN_SHALLOW_WORK : WASM_MIN_WORK) && simdOn();
+  // The SIMD kernel writes every element, so its result need not be zero-filled first.
+  const out = allocResult(outDtype, batch * m * n, onWasm);
   if (out.length === 0 || k === 0) return out;
-  if (out instanceof Float32Array && a.dtype === "float32" && b.dtype === "float32" && batch * m * n * k >= (k < SHALLOW_K ? WASM_MIN_SHALLOW_WORK : WASM_MIN_WORK) && simdOn()) {
-    matmulWasm(getWasm()!, a, b, out);
+  if (onWasm) {
+    matmulWasm(getWasm()!, a, b, out as Float32Array);
     return out;
   }
   // Float results are written in place; integral ones go through doubles (exact for int32).

@@ -3,9 +3,9 @@ import { FunctionBuilder, SIMD, type ModuleBuilder } from "./emitter.js";
 /**
  * The float32 matrix product in WebAssembly SIMD, GotoBLAS style. The caller packs A into
  * panels of {@link MR} rows (`Ap[(ip*k + p)*MR + r] = A(ip*MR + r, p)`) and B into panels of
- * {@link NR} columns (`Bp[(jp*k + p)*NR + c] = B(p, jp*NR + c)`), zero-padded, and zeroes C
- * (`mPad x nPad`, row-major). `gemm` then adds every MR x NR block of C as MR*NR/4 vector
- * accumulators over a block of k, so the innermost loop does 2*MR vector multiply-adds per
+ * {@link NR} columns (`Bp[(jp*k + p)*NR + c] = B(p, jp*NR + c)`), zero-padded; C (`mPad x nPad`,
+ * row-major) need not be cleared: `gemm` stores every MR x NR block of C on the first block of k
+ * and adds to it on later ones, as MR*NR/4 vector accumulators over a block of k, so the innermost loop does 2*MR vector multiply-adds per
  * 2 vector loads and MR broadcasts, all from panels read sequentially.
  */
 
@@ -18,10 +18,15 @@ const KC = 256;
 /** A panels per block of rows: MC = 64 rows x KC (64 KiB) stays in L2 while every B panel passes. */
 const MCP = 16;
 
-/** `micro(a, b, c, kc, ldc)`: C[MR x NR at c, row stride ldc bytes] += Ap(kc) * Bp(kc). */
+/**
+ * `micro(a, b, c, kc, ldc, first)`: C[MR x NR at c, row stride ldc bytes] = (first ? 0 : C) +
+ * Ap(kc) * Bp(kc). Storing on the first block of k spares the caller a pass clearing C (on
+ * fresh pages that pass cost more than a 512² product's packing). The accumulators start at +0
+ * and a float32 sum that starts at +0 is never -0, so storing them equals adding them to zeros.
+ */
 function micro(): FunctionBuilder {
-  const f = new FunctionBuilder(["i32", "i32", "i32", "i32", "i32"]);
-  const [a, b, c, kc, ldc] = [0, 1, 2, 3, 4];
+  const f = new FunctionBuilder(["i32", "i32", "i32", "i32", "i32", "i32"]);
+  const [a, b, c, kc, ldc, first] = [0, 1, 2, 3, 4, 5];
   const acc = Array.from({ length: MR * 2 }, () => f.local("v128"));
   const b0 = f.local("v128");
   const b1 = f.local("v128");
@@ -39,14 +44,21 @@ function micro(): FunctionBuilder {
   f.get(b).i32(4 * NR).i32Add().set(b);
   f.get(kc).i32(1).i32Sub().tee(kc).brIf(0);
   f.end();
-  // Add the tile into C.
+  // Store the tile into C (first block of k) or add it.
   f.get(c).set(row);
+  f.get(first).if();
+  for (let r = 0; r < MR; r++) {
+    for (let h = 0; h < 2; h++) f.get(row).get(acc[2 * r + h]!).v128Store(16 * h);
+    f.get(row).get(ldc).i32Add().set(row);
+  }
+  f.else();
   for (let r = 0; r < MR; r++) {
     for (let h = 0; h < 2; h++) {
       f.get(row).get(row).v128Load(16 * h).get(acc[2 * r + h]!).simd(SIMD.f32x4_add).v128Store(16 * h);
     }
     f.get(row).get(ldc).i32Add().set(row);
   }
+  f.end();
   return f;
 }
 
@@ -78,11 +90,11 @@ function gemm(microIndex: number): FunctionBuilder {
   f.loop(); // jp
   f.get(ic).set(ip);
   f.loop(); // ip
-  // micro(ap + (ip*k + pc)*MR*4, bp + (jp*k + pc)*NR*4, c + ip*MR*ldc + jp*NR*4, kc, ldc)
+  // micro(ap + (ip*k + pc)*MR*4, bp + (jp*k + pc)*NR*4, c + ip*MR*ldc + jp*NR*4, kc, ldc, pc == 0)
   f.get(ap).get(ip).get(k).i32Mul().get(pc).i32Add().i32(MR * 4).i32Mul().i32Add();
   f.get(bp).get(jp).get(k).i32Mul().get(pc).i32Add().i32(NR * 4).i32Mul().i32Add();
   f.get(c).get(ip).i32(MR).i32Mul().get(ldc).i32Mul().i32Add().get(jp).i32(NR * 4).i32Mul().i32Add();
-  f.get(kc).get(ldc).call(microIndex);
+  f.get(kc).get(ldc).get(pc).i32Eqz().call(microIndex);
   f.get(ip).i32(1).i32Add().tee(ip).get(icEnd).i32LtU().brIf(0);
   f.end();
   f.get(jp).i32(1).i32Add().tee(jp).get(jp1).i32LtU().brIf(0);
