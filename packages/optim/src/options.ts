@@ -1,3 +1,4 @@
+import { describeValue } from "@flambeau/tensor/internal";
 import { pyNumber } from "./format.js";
 
 /**
@@ -20,8 +21,13 @@ function isPlainObject(x: unknown): boolean {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-/** PyTorch's hyper-parameter check: `Invalid learning rate: -1` unless `0 <= value`. */
+/**
+ * PyTorch's hyper-parameter check: `Invalid learning rate: -1` unless `0 <= value`. A value that
+ * is not a number (`lr: "0.1"`, which JavaScript's `<=` would compare as a number and every step
+ * would then coerce) is a `TypeError`, as PyTorch's comparison of a `str` is.
+ */
 export function nonNegative(value: number, what: string): void {
+  if (typeof value !== "number") throw new TypeError(`${what} must be a number, not ${describeValue(value)}`);
   if (!(0 <= value)) throw new Error(`Invalid ${what}: ${pyNumber(value)}`);
 }
 
@@ -29,6 +35,7 @@ export function nonNegative(value: number, what: string): void {
 export function checkBetas(betas: readonly number[]): void {
   if (!Array.isArray(betas) || betas.length !== 2) throw new Error(`betas must be a pair of numbers, got ${String(betas)}`);
   betas.forEach((b, i) => {
+    if (typeof b !== "number") throw new TypeError(`beta parameter at index ${i} must be a number, not ${describeValue(b)}`);
     if (!(0 <= b && b < 1)) throw new Error(`Invalid beta parameter at index ${i}: ${pyNumber(b)}`);
   });
 }

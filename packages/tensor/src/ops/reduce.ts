@@ -1,7 +1,7 @@
 import { REDUCE_OPS, reduceDType, type DifferentiableReduceOp, type ReduceOp, type ReduceRow } from "../tables/reduce.js";
 import { isFloating, type DType, legacyTypeName } from "../dtype.js";
 import { gradMode, record } from "../graph.js";
-import { normalizeDims } from "../shape.js";
+import { normalizeDim, normalizeDims } from "../shape.js";
 import type { Tensor } from "../tensor.js";
 import { binary, unary } from "./elementwise.js";
 import { wrap } from "./make.js";
@@ -190,6 +190,8 @@ export interface VarOptions extends ReduceOptions {
 
 /** Variance over `dim` with Bessel's correction by default (`torch.var`). */
 export function variance(x: Tensor, dim?: Dim, options: VarOptions = {}): Tensor {
+  // PyTorch's words, not the `mean()` this is built on (std calls this too).
+  if (!isFloating(x.dtype)) throw new Error("std and var only support floating point and complex dtypes");
   const correction = options.correction ?? (options.unbiased === false ? 0 : 1);
   const axes = normalizeDims(dim, x.ndim, "var");
   let n = 1;
@@ -233,12 +235,14 @@ function shiftMax(x: Tensor, axes: number[]): Tensor {
 
 /** `softmax` along `dim`: `exp(x) / sum(exp(x))`, shifted by the maximum for stability. */
 export function softmax(x: Tensor, dim: number): Tensor {
+  dim = normalizeDim(dim, x.ndim, "softmax"); // named here, not by the amax it is built on
   const e = unary("exp", x.numel() === 0 ? x : binary("sub", x, shiftMax(x, [dim])));
   return binary("div", e, sum(e, dim, true));
 }
 
 /** `log_softmax` along `dim`: `x - logsumexp(x)`. */
 export function log_softmax(x: Tensor, dim: number): Tensor {
+  dim = normalizeDim(dim, x.ndim, "log_softmax");
   return binary("sub", x, logsumexp(x, dim, true));
 }
 

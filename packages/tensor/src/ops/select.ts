@@ -1,6 +1,7 @@
 import type { View } from "../backend.js";
 import { record } from "../graph.js";
 import { broadcastShapesFor, shapesEqual } from "../shape.js";
+import { scalarTypeName } from "../dtype.js";
 import { Tensor } from "../tensor.js";
 import { checkSameDevice, checkTensor } from "./checks.js";
 import { binary, broadcastView, computeDType, type TensorOrScalar } from "./elementwise.js";
@@ -16,6 +17,9 @@ import { operand, wrap } from "./make.js";
  */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
   checkTensor("where", "condition", condition);
+  // PyTorch refuses any other dtype: an integer or float mask is usually a bug (a 0.5 "true").
+  if (condition.dtype !== "bool")
+    throw new Error(`where expected condition to be a boolean tensor, but got a tensor with dtype ${scalarTypeName(condition.dtype)}`);
   const dtype = computeDType(input, other);
   const backend = condition._storage.backend;
   const a = operand("where", "input", input, backend, dtype);
@@ -33,6 +37,8 @@ export function masked_fill(x: Tensor, mask: Tensor, value: TensorOrScalar): Ten
   checkTensor("masked_fill", "mask", mask);
   if (mask.dtype !== "bool")
     throw new Error(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
+  if (value instanceof Tensor && value.ndim !== 0)
+    throw new Error(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`);
   const v = operand("masked_fill", "value", value, x._storage.backend, x.dtype);
   return where(mask, v.dtype === x.dtype ? v : v.to(x.dtype), x);
 }
@@ -52,6 +58,9 @@ export function masked_fill(x: Tensor, mask: Tensor, value: TensorOrScalar): Ten
  */
 export function clamp(x: Tensor, min: TensorOrScalar | null = null, max: TensorOrScalar | null = null): Tensor {
   if (min === null && max === null) throw new Error("torch.clamp: At least one of 'min' or 'max' must not be None");
+  // Tensor bounds that do not broadcast are refused naming clamp, not the `lt` it is built on.
+  const bounds = [min, max].filter((b): b is Tensor => b instanceof Tensor);
+  if (bounds.length > 0) broadcastShapesFor("clamp", [x.shape, ...bounds.map((b) => b.shape)]);
   let out = x;
   // Comparisons against the bounds keep NaN inputs as NaN, like PyTorch.
   if (min !== null) out = where(binary("lt", out, min), min, out).detach();
