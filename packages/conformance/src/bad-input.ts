@@ -579,6 +579,38 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     error: Error,
     words: ["mul_", "a view of a leaf Variable that requires grad is being used in an in-place operation"],
   },
+  // The in-place forms derived from the op tables make PyTorch's checks before they write.
+  {
+    name: "fmod_ on a leaf that requires grad",
+    make: (d) => ({ tensors: [leaf(d, [5, -7])] }),
+    run: (s) => T(s).fmod_(2),
+    error: Error,
+    words: ["fmod_", "a leaf Variable that requires grad is being used in an in-place operation"],
+  },
+  {
+    // PyTorch: "result type Float can't be cast to the desired output type Int"
+    name: "sqrt_ of an int32 tensor (its float result cannot be written back)",
+    make: (d) => ({ tensors: [torch.tensor([4, 9], { dtype: "int32", device: d })] }),
+    run: (s) => T(s).sqrt_(),
+    error: Error,
+    words: ["sqrt_", "result type Float can't be cast to the desired output type Int"],
+  },
+  {
+    // PyTorch: "output with shape [3] doesn't match the broadcast shape [2, 3]"
+    name: "eq_ whose broadcast shape is larger than the tensor written into",
+    make: (d) => ({ tensors: [f32(d, [1, 2, 3]), torch.ones([2, 3], { device: d })] }),
+    run: (s) => T(s).eq_(T(s, 1)),
+    error: Error,
+    words: ["eq_", "output with shape [3] doesn't match the broadcast shape [2, 3]"],
+  },
+  {
+    // PyTorch: "result type Float can't be cast to the desired output type Int"
+    name: "atan2_ of an int32 tensor",
+    make: (d) => ({ tensors: [torch.tensor([1, 2], { dtype: "int32", device: d }), f32(d, [1, 1])] }),
+    run: (s) => T(s).atan2_(T(s, 1)),
+    error: Error,
+    words: ["atan2_", "result type Float can't be cast to the desired output type Int"],
+  },
   // ---- refused above the backends, once (docs/design.md, "Errors") ---------------------------
   {
     name: "float64 where the device lacks it is refused when made, cast or moved, with the same words (the CPU has it)",

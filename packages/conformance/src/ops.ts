@@ -3,7 +3,7 @@
  * op through Flambeau's public API on the case's operands and keyword arguments.
  */
 import * as torch from "flambeau";
-import { binaryOps, unaryOps, type BinaryOp } from "@flambeau/tensor/internal";
+import { binaryOps, inPlaceBinaryOps, inPlaceUnaryOps, unaryOps, type BinaryOp } from "@flambeau/tensor/internal";
 import type { Kwargs, Operand } from "./fixture.js";
 
 export type OpFn = (args: Operand[], kw: Kwargs) => torch.Tensor | torch.Tensor[];
@@ -29,12 +29,28 @@ function binaryMethod(name: BinaryOp): OpFn {
   };
 }
 
+/**
+ * `x.clone().<op>_(...rest, kw?)`, as the fixtures' in-place cases: the result must be the
+ * tensor written into (gradients flow through the write and the clone back to the leaf).
+ */
+function inPlaceMethod(name: string): OpFn {
+  return ([x, ...rest], kw) => {
+    const target = T(x).clone();
+    const method = (target as unknown as Record<string, (...a: unknown[]) => torch.Tensor>)[`${name}_`]!;
+    const out = method.call(target, ...rest, ...(Object.keys(kw).length > 0 ? [kw] : []));
+    if (out !== target) throw new Error(`conformance: ${name}_() returned a new tensor rather than the one it wrote into`);
+    return out;
+  };
+}
+
 const alpha = (kw: Kwargs) => (kw.alpha === undefined ? undefined : { alpha: kw.alpha as number });
 
 export const OPS: Record<string, OpFn> = {
   // ---- elementwise ----
   ...Object.fromEntries(UNARY.map((name): [string, OpFn] => [name, ([x]) => T(x)[name]()])),
   ...Object.fromEntries(binaryOps.map((name): [string, OpFn] => [name, binaryMethod(name)])),
+  // In-place forms: every row of the tables PyTorch has one for, and a few others.
+  ...Object.fromEntries([...inPlaceUnaryOps, ...inPlaceBinaryOps, "clip", "cumsum", "cumprod"].map((name): [string, OpFn] => [`${name}_`, inPlaceMethod(name)])),
   add: ([a, b], kw) => T(a).add(b!, alpha(kw)),
   sub: ([a, b], kw) => T(a).sub(b!, alpha(kw)),
   rsub: ([s, x]) => torch.sub(s!, T(x)),

@@ -52,7 +52,7 @@ export {
   asyncReadRequired, freedBufferError, type ErrorClass, type IndexSite,
 } from "./errors.js";
 // The op tables, for the autograd engine and the conformance suite (tables/).
-export { UNARY_OPS, unaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";
+export { UNARY_OPS, unaryOps, inPlaceUnaryOps, type UnaryRow, type DifferentiableUnaryOp } from "./tables/unary.js";
 export { REDUCE_OPS, reduceOps, unreduce, type ReduceRow, type Reduction, type DifferentiableReduceOp } from "./tables/reduce.js";
-export { BINARY_OPS, binaryOps, type BinaryRow, type BinaryGrads, type DifferentiableBinaryOp } from "./tables/binary.js";
+export { BINARY_OPS, binaryOps, inPlaceBinaryOps, type BinaryRow, type BinaryGrads, type DifferentiableBinaryOp } from "./tables/binary.js";
 export { MT19937, type MT19937State } from "./random/mt19937.js";

@@ -4,12 +4,12 @@
  */
 import type { DType } from "./dtype.js";
 import type { Device } from "./device.js";
-import { unaryOps, type UnaryOp } from "./tables/unary.js";
-import { binaryOps } from "./tables/binary.js";
+import { inPlaceUnaryOps, unaryOps, type InPlaceUnaryOp, type UnaryOp } from "./tables/unary.js";
+import { binaryOps, inPlaceBinaryOps, type InPlaceBinaryOp } from "./tables/binary.js";
 import * as B from "./ops/binary.js";
-import type { PlainBinaryOp } from "./ops/binary.js";
+import type { BinaryOpWithKeywords, PlainBinaryOp } from "./ops/binary.js";
 import { Tensor } from "./tensor.js";
-import { relabel } from "./graph.js";
+import { gradMode, relabel } from "./graph.js";
 import type * as r from "./ops/reduce.js";
 import * as v from "./ops/view.js";
 import * as j from "./ops/join.js";
@@ -37,9 +37,16 @@ export type UnaryMethods = { [K in UnaryOp]: () => Tensor };
 /** One method per plain row of the binary table, each `torch.<op>(this, other)` (ops/binary.ts). */
 export type BinaryMethods = { [K in PlainBinaryOp]: PlainBinaryMethod };
 type PlainBinaryMethod = (...args: Other) => Tensor;
+/**
+ * The in-place form of each unary row PyTorch has one of (`x.exp_()`) and of each plain binary
+ * row (`x.fmod_(2)`): the op computed, then written into `x` (PyTorch's checks: a result dtype
+ * `x` cannot hold, a broadcast shape other than `x`'s, a leaf that requires grad are refused).
+ */
+export type InPlaceMethods = { [K in InPlaceUnaryOp as `${K}_`]: () => Tensor }
+  & { [K in Exclude<InPlaceBinaryOp, BinaryOpWithKeywords> as `${K}_`]: PlainBinaryMethod };
 
 declare module "./tensor.js" {
-  interface Tensor extends UnaryMethods, BinaryMethods {
+  interface Tensor extends UnaryMethods, BinaryMethods, InPlaceMethods {
     add(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): Tensor;
     sub(...args: Kw<[other: TensorOrScalar], S.AlphaOptions>): Tensor;
     div(...args: Kw<[other: TensorOrScalar], S.DivOptions>): Tensor;
@@ -167,9 +174,10 @@ declare module "./tensor.js" {
     pow_(...args: Kw<[exponent: TensorOrScalar], { exponent?: TensorOrScalar }>): this;
     clamp_(...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], S.ClampOptions>): this;
     masked_fill_(...args: Kw<[mask: Tensor, value: TensorOrScalar], { mask?: Tensor; value?: TensorOrScalar }>): this;
-    neg_(): this; abs_(): this; sqrt_(): this; exp_(): this; log_(): this; sigmoid_(): this;
-    tanh_(): this; relu_(): this; floor_(): this; ceil_(): this; sign_(): this;
     round_(options?: { decimals?: number }): this;
+    clip_(...args: Kw<[min: TensorOrScalar | null, max: TensorOrScalar | null], S.ClampOptions>): this;
+    cumsum_(...args: Kw<[dim: number], S.CumulativeOptions>): this;
+    cumprod_(...args: Kw<[dim: number], S.CumulativeOptions>): this;
     /** Fills this tensor with zeros in place and returns it: `w.grad.zero_()`. */
     zero_(): this;
     fill_(...args: Kw<[value: number | boolean | Tensor], { value?: number | boolean | Tensor }>): this;
@@ -276,12 +284,20 @@ Object.defineProperty(P, "T", {
 });
 
 // In-place forms: compute out of place, then write back with PyTorch's checks.
-const INPLACE = ["add", "sub", "mul", "div", "pow", "clamp", "masked_fill", "scatter", "scatter_add", "tril", "triu", "addcmul", "addcdiv", "lerp", "neg", "abs", "sqrt", "exp", "log",
-  "sigmoid", "tanh", "relu", "floor", "ceil", "round", "sign"] as const;
+// Every row of the unary and binary tables PyTorch has one for, and these other ops.
+const INPLACE = [
+  ...inPlaceUnaryOps, ...inPlaceBinaryOps,
+  "clamp", "clip", "masked_fill", "scatter", "scatter_add", "tril", "triu", "addcmul", "addcdiv", "lerp", "cumsum", "cumprod",
+];
+// cumprod is composed of ops whose nodes save slices of the input, deeper than commitInPlace
+// looks: with a graph, it reads a copy, so the write does not overwrite what backward needs.
+const READS_A_COPY_UNDER_GRAD = new Set<string>(["cumprod"]);
 for (const name of INPLACE) {
   const outOfPlace = P[name] as (this: Tensor, ...args: unknown[]) => Tensor;
+  const copyFirst = READS_A_COPY_UNDER_GRAD.has(name);
   P[name + "_"] = function (this: Tensor, ...args: unknown[]) {
     checkInPlace(name + "_", this);
-    return commitInPlace(name + "_", this, outOfPlace.apply(this, args));
+    const source = copyFirst && this.requires_grad && gradMode.enabled ? v.clone(this) : this;
+    return commitInPlace(name + "_", this, outOfPlace.apply(source, args));
   };
 }

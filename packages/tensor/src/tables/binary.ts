@@ -27,6 +27,8 @@ export type BinaryRow = {
   readonly result: BinaryResult;
   /** PyTorch's error when both operands are bool, where PyTorch refuses them. */
   readonly refuseBool?: string;
+  /** `false` where PyTorch has no in-place form (`maximum_`); every other row gets `x.<op>_(other)`. */
+  readonly inPlace?: false;
 } & (
   | { readonly saves: null; readonly grad: (g: Tensor, needs: Needs) => BinaryGrads; readonly node: string }
   | { readonly saves: "operands"; readonly grad: (g: Tensor, needs: Needs, a: Tensor, b: Tensor) => BinaryGrads; readonly node: string }
@@ -70,8 +72,8 @@ export const BINARY_OPS = {
       needs[1] ? g.mul(out).mul(a.log()).where(a.eq(0).logical_and(b.ge(0)).logical_not(), 0) : null,
     ],
   },
-  maximum: { result: "promote", saves: "operands", node: "MaximumBackward0", grad: (g, _, a, b): BinaryGrads => minmax(a, b, g, "gt") },
-  minimum: { result: "promote", saves: "operands", node: "MinimumBackward0", grad: (g, _, a, b): BinaryGrads => minmax(a, b, g, "lt") },
+  maximum: { result: "promote", inPlace: false, saves: "operands", node: "MaximumBackward0", grad: (g, _, a, b): BinaryGrads => minmax(a, b, g, "gt") },
+  minimum: { result: "promote", inPlace: false, saves: "operands", node: "MinimumBackward0", grad: (g, _, a, b): BinaryGrads => minmax(a, b, g, "lt") },
   atan2: {
     result: "float", saves: "operands", node: "Atan2Backward0",
     grad: (g, _, a, b): BinaryGrads => {
@@ -113,3 +115,8 @@ export type DifferentiableBinaryOp = { [K in BinaryOp]: (typeof BINARY_OPS)[K]["
 
 /** The binary ops' names, in table order. */
 export const binaryOps = Object.keys(BINARY_OPS) as BinaryOp[];
+
+/** The binary ops PyTorch has an in-place form of (`x.fmod_(2)`): every row without `inPlace: false`. */
+export type InPlaceBinaryOp = { [K in BinaryOp]: (typeof BINARY_OPS)[K] extends { inPlace: false } ? never : K }[BinaryOp];
+/** {@link InPlaceBinaryOp}'s names, in table order. */
+export const inPlaceBinaryOps = binaryOps.filter((op) => (BINARY_OPS[op] as BinaryRow).inPlace !== false) as InPlaceBinaryOp[];

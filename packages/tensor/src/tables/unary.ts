@@ -27,6 +27,8 @@ export type UnaryRow = {
   readonly result: "same" | "float" | "bool";
   /** PyTorch's error for a bool input, where PyTorch refuses one. */
   readonly refuseBool?: string;
+  /** `false` where PyTorch has no in-place form (`isnan_`); every other row gets `x.<op>_()`. */
+  readonly inPlace?: false;
 } & (
   | { readonly saves: Saves; readonly grad: (g: Tensor, saved: Tensor) => Tensor; readonly node: string }
   | { readonly saves: null; readonly grad: (g: Tensor) => Tensor; readonly node: string }
@@ -70,7 +72,7 @@ export const UNARY_OPS = {
   // PyTorch computes square as pow(x, 2), hence its node's name.
   square: { result: "same", saves: "input", grad: (g, x): Tensor => g.mul(x.mul(2)), node: "PowBackward0" },
   logical_not: { result: "bool", grad: null },
-  isnan: { result: "bool", grad: null },
+  isnan: { result: "bool", grad: null, inPlace: false },
 } satisfies Record<string, UnaryRow>;
 
 /** The name of an elementwise unary op; the keys of `UNARY_OPS`. */
@@ -81,3 +83,8 @@ export type DifferentiableUnaryOp = { [K in UnaryOp]: (typeof UNARY_OPS)[K]["gra
 
 /** The unary ops' names, in table order. */
 export const unaryOps = Object.keys(UNARY_OPS) as UnaryOp[];
+
+/** The unary ops PyTorch has an in-place form of (`x.exp_()`): every row without `inPlace: false`. */
+export type InPlaceUnaryOp = { [K in UnaryOp]: (typeof UNARY_OPS)[K] extends { inPlace: false } ? never : K }[UnaryOp];
+/** {@link InPlaceUnaryOp}'s names, in table order. */
+export const inPlaceUnaryOps = unaryOps.filter((op) => (UNARY_OPS[op] as UnaryRow).inPlace !== false) as InPlaceUnaryOp[];
