@@ -14,6 +14,14 @@ const LESSONS = [
   "lesson6-digits",
 ];
 
+/**
+ * Plumbing inside a lesson's training loop, folded too: lesson 6's shortened run for the GPU
+ * checks (`stepsPerEpoch`), which its PyTorch original does not have.
+ */
+const TRAINING_FOLDS: Record<string, string[]> = {
+  "lesson6-digits": ["a shortened run (checks on slow devices) ends each epoch early", "where a shortened run ends the epoch"],
+};
+
 /** The lines of `source` a learner sees before opening a fold. */
 function visible(source: string): string[] {
   const hidden = new Set(setupFolds(source).flatMap((f) => Array.from({ length: f.last - f.first + 1 }, (_, k) => f.first + k)));
@@ -28,6 +36,7 @@ describe("the code panel's setup folds", () => {
       expect(folds.map((f) => f.label)).toEqual([
         "the port's header and imports",
         "the results the tests check, the seed, the lesson's name and source, its entry point",
+        ...(TRAINING_FOLDS[slug] ?? []),
       ]);
       expect(folds[0]!.first).toBe(0);
       const shown = visible(source).join("\n");
