@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { contiguousStrides, type View } from "@flambeau/tensor/internal";
 import { cpuKernels, get_num_threads, set_num_threads, setCpuKernels, simdMemoryBytes } from "../src/index.js";
 import { threadedJobs } from "../src/wasm/threads.js";
-import { simdMatmuls } from "../src/kernels/matmul-wasm.js";
-import { addressOf, freeResident } from "../src/wasm/resident.js";
+import { simdMatmuls, wasmPackedOperands } from "../src/kernels/matmul-wasm.js";
+import { addressOf, freeResident, residentFloat32 } from "../src/wasm/resident.js";
 import { arr, cpu, rng, view } from "./helpers.js";
 
 type Layout = "contiguous" | "transposed" | "offset";
@@ -73,6 +73,32 @@ describe("matmul on WebAssembly SIMD", () => {
     const out = cpu.matmul(a, b, "float32") as Float32Array;
     expect(addressOf(out, 0)).toBe(at);
     expect(arr(out)).toEqual(simd);
+  });
+
+  it("packs operands that live in WebAssembly memory with its SIMD packing, to the same products", () => {
+    const r = rng(17);
+    // Ragged: k % 4, m % 4 and n % 8 leave partial blocks and panels to the scalar code.
+    const [m, k, n] = [130, 131, 133];
+    const layouts: Layout[] = ["contiguous", "transposed", "offset"];
+    for (const la of layouts)
+      for (const lb of layouts) {
+        const a = randomView(r, [m, k], la);
+        const b = randomView(r, [k, n], lb);
+        const inWasm = (v: View): View => {
+          const values = v.buffer as Float32Array;
+          const res = residentFloat32(values.length)!;
+          res.set(values);
+          return { ...v, buffer: res };
+        };
+        const [ra, rb] = [inWasm(a), inWasm(b)];
+        const packs = wasmPackedOperands;
+        const resident = arr(cpu.matmul(ra, rb, "float32"));
+        expect(wasmPackedOperands).toBe(packs + 2);
+        // Packing copies values, so the products are bit-identical to the JavaScript packing's.
+        expect(resident).toEqual(arr(cpu.matmul(a, b, "float32")));
+        freeResident(ra.buffer as Float32Array);
+        freeResident(rb.buffer as Float32Array);
+      }
   });
 
   it("takes shallow products (k < 12) with large outputs, as a 3x3 convolution of one channel makes", () => {

@@ -4,6 +4,7 @@ import { MR, NR } from "../wasm/gemm-kernel.js";
 import type { Wasm } from "../wasm/runtime.js";
 import { runGemm } from "../wasm/threads.js";
 import { addressOf } from "../wasm/resident.js";
+import { opsKernels, type OpsExports } from "../wasm/ops-module.js";
 import { eachMatrix } from "./batches.js";
 
 /**
@@ -61,6 +62,28 @@ function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number
   }
 }
 
+/** Operands packed by the SIMD packing kernels so far (for tests: that they took that path). */
+export let wasmPackedOperands = 0;
+
+/**
+ * Pack the full panels of an operand that lives in WebAssembly memory with the SIMD packing
+ * kernels (../wasm/pack-kernel.ts), when its lines run along or across k (element stride 1);
+ * returns how many of its `lines` were packed (a multiple of `R`), the rest left to JavaScript.
+ * `along`, `across`: the operand's element strides along k and between lines.
+ */
+function packWasm(ops: OpsExports | null, R: 4 | 8, dst: number, X: TypedArray, x: number, across: number, along: number, lines: number, k: number): number {
+  const full = lines - (lines % R);
+  const src = ops === null || full === 0 ? -1 : addressOf(X, x);
+  if (src < 0) return 0;
+  const kernel = along === 1 ? ops![`pack_t${R}`] : across === 1 ? ops![`pack_n${R}`] : null;
+  if (kernel === null) return 0;
+  // pack_t: lines `across` apart, read 4 steps at a time; pack_n: steps `along` apart.
+  const ld = 4 * (along === 1 ? across : along);
+  for (let i = 0; i < full; i += R) kernel(dst + 4 * i * k, src + 4 * i * across, ld, k);
+  wasmPackedOperands++;
+  return full;
+}
+
 /** Products run on this kernel so far (for tests: that a product really took this path). */
 export let simdMatmuls = 0;
 
@@ -86,12 +109,19 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
   const A = a.buffer as TypedArray;
   const B = b.buffer as TypedArray;
   const [sam, sak, sbk, sbn] = [a.strides[nd - 2]!, a.strides[nd - 1]!, b.strides[nd - 2]!, b.strides[nd - 1]!];
+  const ops = opsKernels(w);
   let packedA = -1;
   let packedB = -1;
   const one = (ai: number, bi: number, ci: number): void => {
     // An operand broadcast over the batch (stride 0) is packed once.
-    if (ai !== packedA) packA(M, ap >> 2, A, ai, sam, sak, m, k);
-    if (bi !== packedB) packB(M, bp >> 2, B, bi, sbk, sbn, k, n);
+    if (ai !== packedA) {
+      const done = packWasm(ops, MR, ap, A, ai, sam, sak, m, k);
+      if (done < m) packA(M, (ap >> 2) + done * k, A, ai + done * sam, sam, sak, m - done, k);
+    }
+    if (bi !== packedB) {
+      const done = packWasm(ops, NR, bp, B, bi, sbn, sbk, n, k);
+      if (done < n) packB(M, (bp >> 2) + done * k, B, bi + done * sbn, sbk, sbn, k, n - done);
+    }
     packedA = ai;
     packedB = bi;
     if (inPlace) {
