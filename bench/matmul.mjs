@@ -17,11 +17,17 @@ export async function matmul() {
     const repeats = n >= 1024 ? 3 : 5;
     const gflops = (ms) => (2 * n ** 3) / (ms * 1e6);
     const a = torch.randn([n, n]), b = torch.randn([n, n]);
+    // Each peer frees its product every run (tfjs's dispose, jax-js's dispose), so here torch.tidy
+    // does, as in muladd.mjs: the freed block of WebAssembly memory serves the next run. Without
+    // it the collector frees products late, so each run allocates and first-touches a fresh
+    // array and the kernel writes a scratch C to copy out; that figure is printed too.
     const ours = {};
     for (const threads of new Set([1, all])) {
       torch.set_num_threads(threads);
-      ours[threads] = gflops(await median(() => a.matmul(b), { repeats }));
+      ours[threads] = gflops(await median(() => torch.tidy(() => { a.matmul(b); }), { repeats }));
     }
+    torch.set_num_threads(1);
+    const untidy = gflops(await median(() => a.matmul(b), { repeats }));
     const peers = [];
     for (const [peerName, use] of [["tfjs-cpu", tfjsCpu], ["tfjs-wasm", tfjsWasm]]) {
       if (peerName === "tfjs-cpu" && n > TFJS_CPU_MAX) continue;
@@ -34,7 +40,7 @@ export async function matmul() {
     const jx = jaxMatmul(n);
     peers.push({ peerName: "jax-js wasm", peerSetup: jaxSetup(), peer: gflops(await median(jx.run, { repeats })) });
     jx.dispose();
-    console.log(`matmul ${n}: flambeau ${Object.entries(ours).map(([t, g]) => `${g.toFixed(1)} (${t} thr)`).join(", ")} GFLOP/s; ` +
+    console.log(`matmul ${n}: flambeau ${Object.entries(ours).map(([t, g]) => `${g.toFixed(1)} (${t} thr)`).join(", ")} GFLOP/s (${untidy.toFixed(1)} on 1 thr without torch.tidy); ` +
       peers.map((p) => `${p.peerName} ${p.peer.toFixed(1)}`).join(", "));
     for (const [threads, g] of Object.entries(ours))
       for (const p of peers)
