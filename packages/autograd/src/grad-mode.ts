@@ -1,4 +1,4 @@
-import { gradMode } from "@flambeau/tensor/internal";
+import { describeValue, gradMode } from "@flambeau/tensor/internal";
 
 /**
  * Run `fn` without recording operations for autograd (`with torch.no_grad():`).
@@ -14,12 +14,12 @@ import { gradMode } from "@flambeau/tensor/internal";
  * ```
  */
 export function no_grad<T>(fn: () => T): T {
-  return withMode(false, fn);
+  return withMode(false, fn, "no_grad");
 }
 
 /** Run `fn` with gradients recorded, even inside `no_grad` (`with torch.enable_grad():`). */
 export function enable_grad<T>(fn: () => T): T {
-  return withMode(true, fn);
+  return withMode(true, fn, "enable_grad");
 }
 
 /**
@@ -29,7 +29,7 @@ export function enable_grad<T>(fn: () => T): T {
 export function set_grad_enabled(mode: boolean): void;
 export function set_grad_enabled<T>(mode: boolean, fn: () => T): T;
 export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
-  if (fn) return withMode(mode, fn);
+  if (fn !== undefined) return withMode(mode, fn, "set_grad_enabled");
   gradMode.enabled = mode;
 }
 
@@ -38,7 +38,10 @@ export function is_grad_enabled(): boolean {
   return gradMode.enabled;
 }
 
-function withMode<T>(mode: boolean, fn: () => T): T {
+/** Run `fn` with recording `mode`; `op` names the caller when `fn` is not a function (`with` has no JavaScript form to misuse). */
+function withMode<T>(mode: boolean, fn: () => T, op: string): T {
+  if (typeof fn !== "function")
+    throw new TypeError(`${op}(): expected the function to run (torch.${op}(() => { ... })), but got ${describeValue(fn)}`);
   const prev = gradMode.enabled;
   gradMode.enabled = mode;
   try {

@@ -22,6 +22,7 @@ export { BAD_VALUE_CASES } from "./bad-values.js";
 export { WRONG_KIND_CASES } from "./wrong-kinds.js";
 export { BAD_OP_CASES } from "./bad-ops.js";
 export { BAD_OPTIM_CASES } from "./bad-optim.js";
+export { BAD_MODULE_CASES } from "./bad-modules.js";
 export {
   loadOpsFixture, loadSpecialFixture, buildInputs, makeTensor, applyTransform, decodeValue, caseDTypes,
   type OpCase, type OpsFixture, type EncodedTensor, type CaseInput, type TensorInput, type ScalarInput,

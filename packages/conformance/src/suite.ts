@@ -15,6 +15,7 @@ import { BAD_VALUE_CASES } from "./bad-values.js";
 import { WRONG_KIND_CASES } from "./wrong-kinds.js";
 import { BAD_OP_CASES } from "./bad-ops.js";
 import { BAD_OPTIM_CASES } from "./bad-optim.js";
+import { BAD_MODULE_CASES } from "./bad-modules.js";
 import { buildInputs, caseDTypes, loadOpsFixture, loadSpecialFixture, makeTensor, type EncodedTensor, type OpCase } from "./fixture.js";
 import { registerKeywordTests } from "./keywords.js";
 import { OPS, runOp } from "./ops.js";
@@ -170,6 +171,7 @@ export function runConformance(device: string, options: ConformanceOptions = {})
     describe("arguments of the wrong kind", () => registerBadInputTests(device, WRONG_KIND_CASES));
     describe("bad input to ops", () => registerBadInputTests(device, BAD_OP_CASES));
     describe("bad optimizer hyper-parameters", () => registerBadInputTests(device, BAD_OPTIM_CASES));
+    describe("bad input to modules and autograd", () => registerBadInputTests(device, BAD_MODULE_CASES));
     describe("keyword arguments", () => registerKeywordTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));
   });

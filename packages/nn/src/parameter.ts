@@ -1,4 +1,5 @@
 import { Tensor, keep, zeros } from "@flambeau/tensor";
+import { checkTensor } from "@flambeau/tensor/internal";
 
 /**
  * A tensor that is a module parameter (`torch.nn.Parameter`): assigning one to a field of a
@@ -15,6 +16,7 @@ import { Tensor, keep, zeros } from "@flambeau/tensor";
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor = zeros(0), requires_grad = true) {
+    checkTensor("nn.Parameter", "data", data); // an internal "reading 'buffer'" error before
     super(data._storage, data.shape, data.strides, data.offset);
     this.requires_grad_(requires_grad);
     keep(this); // a parameter outlives any memory scope it was made in (scope.ts)

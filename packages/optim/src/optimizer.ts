@@ -1,5 +1,5 @@
 import { Tensor, keep } from "@flambeau/tensor";
-import { legacyTypeName, readingGradsInternally, scoped } from "@flambeau/tensor/internal";
+import { describeValue, legacyTypeName, readingGradsInternally, scoped } from "@flambeau/tensor/internal";
 import { enable_grad, no_grad } from "@flambeau/autograd";
 import { pyRepr, pyTypeName } from "./format.js";
 import { warnOnce } from "./warn.js";
@@ -150,6 +150,9 @@ export class Optimizer<O extends object = { lr: number }, S extends object = Rec
   step(): undefined;
   step<L>(closure: () => L): L;
   step<L>(closure?: () => L): L | undefined {
+    // PyTorch: "'int' object is not callable"; named here rather than by enable_grad.
+    if (closure !== undefined && closure !== null && typeof closure !== "function")
+      throw new TypeError(`${this.constructor.name}.step(): closure must be a function that recomputes the loss, not ${describeValue(closure)}`);
     const loss = closure ? enable_grad(closure) : undefined;
     // Gradients are read here (checks, updates) without handing them to user code (Tensor.grad),
     // and the step's temporaries are freed when it ends; its state is kept (scope.ts).

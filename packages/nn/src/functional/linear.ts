@@ -1,4 +1,5 @@
 import type { Tensor } from "@flambeau/tensor";
+import { checkTensor } from "@flambeau/tensor/internal";
 
 /**
  * `F.linear`: `input @ weight.T + bias`, for inputs of any number of leading dimensions.
@@ -10,6 +11,7 @@ import type { Tensor } from "@flambeau/tensor";
  * ```
  */
 export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  checkTensor("linear", "input", input); // nn.Linear calls this unbound: an array was "input.matmul is not a function"
   const out = input.matmul(weight.t());
   return bias === null ? out : out.add(bias);
 }
