@@ -61,12 +61,15 @@ export function batch_norm(input: Tensor, running_mean: Tensor | null, running_v
   const view = (t: Tensor) => t.reshape([1, channels, ...new Array<number>(input.ndim - 2).fill(1)]);
   for (const [name, t] of [["running_mean", running_mean], ["running_var", running_var], ["weight", weight], ["bias", bias]] as const)
     if (t && t.numel() !== channels) throw new Error(`${name} should contain ${channels} elements not ${t.numel()}`);
-  let mean: Tensor, variance: Tensor;
+  let mean: Tensor, variance: Tensor, centered: Tensor;
   if (training || running_mean === null || running_var === null) {
     if (training && perChannel <= 1)
       throw new Error(`Expected more than 1 value per channel when training, got input size ${torchSize(input.shape)}`);
     mean = input.mean(dims);
-    variance = input.var(dims, { correction: 0 });
+    // The variance from the centred input the output needs anyway (the same numbers `var` computes,
+    // without its second mean and subtraction): on a GPU each such pass is a full sweep of the input.
+    centered = input.sub(view(mean));
+    variance = centered.mul(centered).sum(dims).div(perChannel);
     if (training && running_mean && running_var)
       no_grad(() => {
         const keep = typeof momentum === "number" ? 1 - momentum : momentum.neg().add(1);
@@ -76,9 +79,12 @@ export function batch_norm(input: Tensor, running_mean: Tensor | null, running_v
   } else {
     mean = running_mean;
     variance = running_var;
+    centered = input.sub(view(mean));
   }
-  let out = input.sub(view(mean)).mul(view(variance.add(eps).rsqrt()));
-  if (weight) out = out.mul(view(weight));
+  // The weight joins the per-channel scale (as PyTorch's kernel folds it): one sweep fewer.
+  let scale = variance.add(eps).rsqrt();
+  if (weight) scale = scale.mul(weight);
+  let out = centered.mul(view(scale));
   if (bias) out = out.add(view(bias));
   return out;
 }
