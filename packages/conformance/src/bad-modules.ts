@@ -15,6 +15,19 @@ export const BAD_MODULE_CASES: BadInputCase[] = [
     error: TypeError,
     words: ["linear(): argument 'input' must be Tensor, not array"],
   },
+  // "relu(): argument 'input' (position 1) must be Tensor, not int"
+  {
+    name: "nn.ReLU called with a number",
+    run: () => new torch.nn.ReLU()(5 as never),
+    error: TypeError,
+    words: ["nn.ReLU(): argument 'input' must be Tensor, not number 5"],
+  },
+  {
+    name: "nn.Softmax called with an array",
+    run: () => new torch.nn.Softmax(0)([1, 2] as never),
+    error: TypeError,
+    words: ["nn.Softmax(): argument 'input' must be Tensor, not array"],
+  },
   // "Parameter.__new__ ... data must be a Tensor" (PyTorch: TypeError)
   {
     name: "nn.Parameter of a number",

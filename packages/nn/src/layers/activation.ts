@@ -1,5 +1,6 @@
 /** Activation layers: thin modules over the functions of `nn.functional`. */
 import type { Tensor } from "@flambeau/tensor";
+import { checkTensor } from "@flambeau/tensor/internal";
 import { Module } from "../module.js";
 import * as F from "../functional/activation.js";
 import { pyFloat } from "../repr.js";
@@ -16,6 +17,7 @@ export class ReLU extends Module {
     this.inplace = o.inplace ?? false;
   }
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.relu(input, this.inplace);
   }
   override extra_repr(): string {
@@ -41,6 +43,7 @@ export class LeakyReLU extends Module {
     this.inplace = o.inplace ?? false;
   }
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.leaky_relu(input, this.negative_slope, this.inplace);
   }
   override extra_repr(): string {
@@ -52,6 +55,7 @@ export interface Sigmoid { (input: Tensor): Tensor }
 /** `torch.nn.Sigmoid`: `1 / (1 + exp(-x))`. @example `new nn.Sigmoid()(x)` */
 export class Sigmoid extends Module {
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.sigmoid(input);
   }
 }
@@ -60,6 +64,7 @@ export interface Tanh { (input: Tensor): Tensor }
 /** `torch.nn.Tanh`. @example `new nn.Tanh()(x)` */
 export class Tanh extends Module {
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.tanh(input);
   }
 }
@@ -75,6 +80,7 @@ export class GELU extends Module {
     this.approximate = o.approximate ?? "none";
   }
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.gelu(input, { approximate: this.approximate });
   }
   override extra_repr(): string {
@@ -102,6 +108,7 @@ export interface Softmax { (input: Tensor): Tensor }
 /** `torch.nn.Softmax` along `dim`: non-negative values summing to 1. @example `new nn.Softmax({ dim: 1 })` */
 export class Softmax extends AlongDim {
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.softmax(input, this.dim);
   }
 }
@@ -110,6 +117,7 @@ export interface LogSoftmax { (input: Tensor): Tensor }
 /** `torch.nn.LogSoftmax` along `dim`. @example `new nn.LogSoftmax(1)` */
 export class LogSoftmax extends AlongDim {
   override forward(input: Tensor): Tensor {
+    checkTensor(`nn.${this.constructor.name}`, "input", input);
     return F.log_softmax(input, this.dim);
   }
 }
