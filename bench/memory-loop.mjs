@@ -1,9 +1,12 @@
 // One memory run (a child of memory.mjs): the MLP training step of mlp-steps.mjs on one device
 // for `steps` steps, printing JSON lines with the live device bytes (torch.memory_allocated) at
-// 10%, 50% and 100% of the steps beside the target. argv: device, "gc" | "nogc", steps,
+// 10%, 50% and 100% of the steps beside the target. argv: device, "gc" | "nogc" | "both", steps,
 // "plain" | "tidy", "small" | "full". "plain" is written as in PyTorch (no dispose, no tidy);
 // "tidy" wraps the step in torch.tidy and disposes the loss once read. With "gc" (node
-// --expose-gc) full collections run, and finalizers get to run, before each checkpoint.
+// --expose-gc) full collections run, and finalizers get to run, before each checkpoint; "both"
+// reads each checkpoint before and after forcing them (one run instead of two: the collections
+// forced at a checkpoint are then like the collector's own major collections for the next one).
+// Each line also carries the process's RSS, so host memory is read beside device memory.
 import * as torch from "flambeau";
 import { MEMORY_MODELS } from "./memory-models.mjs";
 import { flambeauMlp } from "./mlp-steps.mjs";
@@ -39,14 +42,16 @@ for (let i = 1; i <= steps; i++) {
   if (!Number.isFinite(value)) throw new Error(`step ${i}: loss is ${value}`);
   maxLive = Math.max(maxLive, torch.memory_allocated(device));
   if (checkpoints.has(i)) {
-    if (gcMode === "gc") {
+    const ms = performance.now() - t0;
+    const reading = (gc) => ({ step: i, gc, live: torch.memory_allocated(device), maxLive, target: target(), activations, peak: torch.max_memory_allocated(device), rss: process.memoryUsage().rss, ms });
+    if (gcMode === "both") console.log(JSON.stringify(reading(false)));
+    if (gcMode !== "nogc") {
       for (let k = 0; k < 3; k++) {
         globalThis.gc();
         await new Promise((r) => setTimeout(r, 0));
       }
     }
-    const live = torch.memory_allocated(device);
-    console.log(JSON.stringify({ step: i, live, maxLive, target: target(), activations, peak: torch.max_memory_allocated(device), ms: performance.now() - t0 }));
+    console.log(JSON.stringify(reading(gcMode !== "nogc")));
   }
 }
 process.exit(0);

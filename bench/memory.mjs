@@ -8,7 +8,9 @@
 //
 // N is 10,000 by default (checkpoints at 1k, 5k, 10k); FLAMBEAU_BENCH_MEMORY_STEPS=1000 runs a
 // shorter one. The MLP is memory-models.mjs's "small" one (why: see there);
-// FLAMBEAU_BENCH_MEMORY_MODEL=full trains the timed benches' MLP instead. Not a timed test: it
+// FLAMBEAU_BENCH_MEMORY_MODEL=full trains the timed benches' MLP instead.
+// FLAMBEAU_BENCH_MEMORY_GC=both reads each checkpoint of one run before and after forcing the
+// collection (half the runs, for the full MLP's long steps); the default runs each separately. Not a timed test: it
 // prints what it measured, and the machine's load while it did.
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -19,12 +21,13 @@ import { MEMORY_MODELS } from "./memory-models.mjs";
 const STEPS = Number(process.env.FLAMBEAU_BENCH_MEMORY_STEPS ?? 10_000);
 const MODEL = process.env.FLAMBEAU_BENCH_MEMORY_MODEL ?? "small";
 const DEVICES = (process.env.FLAMBEAU_BENCH_MEMORY_DEVICES ?? "webgpu,gpujs").split(",");
+const GC_MODES = process.env.FLAMBEAU_BENCH_MEMORY_GC === "both" ? ["both"] : ["nogc", "gc"];
 /** Bytes of constants a device caches for the step (learning rate, …) that the target leaves out. */
 const CONSTANTS = 64;
 const here = fileURLToPath(new URL("./memory-loop.mjs", import.meta.url));
 
 function run(device, gc, style) {
-  const args = [...(gc === "gc" ? ["--expose-gc"] : []), here, device, gc, String(STEPS), style, MODEL];
+  const args = [...(gc === "nogc" ? [] : ["--expose-gc"]), here, device, gc, String(STEPS), style, MODEL];
   const out = execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 1 << 24 });
   return out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 }
@@ -45,17 +48,17 @@ export async function memory() {
   try {
     // The plain loop's readings first, on every device: they are the ones that can miss the target.
     for (const style of ["plain", "tidy"])
-      for (const gc of ["nogc", "gc"])
+      for (const gc of GC_MODES)
         for (const device of DEVICES) {
-          console.log(`memory: ${device}, ${style} loop, ${gc === "gc" ? "forced GC" : "no forced GC"}, ${STEPS} steps … (load ${load()})`);
+          console.log(`memory: ${device}, ${style} loop, ${{ gc: "forced GC", nogc: "no forced GC", both: "read before and after a forced GC" }[gc]}, ${STEPS} steps … (load ${load()})`);
           for (const r of run(device, gc, style)) {
-            console.log(`  step ${r.step}: ${r.live} live bytes (at most ${r.maxLive} after a step so far), target ${r.target}, ${(r.ms / r.step).toFixed(1)} ms/step`);
+            console.log(`  step ${r.step}${r.gc ? " (forced GC)" : ""}: ${r.live} live bytes (at most ${r.maxLive} after a step so far), target ${r.target}, RSS ${(r.rss / 2 ** 20).toFixed(0)} MiB, ${(r.ms / r.step).toFixed(1)} ms/step`);
             table.push({
-              device, loop: style, "forced GC": gc === "gc" ? "yes" : "no", step: r.step,
+              device, loop: style, "forced GC": r.gc ? "yes" : "no", step: r.step,
               "live bytes": r.live, target: r.target, "live - target": r.live - r.target,
               "meets target": r.live <= r.target + CONSTANTS ? "yes" : "no",
               "max live so far": r.maxLive,
-              "peak bytes": r.peak, "ms/step": (r.ms / r.step).toFixed(1),
+              "peak bytes": r.peak, "RSS MiB": Math.round(r.rss / 2 ** 20), "ms/step": (r.ms / r.step).toFixed(1),
             });
           }
         }
