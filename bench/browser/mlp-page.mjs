@@ -14,7 +14,10 @@ import { median } from "../timing.mjs";
 setWasmPaths(new URL("./", location.href).href);
 
 const STEPS = 5;
-const perStep = async (step, repeats) => (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats })) / STEPS;
+/** As in the Node suites (mlp.mjs): 20 untimed steps first, so each side is timed in its steady state. */
+const WARMUP_ROUNDS = 4;
+const perStep = async (step, repeats) =>
+  (await median(async () => { for (let i = 0; i < STEPS; i++) await step(); }, { repeats, warmup: WARMUP_ROUNDS })) / STEPS;
 
 window.bench = {
   /** Both sides' setup: what the rows print. Throws where the page is not what the rows claim. */
