@@ -1,10 +1,14 @@
 /**
  * Bad-input rows for nn modules and autograd entry points (issue 11, second pass): each was an
  * internal JavaScript error ("input.matmul is not a function", "fn is not a function", "reading
- * 'buffer'"). PyTorch 1.13's message is noted beside each; every case checks nothing changed.
+ * 'buffer'"). Then Sequential's negative indices, empty and recurrent layers, and loading and
+ * calling a model wrongly. PyTorch 1.13's message is noted beside each; every case checks
+ * nothing changed.
  */
+import { expect } from "vitest";
 import * as torch from "flambeau";
 import type { BadInputCase } from "./bad-input.js";
+import { values } from "./case-kit.js";
 
 export const BAD_MODULE_CASES: BadInputCase[] = [
   // "linear(): argument 'input' (position 1) must be Tensor, not list"
@@ -62,5 +66,53 @@ export const BAD_MODULE_CASES: BadInputCase[] = [
     run: (s) => torch.enable_grad(s.tensors![0] as never),
     error: TypeError,
     words: ["enable_grad(): expected the function to run"],
+  },
+  {
+    name: "Sequential(...)[-1] and .at(-1) are the last layer",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 3), new torch.nn.ReLU()).to(d)] }),
+    run: (s) => s.modules![0] as torch.nn.Sequential,
+    gives: (m: torch.nn.Sequential) => {
+      expect(m[-1]).toBe(m[1]);
+      expect(m.at(-1)).toBe(m[1]);
+      expect(m[-2]).toBe(m[0]);
+      expect(m[-1]).toBeInstanceOf(torch.nn.ReLU);
+    },
+  },
+  {
+    name: "Sequential(...)[-3] past the start",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 3), new torch.nn.ReLU()).to(d)] }),
+    run: (s) => (s.modules![0] as torch.nn.Sequential)[-3],
+    error: RangeError,
+    words: ["index -3 is out of range"],
+  },
+  {
+    name: "Linear(0, 2) has an empty weight and a zero bias, as in PyTorch",
+    run: (_, d) => new torch.nn.Linear(0, 2).to(d),
+    gives: async (m: torch.nn.Linear) => {
+      expect(m.weight.shape).toEqual([2, 0]);
+      expect(await values(m.bias!)).toEqual([0, 0]);
+      expect(await values(m(torch.zeros([3, 0], { device: m.weight.device })))).toEqual([0, 0, 0, 0, 0, 0]);
+    },
+  },
+  {
+    name: "load_state_dict(null)",
+    make: (d) => ({ modules: [new torch.nn.Linear(2, 1).to(d)] }),
+    run: (s) => s.modules![0]!.load_state_dict(null as never),
+    error: TypeError,
+    words: ["Expected state_dict to be dict-like", "null"],
+  },
+  {
+    name: "model() with no input",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 1)).to(d)] }),
+    run: (s) => (s.modules![0] as torch.nn.Sequential)(),
+    error: TypeError,
+    words: ["Sequential.forward() missing 1 required positional argument: 'input'"],
+  },
+  {
+    name: "LSTM given an input of the wrong width changes no parameter",
+    make: (d) => ({ modules: [new torch.nn.LSTM(3, 2).to(d)] }),
+    run: (s, d) => (s.modules![0] as torch.nn.LSTM)(torch.zeros([4, 1, 5], { device: d })),
+    error: Error,
+    words: ["LSTM: input.size(-1) must be equal to input_size. Expected 3, got 5"],
   },
 ];

@@ -1,15 +1,14 @@
 /**
  * Bad-input rows found by probing ops and creation functions beside PyTorch 1.13 (issue 11,
  * second pass): each was a silent result or an error naming the internal op the public one is
- * built on. PyTorch's message is noted beside each; every case checks nothing changed.
+ * built on; then the shape, dtype and argument checks of reductions, scans, sorting,
+ * closeness, einsum and scatter. PyTorch's message is noted beside each; every case checks
+ * nothing changed.
  */
 import { expect } from "vitest";
 import * as torch from "flambeau";
-import type { BadInputCase, Involved } from "./bad-input.js";
-
-const f32 = (d: string, data: number[]) => torch.tensor(data, { dtype: "float32", device: d });
-const T = (state: Involved, i = 0) => state.tensors![i]!;
-const vector = (d: string) => ({ tensors: [f32(d, [1, 2, 3])] });
+import type { BadInputCase } from "./bad-input.js";
+import { f32, leaf, T, vector } from "./case-kit.js";
 
 export const BAD_OP_CASES: BadInputCase[] = [
   // "where expected condition to be a boolean tensor, but got a tensor with dtype Long"
@@ -78,17 +77,74 @@ export const BAD_OP_CASES: BadInputCase[] = [
     error: Error,
     words: ["std and var only support floating point and complex dtypes"],
   },
-  // PyTorch's from_numpy of an int64 array is an int64 tensor sharing it; here it cannot share.
   {
-    name: "from_numpy of a BigInt64Array (an internal 'Cannot convert a BigInt' before)",
-    run: () => torch.from_numpy(new BigInt64Array([1n, 2n]) as never),
+    // PyTorch: "equal(): argument 'other' (position 2) must be Tensor, not list"
+    name: "equal(t, [1, 2]) (an array, not a tensor)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.equal(T(s), [1, 2] as never),
     error: TypeError,
-    words: ["from_numpy(): a BigInt64Array cannot share memory with a tensor", "torch.tensor(Array.from(array, Number)"],
+    words: ["equal()", "argument 'other' must be Tensor", "array"],
   },
   {
-    name: "from_numpy of a plain array",
-    run: () => torch.from_numpy([1, 2] as never),
+    name: "neg() of a bool tensor",
+    make: (d) => ({ tensors: [torch.tensor([true, false], { device: d })] }),
+    run: (s) => T(s).neg(),
+    error: Error,
+    words: ["Negation, the `-` operator, on a bool tensor is not supported", "logical_not()"],
+  },
+  {
+    name: "amax over an empty dim",
+    make: (d) => ({ tensors: [torch.zeros([2, 0], { device: d })] }),
+    run: (s) => T(s).amax(1),
+    error: Error,
+    words: ["max(): Expected reduction dim 1 to have non-zero size."],
+  },
+  {
+    name: "argmin over all dims of an empty tensor",
+    make: (d) => ({ tensors: [torch.zeros([0, 3], { device: d })] }),
+    run: (s) => T(s).argmin(0),
+    error: Error,
+    words: ["argmin(): Expected reduction dim 0 to have non-zero size."],
+  },
+  {
+    name: "matmul of batches that do not broadcast ([2, 1, 3] and [3, 3, 2])",
+    make: (d) => ({ tensors: [torch.zeros([2, 1, 3], { device: d }), torch.zeros([3, 3, 2], { device: d })] }),
+    run: (s) => T(s, 0).matmul(T(s, 1)),
+    error: Error,
+    words: ["matmul: The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0 (shapes [2] and [3])"],
+  },
+  {
+    name: "isclose(t, 1.0) (a number, not a tensor: PyTorch refuses it too)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.isclose(T(s), 1.0 as never),
     error: TypeError,
-    words: ["from_numpy(): expected a typed array", "but got array"],
+    words: ["isclose()", "argument 'other' must be Tensor", "number 1"],
+  },
+  {
+    name: "scatter_ with an array index",
+    make: (d) => ({ tensors: [f32(d, [1, 2, 3])] }),
+    run: (s) => T(s).scatter_(0, [0, 1] as never, 5),
+    error: TypeError,
+    words: ["scatter()", "argument 'index' must be Tensor", "array"],
+  },
+  {
+    name: "einsum with an operand that is an array",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.einsum("i,i->", T(s), [1, 2] as never),
+    error: TypeError,
+    words: ["einsum()", "operands[1]", "must be Tensor", "array"],
+  },
+  {
+    name: "topk(1.5) (k not a whole number)",
+    make: (d) => ({ tensors: [leaf(d, [3, 1, 2])] }),
+    run: (s) => T(s).topk(1.5),
+    error: TypeError,
+    words: ["topk()", "argument 'k' must be int", "number 1.5"],
+  },
+  {
+    name: "cumsum of a string",
+    run: () => torch.cumsum("abc" as never, 0),
+    error: TypeError,
+    words: ["cumsum()", "argument 'input' must be Tensor", "string \"abc\""],
   },
 ];

@@ -8,16 +8,12 @@
  */
 import { expect } from "vitest";
 import * as torch from "flambeau";
-import type { BadInputCase, Involved } from "./bad-input.js";
+import type { BadInputCase } from "./bad-input.js";
+// `read`: the result read back, so a fault a backend reports at the next read is raised here.
+import { T, values as read, vector } from "./case-kit.js";
 
 const F = torch.nn.functional;
 const int = (d: string, data: number[]) => torch.tensor(data, { dtype: "int32", device: d });
-const T = (state: Involved, i = 0) => state.tensors![i]!;
-/** The result read back, so a fault a backend reports at the next read is raised here. */
-async function read(t: torch.Tensor): Promise<number[]> {
-  return Array.from(await t.data());
-}
-const vector = (d: string) => ({ tensors: [torch.tensor([1, 2, 3], { dtype: "float32", device: d })] });
 const dividend = (d: string) => ({ tensors: [int(d, [5, -7, 3])] });
 const zeroDivision = { error: Error, words: ["ZeroDivisionError"] };
 

@@ -17,7 +17,14 @@ export { runConformance, checkCase, casesByOp, type ConformanceOptions } from ".
 export { OPS, runOp, type OpFn } from "./ops.js";
 export { expectTensor, toleranceFor, DEFAULT_TOLERANCE, type Tolerance, type Tolerances } from "./compare.js";
 export { registerErrorTests, snapshot, type Snapshot } from "./errors.js";
-export { registerBadInputTests, BAD_INPUT_CASES, type BadInputCase, type Involved } from "./bad-input.js";
+export { registerBadInputTests, type BadInputCase, type Involved } from "./bad-input.js";
+export { BAD_INTEGER_CASES } from "./bad-integers.js";
+export { BAD_OPERAND_CASES } from "./bad-operands.js";
+export { BAD_CREATION_CASES } from "./bad-creation.js";
+export { BAD_AUTOGRAD_CASES } from "./bad-autograd.js";
+export { BAD_DEVICE_CASES } from "./bad-devices.js";
+export { BAD_IO_CASES } from "./bad-io.js";
+export { BAD_CONV_CASES } from "./bad-conv.js";
 export { BAD_VALUE_CASES } from "./bad-values.js";
 export { WRONG_KIND_CASES } from "./wrong-kinds.js";
 export { BAD_OP_CASES } from "./bad-ops.js";

@@ -10,7 +10,14 @@ import { unaryOps } from "@flambeau/tensor/internal";
 import { hasInt64 } from "./int64.js";
 import { expectTensor, type Tolerances } from "./compare.js";
 import { registerErrorTests } from "./errors.js";
-import { registerBadInputTests } from "./bad-input.js";
+import { registerBadInputTests, type BadInputCase } from "./bad-input.js";
+import { BAD_INTEGER_CASES } from "./bad-integers.js";
+import { BAD_OPERAND_CASES } from "./bad-operands.js";
+import { BAD_CREATION_CASES } from "./bad-creation.js";
+import { BAD_AUTOGRAD_CASES } from "./bad-autograd.js";
+import { BAD_DEVICE_CASES } from "./bad-devices.js";
+import { BAD_IO_CASES } from "./bad-io.js";
+import { BAD_CONV_CASES } from "./bad-conv.js";
 import { BAD_VALUE_CASES } from "./bad-values.js";
 import { WRONG_KIND_CASES } from "./wrong-kinds.js";
 import { BAD_OP_CASES } from "./bad-ops.js";
@@ -131,6 +138,22 @@ export function casesByOp(cases: readonly OpCase[] = loadOpsFixture().cases): Ma
   return byOp;
 }
 
+/** The bad-input catalogue's tables, by area (bad-input.ts holds the row format and runner). */
+const BAD_INPUT_CATALOGUE: [string, readonly BadInputCase[]][] = [
+  ["bad input: whole numbers never wrap", BAD_INTEGER_CASES],
+  ["bad input: operands and indices of the wrong kind", BAD_OPERAND_CASES],
+  ["bad input: creation and random functions", BAD_CREATION_CASES],
+  ["bad input: autograd entry points and in-place writes", BAD_AUTOGRAD_CASES],
+  ["bad input: refused above the backends", BAD_DEVICE_CASES],
+  ["bad input: shared memory and files", BAD_IO_CASES],
+  ["bad input: convolution, pooling and normalization", BAD_CONV_CASES],
+  ["bad values in the data", BAD_VALUE_CASES],
+  ["arguments of the wrong kind", WRONG_KIND_CASES],
+  ["bad input to ops", BAD_OP_CASES],
+  ["bad optimizer hyper-parameters", BAD_OPTIM_CASES],
+  ["bad input to modules and autograd", BAD_MODULE_CASES],
+];
+
 /**
  * Register the conformance suite for `device` as Vitest `describe`/`it` blocks. Call it at the
  * top level of a test file after importing the backend, e.g. `runConformance("webgpu", {
@@ -166,12 +189,7 @@ export function runConformance(device: string, options: ConformanceOptions = {})
       for (const c of special) it(c.name, () => checkCase(c, device, options.tolerance));
     });
     describe("errors", () => registerErrorTests(device));
-    describe("bad input", () => registerBadInputTests(device));
-    describe("bad values in the data", () => registerBadInputTests(device, BAD_VALUE_CASES));
-    describe("arguments of the wrong kind", () => registerBadInputTests(device, WRONG_KIND_CASES));
-    describe("bad input to ops", () => registerBadInputTests(device, BAD_OP_CASES));
-    describe("bad optimizer hyper-parameters", () => registerBadInputTests(device, BAD_OPTIM_CASES));
-    describe("bad input to modules and autograd", () => registerBadInputTests(device, BAD_MODULE_CASES));
+    for (const [area, cases] of BAD_INPUT_CATALOGUE) describe(area, () => registerBadInputTests(device, cases));
     describe("keyword arguments", () => registerKeywordTests(device));
     describe("the harness itself", () => registerHarnessTests(fixture.cases, device, skip));
   });

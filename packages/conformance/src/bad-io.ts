@@ -1,0 +1,54 @@
+/**
+ * Bad-input rows: memory shared with typed arrays and files written (issue 11). `numpy()` and
+ * `from_numpy()` share memory as in PyTorch or refuse; `save` refuses what `load` could not read.
+ */
+import { expect } from "vitest";
+import * as torch from "flambeau";
+import type { BadInputCase, Involved } from "./bad-input.js";
+import { f32, T, values } from "./case-kit.js";
+
+
+export const BAD_IO_CASES: BadInputCase[] = [
+  {
+    name: "t.numpy() shares memory on the CPU and is refused elsewhere, as in PyTorch",
+    make: (d) => ({ tensors: [f32(d, [1, 2, 3, 4])] }),
+    run: (s) => s,
+    gives: async (s: Involved) => {
+      const t = T(s);
+      if (t.device.type !== "cpu") {
+        expect(() => t.numpy()).toThrow(TypeError);
+        expect(() => t.numpy()).toThrow(`can't convert ${t.device.type} device type tensor to numpy`);
+        return;
+      }
+      const a = t.numpy();
+      a[0] = 5;
+      t.index(1).fill_(7);
+      expect(Array.from(a)).toEqual([5, 7, 3, 4]);
+      expect(await values(t)).toEqual([5, 7, 3, 4]);
+      const slice = t.index("2:").numpy();
+      slice[0] = 9;
+      expect(await values(t)).toEqual([5, 7, 9, 4]);
+      expect(() => t.reshape([2, 2]).t().numpy()).toThrow("contiguous");
+    },
+  },
+  {
+    name: "torch.save({ __metadata__: t }) (a key safetensors reserves)",
+    make: (d) => ({ tensors: [f32(d, [1, 2])] }),
+    run: (s) => torch.saveToBytes({ __metadata__: T(s) }),
+    error: Error,
+    words: ["save", "'__metadata__' is reserved", "safetensors"],
+  },
+  // PyTorch's from_numpy of an int64 array is an int64 tensor sharing it; here it cannot share.
+  {
+    name: "from_numpy of a BigInt64Array (an internal 'Cannot convert a BigInt' before)",
+    run: () => torch.from_numpy(new BigInt64Array([1n, 2n]) as never),
+    error: TypeError,
+    words: ["from_numpy(): a BigInt64Array cannot share memory with a tensor", "torch.tensor(Array.from(array, Number)"],
+  },
+  {
+    name: "from_numpy of a plain array",
+    run: () => torch.from_numpy([1, 2] as never),
+    error: TypeError,
+    words: ["from_numpy(): expected a typed array", "but got array"],
+  },
+];
