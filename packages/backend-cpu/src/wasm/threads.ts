@@ -6,19 +6,27 @@ import { CONTROL_BYTES, type Wasm } from "./runtime.js";
  *
  * CPU ops are synchronous (reads are too), so a job is joined synchronously: the calling
  * thread writes the job into the control block at the start of memory, bumps a generation
- * counter that the workers sleep on (`Atomics.wait`), does its own share, then waits until
- * every worker has counted itself done. Where the caller may not block (a browser's main
- * thread) it spins on the counter instead. Every worker takes part in every job, so none can
- * miss or repeat one. A job is a product (shares: disjoint column panels of C) or a span of an
- * elementwise kernel (shares: disjoint runs of vectors); each output element is computed by
- * exactly one thread with the same instructions, so results do not depend on the thread count.
+ * counter that the workers sleep on (`Atomics.wait`), and then every thread, the caller too,
+ * claims the job's chunks one at a time from a shared counter until none is left; the caller
+ * waits only for chunks a worker has claimed and not finished (`Atomics.wait` where it may
+ * block, a spin on a browser's main thread). So a worker that is slow to wake (its core busy
+ * with another process) or runs on a slower core takes fewer chunks instead of holding the
+ * product up, and a worker that never wakes in time costs the caller nothing but the wake-up
+ * call. A job is a product (chunks: runs of column panels of C) or a span of an elementwise
+ * kernel (chunks: runs of vectors); each output element is computed by exactly one thread with
+ * the same instructions, so results do not depend on the thread count or on who took what.
+ *
+ * Claims carry the job's tag: the claim counter holds `tag << 16 | next chunk` and the job word
+ * `tag << 16 | chunks`, so a claim made by a worker that woke after its job ended (whose tag no
+ * longer matches, or whose index is past the end) is recognised and dropped, and a job's
+ * arguments, written before its tag is published, stay put until its last claimed chunk is done.
  */
 
 // Control block slots (Int32 indices).
 const GEN = 0;
+/** Chunks of the current job finished (by any thread). */
 const DONE = 1;
 const READY = 2;
-const THREADS = 3;
 const ARGS = 4; // gemm: ap, bp, c, k, ldc, mp, np; binary span: o, a, as, b, bs, n4; unary span: o, x, n4
 /** The job's kind ({@link GEMM}, {@link BINARY_SPAN}, {@link UNARY_SPAN}) and kernel (an index into the module's exports). */
 const KIND = 11;
@@ -26,11 +34,19 @@ const FN = 12;
 const GEMM = 0;
 const BINARY_SPAN = 1;
 const UNARY_SPAN = 2;
-const PROBE = 15;
-/** Set by a worker whose share threw (a trap): the caller raises instead of returning garbage. */
-const FAILED = 14;
 /** The current pool's number: a worker of a pool since replaced (set_num_threads) quits, untouched. */
 const EPOCH = 13;
+/** Set by a thread whose chunk threw (a trap): the caller raises instead of returning garbage. */
+const FAILED = 14;
+const PROBE = 15;
+/** The claim counter, `tag << 16 | next chunk index`. */
+const NEXT = 16;
+/** The job word, `tag << 16 | number of chunks`. */
+const JOB = 17;
+/** Column panels (gemm) or vectors (spans) per chunk. */
+const CHUNK = 18;
+/** Chunks computed by workers, ever (for tests: that a worker really took part). */
+const WORKER_CHUNKS = 19;
 
 /** The worker's program, as source so it needs no file of its own in any bundler or test runner. */
 const WORKER_SOURCE = `
@@ -39,6 +55,19 @@ function run(d) {
   const gemm = inst.exports.gemm;
   const fns = WebAssembly.Module.exports(d.module).map((e) => inst.exports[e.name]);
   const I = new Int32Array(d.memory.buffer, 0, ${CONTROL_BYTES / 4});
+  const chunk = (i) => {
+    const kind = I[${KIND}], c = I[${CHUNK}];
+    if (kind === ${GEMM}) {
+      const np = I[${ARGS + 6}], j0 = i * c, j1 = Math.min(np, j0 + c);
+      gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
+    } else if (kind === ${BINARY_SPAN}) {
+      const v0 = i * c, v1 = Math.min(I[${ARGS + 5}], v0 + c);
+      fns[I[${FN}]](I[${ARGS}] + 16 * v0, I[${ARGS + 1}] + I[${ARGS + 2}] * v0, I[${ARGS + 2}], I[${ARGS + 3}] + I[${ARGS + 4}] * v0, I[${ARGS + 4}], v1 - v0);
+    } else {
+      const v0 = i * c, v1 = Math.min(I[${ARGS + 2}], v0 + c);
+      fns[I[${FN}]](I[${ARGS}] + 16 * v0, I[${ARGS + 1}] + 16 * v0, v1 - v0);
+    }
+  };
   let gen = Atomics.load(I, ${GEN});
   if (Atomics.load(I, ${EPOCH}) !== d.epoch) return;
   Atomics.add(I, ${READY}, 1);
@@ -47,24 +76,17 @@ function run(d) {
     Atomics.wait(I, ${GEN}, gen);
     if (Atomics.load(I, ${EPOCH}) !== d.epoch) return;
     gen = Atomics.load(I, ${GEN});
-    const t = I[${THREADS}], s = d.index, kind = I[${KIND}];
-    try {
-      if (kind === ${GEMM}) {
-        const np = I[${ARGS + 6}];
-        const j0 = Math.floor((s * np) / t), j1 = Math.floor(((s + 1) * np) / t);
-        gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
-      } else {
-        const n4 = I[${ARGS} + (kind === ${BINARY_SPAN} ? 5 : 2)];
-        const v0 = Math.floor((s * n4) / t), v1 = Math.floor(((s + 1) * n4) / t);
-        const f = fns[I[${FN}]];
-        if (v1 > v0 && kind === ${BINARY_SPAN})
-          f(I[${ARGS}] + 16 * v0, I[${ARGS + 1}] + I[${ARGS + 2}] * v0, I[${ARGS + 2}], I[${ARGS + 3}] + I[${ARGS + 4}] * v0, I[${ARGS + 4}], v1 - v0);
-        else if (v1 > v0) f(I[${ARGS}] + 16 * v0, I[${ARGS + 1}] + 16 * v0, v1 - v0);
+    for (;;) {
+      const claim = Atomics.add(I, ${NEXT}, 1), job = Atomics.load(I, ${JOB}), i = claim & 0xffff, chunks = job & 0xffff;
+      if (claim >>> 16 !== job >>> 16 || i >= chunks) break;
+      try {
+        chunk(i);
+      } catch (e) {
+        Atomics.store(I, ${FAILED}, 1);
       }
-    } catch (e) {
-      Atomics.store(I, ${FAILED}, 1);
+      Atomics.add(I, ${WORKER_CHUNKS}, 1);
+      if (Atomics.add(I, ${DONE}, 1) + 1 === chunks) Atomics.notify(I, ${DONE});
     }
-    if (Atomics.add(I, ${DONE}, 1) + 1 === t - 1) Atomics.notify(I, ${DONE});
   }
 }
 if (typeof require === "function") run(require("node:worker_threads").workerData);
@@ -138,7 +160,7 @@ function stopPool(): void {
 function startPool(w: Wasm, threads: number): void {
   const control = new Int32Array(w.memory.buffer, 0, CONTROL_BYTES / 4);
   const epoch = Atomics.load(control, EPOCH) + 1;
-  for (const slot of [GEN, DONE, READY, FAILED]) Atomics.store(control, slot, 0);
+  for (const slot of [GEN, DONE, READY, FAILED, NEXT, JOB]) Atomics.store(control, slot, 0);
   Atomics.store(control, EPOCH, epoch);
   const workers: AnyWorker[] = [];
   const node = nodeProcess();
@@ -182,14 +204,15 @@ function startPool(w: Wasm, threads: number): void {
 /** Jobs run on more than one thread so far (for tests: that the pool really ran). */
 export let threadedJobs = 0;
 
+/** Chunks of jobs that worker threads computed so far (for tests: that a worker took part). */
+export function workerChunks(): number {
+  return pool === null ? 0 : Atomics.load(pool.control, WORKER_CHUNKS);
+}
+
 /**
- * Below this many multiply-adds (2^26, ~67M: a 406³ product) a product stays on the calling
- * thread, because waking the workers and joining them costs more than half the product saves.
- * A worker woken back to back answers in ~13 µs, but one that slept for a millisecond took a
- * median 1.6 ms on the busy 2-core VM (its core had gone to another process), and on that VM
- * idle a 256³ product ran at 20 GFLOP/s on two threads against 31 on one (~1 ms lost per job).
- * `pnpm bench threads` (fastest of many runs, busy VM): no product from 4M to 57M multiply-adds
- * (160³ to 384³, and the MLP step's 8M and 26M) ran faster on two threads; 512³ (134M) did, 1.4–1.5x.
+ * Below this many multiply-adds a product stays on the calling thread. Posting a job costs the
+ * caller a wake-up call (a few microseconds) whether or not a worker comes; one that comes late
+ * only takes fewer chunks (docs/design.md, "Threads", measured with `pnpm bench threads`).
  */
 const THREAD_MIN_WORK = 1 << 26;
 /**
@@ -198,6 +221,10 @@ const THREAD_MIN_WORK = 1 << 26;
  * (docs/design.md, measured: 512K elements ran slower on two threads than on one).
  */
 const SPAN_THREAD_MIN_VECTORS = 1 << 18;
+/** Chunks per thread a job is cut into: enough for a slow or late thread to take fewer. */
+const CHUNKS_PER_THREAD = 8;
+/** Loads of the done counter the caller spins through before it sleeps on it. */
+const JOIN_SPINS = 1 << 14;
 
 /**
  * The pool, started (or restarted with the wanted size) and ready, if a job should use it;
@@ -212,30 +239,51 @@ function readyPool(w: Wasm, threads: number): { control: Int32Array; canBlock: b
   return p !== null && Atomics.load(p.control, READY) === threads - 1 ? p : null;
 }
 
+let tag = 0;
+
 /**
- * Run a job already written into the control block's arguments on every thread: wake the
- * workers, run this thread's share (`own`), and wait for theirs. `what` names the op in errors.
+ * Run a job already written into the control block's arguments on every thread: publish it as
+ * `chunks` chunks of `size` (panels or vectors), wake the workers, claim and run chunks here
+ * (`chunk(i)`) until none is left, then wait for those the workers claimed. `what` names the
+ * op in errors.
  */
-function runJob(p: { control: Int32Array; canBlock: boolean }, threads: number, kind: number, own: () => void, what: string): void {
+function runJob(p: { control: Int32Array; canBlock: boolean }, kind: number, size: number, chunks: number, chunk: (i: number) => void, what: string): void {
   const I = p.control;
-  I[THREADS] = threads;
+  tag = (tag + 1) & 0x7fff;
   I[KIND] = kind;
+  I[CHUNK] = size;
   Atomics.store(I, DONE, 0);
   Atomics.store(I, FAILED, 0);
+  Atomics.store(I, JOB, (tag << 16) | chunks);
+  Atomics.store(I, NEXT, tag << 16);
   Atomics.add(I, GEN, 1);
   Atomics.notify(I, GEN);
-  // Even if this thread's share traps, the workers must finish before anything else runs.
+  // Even if a chunk traps here, the workers' chunks must finish before anything else runs.
   let failure: unknown = null;
-  try {
-    own();
-  } catch (e) {
-    failure = e;
+  for (;;) {
+    const i = Atomics.add(I, NEXT, 1) & 0xffff;
+    if (i >= chunks) break;
+    try {
+      chunk(i);
+    } catch (e) {
+      failure ??= e;
+    }
+    Atomics.add(I, DONE, 1);
   }
   let done: number;
-  while ((done = Atomics.load(I, DONE)) < threads - 1) if (p.canBlock) Atomics.wait(I, DONE, done);
+  for (let spins = 0; (done = Atomics.load(I, DONE)) < chunks; spins++) if (p.canBlock && spins >= JOIN_SPINS) Atomics.wait(I, DONE, done);
   if (failure !== null) throw failure;
   if (Atomics.load(I, FAILED) !== 0) throw new Error(`${what}: a worker thread of the CPU backend failed its share of the work`);
   threadedJobs++;
+}
+
+/**
+ * Cut `units` into chunks for `threads`: [size of a chunk, number of chunks]. At most 2^14
+ * chunks, so the 16 bits of a claim's index never carry into its tag.
+ */
+function chunking(units: number, threads: number): [number, number] {
+  const size = Math.max(1, Math.ceil(units / Math.min(threads * CHUNKS_PER_THREAD, 1 << 14)));
+  return [size, Math.ceil(units / size)];
 }
 
 /** `gemm` over all mp x np tiles, split over the pool's threads when it is large enough. */
@@ -249,7 +297,8 @@ export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, l
   }
   const I = p.control;
   I[ARGS] = ap; I[ARGS + 1] = bp; I[ARGS + 2] = c; I[ARGS + 3] = k; I[ARGS + 4] = ldc; I[ARGS + 5] = mp; I[ARGS + 6] = np;
-  runJob(p, threads, GEMM, () => w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, Math.floor(np / threads)), "matmul");
+  const [size, chunks] = chunking(np, threads);
+  runJob(p, GEMM, size, chunks, (i) => w.exports.gemm(ap, bp, c, k, ldc, 0, mp, i * size, Math.min(np, (i + 1) * size)), "matmul");
 }
 
 /** Export name -> its index in the module's exports (the workers' table of kernels). */
@@ -274,7 +323,8 @@ export function runBinarySpan(w: Wasm, name: string, o: number, a: number, as: n
   const I = p.control;
   I[FN] = kernelIndex(w, name);
   I[ARGS] = o; I[ARGS + 1] = a; I[ARGS + 2] = as; I[ARGS + 3] = b; I[ARGS + 4] = bs; I[ARGS + 5] = n4;
-  runJob(p, threads, BINARY_SPAN, () => f(o, a, as, b, bs, Math.floor(n4 / threads)), name);
+  const [size, chunks] = chunking(n4, threads);
+  runJob(p, BINARY_SPAN, size, chunks, (i) => f(o + 16 * i * size, a + as * i * size, as, b + bs * i * size, bs, Math.min(size, n4 - i * size)), name);
 }
 
 /** `name(o, x, n4)`, a unary elementwise kernel over n4 vectors, split like {@link runBinarySpan}. */
@@ -286,5 +336,6 @@ export function runUnarySpan(w: Wasm, name: string, o: number, x: number, n4: nu
   const I = p.control;
   I[FN] = kernelIndex(w, name);
   I[ARGS] = o; I[ARGS + 1] = x; I[ARGS + 2] = n4;
-  runJob(p, threads, UNARY_SPAN, () => f(o, x, Math.floor(n4 / threads)), name);
+  const [size, chunks] = chunking(n4, threads);
+  runJob(p, UNARY_SPAN, size, chunks, (i) => f(o + 16 * i * size, x + 16 * i * size, Math.min(size, n4 - i * size)), name);
 }
