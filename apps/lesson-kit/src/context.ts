@@ -27,7 +27,8 @@ export interface Progress {
    *
    * Loops `await` it: a page must get a turn now and then to draw the chart while a loop runs
    * on the CPU, so the browser returns a promise a few times a second that resolves after the
-   * page's turn. Node returns nothing, and awaiting that costs nothing.
+   * page's turn. Node does the same, so that the finalizers of a loop's garbage tensors get to
+   * free their GPU memory while it runs.
    */
   tick(loss?: number | torch.Tensor): void | Promise<void>;
   /** The loop is over: the bar is removed, the chart keeps its last state. */

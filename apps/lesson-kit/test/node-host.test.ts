@@ -26,4 +26,21 @@ describe("NodeHost", () => {
     none.tick(1);
     none.done();
   });
+
+  it("gives the event loop a turn from a tick a few times a second, so finalizers can free GPU memory", async () => {
+    const host = new NodeHost({ dir: "unused", stdout: null, stderr: null });
+    const bar = host.progress(1000, "training");
+    let turned = false;
+    setImmediate(() => (turned = true));
+    expect(bar.tick(1)).toBeUndefined(); // the first tick right after the start: no turn, no cost
+    expect(turned).toBe(false);
+    await new Promise((r) => setTimeout(r, 120));
+    turned = false;
+    setImmediate(() => (turned = true));
+    const ticked = bar.tick(2);
+    expect(ticked).toBeInstanceOf(Promise);
+    await ticked;
+    expect(turned).toBe(true); // a task, not only a microtask, ran before the tick resolved
+    bar.done();
+  });
 });

@@ -30,6 +30,7 @@ export type { Backend, BackendBuffer, View, UnaryOp, BinaryOp, ReduceOp } from "
 export { registerBackend, getBackend, registeredDevices, defaultDevice } from "./device.js";
 export { registerBackendControls } from "./backends.js";
 export { Storage } from "./storage.js";
+export { collectionThreshold, forcedCollections } from "./collector.js";
 export { scoped, openScope, closeScope, owningScopeOpen } from "./scope.js";
 export { readingGradsInternally } from "./tensor.js";
 export { Node, AccumulateGrad, gradMode, record, relabel, installBackwardEngine, type BackwardEngine, type RecordedOp } from "./graph.js";

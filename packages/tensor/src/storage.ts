@@ -2,6 +2,7 @@ import type { Backend, BackendBuffer } from "./backend.js";
 import { ITEM_SIZE, type DType } from "./dtype.js";
 import { toDevice, type Device } from "./device.js";
 import { track } from "./scope.js";
+import { noteDeviceBytes } from "./collector.js";
 
 interface Usage {
   tensors: number;
@@ -17,6 +18,7 @@ function account(device: string, count: number, bytes: number): void {
   u.tensors += count;
   u.bytes += bytes;
   if (bytes > 0 && u.bytes > (peaks.get(device) ?? 0)) peaks.set(device, u.bytes);
+  noteDeviceBytes(bytes);
 }
 
 // GPU memory is released when the last tensor using it is collected (Decision 5).

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import * as torch from "flambeau";
 import type { Figure, LessonHost, Progress, StateDict, StateDictLike } from "../context.js";
 import { writeFigureFiles } from "./figures.js";
-import { NO_PROGRESS, TerminalProgress } from "./progress.js";
+import { NO_PROGRESS, TerminalProgress, withTurns } from "./progress.js";
 
 /** Where a {@link NodeHost} puts things. */
 export interface NodeHostOptions {
@@ -52,6 +52,10 @@ export class NodeHost implements LessonHost {
   }
 
   progress(total: number, label: string): Progress {
+    return withTurns(this.newProgress(total, label));
+  }
+
+  private newProgress(total: number, label: string): Progress {
     if (this.custom) return this.custom(total, label);
     if (!this.stderr?.isTTY) return NO_PROGRESS;
     this.bar?.done();

@@ -9,6 +9,29 @@ import * as torch from "flambeau";
 import type { Progress } from "../context.js";
 
 const READ_EVERY_MS = 100;
+/** How often {@link withTurns} lets the event loop turn. */
+const TURN_EVERY_MS = 100;
+
+/**
+ * `progress` with the event loop given a turn from its `tick` a few times a second. Lessons
+ * `await` each tick, and a training loop that only ever awaits ticks never lets the finalizers
+ * of its garbage tensors run: on a GPU device the intermediates of a model's `forward` would hold
+ * their device memory until the loop ends, whatever the collector does (docs/design.md, "Decision
+ * 5 in detail"). A turn costs microseconds; a GPU step takes milliseconds or more.
+ */
+export function withTurns(progress: Progress): Progress {
+  let last = Date.now();
+  return {
+    tick: (loss) => {
+      const ticked = progress.tick(loss);
+      const now = Date.now();
+      if (now - last < TURN_EVERY_MS) return ticked;
+      last = now;
+      return Promise.resolve(ticked).then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    },
+    done: () => progress.done(),
+  };
+}
 
 /** A {@link Progress} that does nothing (no terminal). */
 export const NO_PROGRESS: Progress = { tick() {}, done() {} };

@@ -1,9 +1,11 @@
 // Decision 5 on every backend: what backward and memory scopes free, and what they must not.
 // On devices that free memory explicitly (webgpu, gpujs) live bytes are counted exactly;
-// everywhere, tensors the user holds stay readable. No test relies on the garbage collector:
-// `gc` (when given) is called only to show that the counts do not depend on it.
+// everywhere, tensors the user holds stay readable. No test relies on the garbage collector
+// (except the one that checks that the tensor layer runs it when device memory piles up): `gc`
+// (when given) is called only to show that the counts do not depend on it.
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
+import { collectionThreshold, forcedCollections } from "@flambeau/tensor/internal";
 
 type Tensor = torch.Tensor;
 
@@ -301,6 +303,35 @@ export function runMemoryConformance(device: string, options: { countsBytes: boo
       expect(bytesOf(params)).toBeGreaterThan(0);
       expect(x.shape).toEqual([32, 8]);
       expect(y.shape).toEqual([32]);
+    });
+
+    it("forces a collection when the device memory waiting for the collector passes the threshold (Node)", async () => {
+      // A user-written forward's intermediates are garbage only the collector finds, and V8 does
+      // not count device memory: it would run no full collection for hundreds of steps (lesson 6
+      // on gpu.js: ~8 GB of RSS after 150 steps). The tensor layer forces one instead.
+      if (!options.countsBytes) return;
+      await settle(options.gc);
+      const THRESHOLD = 256 * 1024;
+      const previous = collectionThreshold(THRESHOLD);
+      try {
+        const x = torch.randn([16384], { device }); // 64 KiB
+        const base = allocated();
+        const forced = forcedCollections().count;
+        let peak = 0;
+        for (let i = 0; i < 40; i++) {
+          x.mul(2).add(1).relu(); // 3 x 64 KiB of garbage an iteration: 7.5 MiB over the loop
+          peak = Math.max(peak, allocated() - base);
+          await new Promise((r) => setTimeout(r, 0)); // the loop yields, as awaited reads do
+        }
+        expect(forcedCollections().count).toBeGreaterThan(forced);
+        // What waits is bounded by the threshold plus a few iterations' garbage (the one running
+        // when the collection ran was still reachable then, and the finalizers' task may come a
+        // turn late: 9-12 x 64 KiB measured), not by the loop's 120 x 64 KiB.
+        expect(peak).toBeLessThanOrEqual(THRESHOLD + 4 * 3 * 65536);
+        x.dispose();
+      } finally {
+        collectionThreshold(previous);
+      }
     });
 
     it("frees a CNN step's windows, index tables and activations: only its output and loss wait for the collector", async () => {
