@@ -8,6 +8,9 @@ import * as torch from "flambeau";
 import type { BadInputCase } from "./bad-input.js";
 import { f32, leaf, T, values } from "./case-kit.js";
 
+/** An in-place call on a `[2, 3]` tensor, the error class it raises and the words it must say. */
+type InPlaceRow = [call: string, run: (x: torch.Tensor, device: string) => unknown, error: typeof Error, words: string];
+const int32 = (d: string, data: number[][]) => torch.tensor(data, { dtype: "int32", device: d });
 
 export const BAD_AUTOGRAD_CASES: BadInputCase[] = [
   {
@@ -124,4 +127,34 @@ export const BAD_AUTOGRAD_CASES: BadInputCase[] = [
     error: Error,
     words: ["atan2_", "result type Float can't be cast to the desired output type Int"],
   },
+  // An in-place form's errors name it, not the out-of-place op it is computed with (they said
+  // "cumsum:" for x.cumsum_(3)). PyTorch's name neither: "Dimension out of range (expected to
+  // be in range of [-2, 1], but got 3)", "The size of tensor a (3) must match the size of ...".
+  ...(
+    [
+      ["x.cumsum_(3)", (x) => x.cumsum_(3), RangeError, "cumsum_: Dimension out of range (expected to be in range of [-2, 1], but got 3)"],
+      ["x.cumprod_(-3)", (x) => x.cumprod_(-3), RangeError, "cumprod_: Dimension out of range (expected to be in range of [-2, 1], but got -3)"],
+      ["x.cumsum_(1.5)", (x) => x.cumsum_(1.5), TypeError, "cumsum_(): argument 'dim' must be int, not number 1.5"],
+      ["x.tril_(1.5)", (x) => x.tril_(1.5), TypeError, "tril_(): argument 'diagonal' must be int, not number 1.5"],
+      ["x.exp_(1)", (x) => Reflect.apply(x.exp_, x, [1]), TypeError, "exp_() takes no arguments (1 given)"],
+      ["x.scatter_(5, index, 1)", (x, d) => x.scatter_(5, int32(d, [[0, 1, 2]]), 1), RangeError, "scatter_: Dimension out of range (expected to be in range of [-2, 1], but got 5)"],
+      ["x.scatter_add_(2, index, src)", (x, d) => x.scatter_add_(2, int32(d, [[0, 1, 2]]), x.clone()), RangeError, "scatter_add_: Dimension out of range"],
+      ["x.add_(y) with a y that does not broadcast", (x, d) => x.add_(torch.ones([4], { device: d })), Error,
+        "add_: The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"],
+      ["x.masked_fill_(mask, 1) with a mask that does not broadcast (said where:)", (x, d) => x.masked_fill_(torch.ones([4], { device: d }).bool(), 1), Error,
+        "masked_fill_: The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"],
+      ["x.lerp_(end, 0.5) with an end that does not broadcast (said sub:)", (x, d) => x.lerp_(torch.ones([4], { device: d }), 0.5), Error,
+        "lerp_: The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"],
+      ["x.addcmul_(a, b) with operands that do not broadcast (said add:)", (x, d) => x.addcmul_(torch.ones([4], { device: d }), torch.ones([4], { device: d })), Error,
+        "addcmul_: The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"],
+      ["x.addcdiv_(a, b) with operands that do not broadcast", (x, d) => x.addcdiv_(torch.ones([4], { device: d }), torch.ones([4], { device: d })), Error,
+        "addcdiv_: The size of tensor a (3) must match the size of tensor b (4)"],
+    ] satisfies InPlaceRow[]
+  ).map(([call, run, error, words]): BadInputCase => ({
+    name: `${call} names the in-place op`,
+    make: (d) => ({ tensors: [torch.ones([2, 3], { device: d })] }),
+    run: (s, d) => run(T(s), d),
+    error,
+    words: [words],
+  })),
 ];

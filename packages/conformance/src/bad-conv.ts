@@ -6,7 +6,6 @@ import * as torch from "flambeau";
 import type { BadInputCase } from "./bad-input.js";
 import { T } from "./case-kit.js";
 
-
 export const BAD_CONV_CASES: BadInputCase[] = [
   {
     name: "Conv2d given an input with the wrong channel count changes no parameter",

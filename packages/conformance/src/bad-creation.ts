@@ -7,7 +7,6 @@ import * as torch from "flambeau";
 import type { BadInputCase } from "./bad-input.js";
 import { f32, T } from "./case-kit.js";
 
-
 export const BAD_CREATION_CASES: BadInputCase[] = [
   {
     name: "zeros with dtype float16",

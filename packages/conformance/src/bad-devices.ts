@@ -7,7 +7,6 @@ import * as torch from "flambeau";
 import type { BadInputCase, Involved } from "./bad-input.js";
 import { f32, T, values } from "./case-kit.js";
 
-
 export const BAD_DEVICE_CASES: BadInputCase[] = [
   {
     name: "float64 where the device lacks it is refused when made, cast or moved, with the same words (the CPU has it)",

@@ -206,7 +206,7 @@ export const BAD_INTEGER_CASES: BadInputCase[] = [
     make: (d) => ({ tensors: [torch.tensor([2 ** 52, 1], { dtype: "int64", device: d })] }),
     run: (s) => T(s).add_(2 ** 52),
     error: RangeError,
-    words: ["add()", "int64", "2^53"],
+    words: ["add_()", "int64", "2^53"],
   },
   {
     name: "an int64 matmul whose partial sum passes 2^53 is refused",

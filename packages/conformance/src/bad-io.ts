@@ -7,7 +7,6 @@ import * as torch from "flambeau";
 import type { BadInputCase, Involved } from "./bad-input.js";
 import { f32, T, values } from "./case-kit.js";
 
-
 export const BAD_IO_CASES: BadInputCase[] = [
   {
     name: "t.numpy() shares memory on the CPU and is refused elsewhere, as in PyTorch",
@@ -50,5 +49,33 @@ export const BAD_IO_CASES: BadInputCase[] = [
     run: () => torch.from_numpy([1, 2] as never),
     error: TypeError,
     words: ["from_numpy(): expected a typed array", "but got array"],
+  },
+  // PyTorch's from_numpy of uint8, int8, int16 gives those dtypes, sharing; Flambeau has none of
+  // them, and a Uint8Array became a bool tensor (2 read as true), the others int32 copies.
+  ...(
+    [
+      [() => new Uint8Array([0, 2, 255]), "a Uint8Array"],
+      [() => new Int8Array([1, -2]), "an Int8Array"],
+      [() => new Int16Array([1, -2]), "an Int16Array"],
+      [() => new Uint16Array([1, 2]), "a Uint16Array"],
+      [() => new Uint32Array([1, 2 ** 32 - 1]), "a Uint32Array"],
+    ] as const
+  ).map(([array, what]): BadInputCase => ({
+    name: `from_numpy of ${what} (no dtype to share it as)`,
+    run: () => torch.from_numpy(array() as never),
+    error: TypeError,
+    words: [`from_numpy(): ${what} cannot share memory with a tensor`, "torch.tensor(Array.from(array))"],
+  })),
+  {
+    name: "from_numpy of an Int32Array shares its memory as int32",
+    run: () => {
+      const array = new Int32Array([1, 2, 3]);
+      return [array, torch.from_numpy(array)] as const;
+    },
+    gives: async ([array, t]: [Int32Array, torch.Tensor]) => {
+      expect(t.dtype).toBe("int32");
+      array[1] = 7;
+      expect(await values(t)).toEqual([1, 7, 3]);
+    },
   },
 ];

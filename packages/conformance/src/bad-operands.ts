@@ -8,7 +8,6 @@ import * as torch from "flambeau";
 import type { BadInputCase } from "./bad-input.js";
 import { f32, leaf, T, values } from "./case-kit.js";
 
-
 export const BAD_OPERAND_CASES: BadInputCase[] = [
   {
     name: "add(undefined)",

@@ -8,7 +8,7 @@
 import { expect } from "vitest";
 import * as torch from "flambeau";
 import type { BadInputCase } from "./bad-input.js";
-import { f32, leaf, T, vector } from "./case-kit.js";
+import { f32, leaf, T, values, vector } from "./case-kit.js";
 
 export const BAD_OP_CASES: BadInputCase[] = [
   // "where expected condition to be a boolean tensor, but got a tensor with dtype Long"
@@ -41,11 +41,11 @@ export const BAD_OP_CASES: BadInputCase[] = [
   },
   // "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0"
   {
-    name: "clamp_ with a tensor bound that does not broadcast names clamp, not lt",
+    name: "clamp_ with a tensor bound that does not broadcast names clamp_, not lt",
     make: (d) => ({ tensors: [f32(d, [1, 2, 3]), f32(d, [2, 2])] }),
     run: (s) => T(s).clamp_(T(s, 1), null),
     error: Error,
-    words: ["clamp: The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0"],
+    words: ["clamp_: The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0"],
   },
   // "Dimension out of range (expected to be in range of [-1, 0], but got 5)"
   {
@@ -125,7 +125,7 @@ export const BAD_OP_CASES: BadInputCase[] = [
     make: (d) => ({ tensors: [f32(d, [1, 2, 3])] }),
     run: (s) => T(s).scatter_(0, [0, 1] as never, 5),
     error: TypeError,
-    words: ["scatter()", "argument 'index' must be Tensor", "array"],
+    words: ["scatter_()", "argument 'index' must be Tensor", "array"],
   },
   {
     name: "einsum with an operand that is an array",
@@ -146,5 +146,40 @@ export const BAD_OP_CASES: BadInputCase[] = [
     run: () => torch.cumsum("abc" as never, 0),
     error: TypeError,
     words: ["cumsum()", "argument 'input' must be Tensor", "string \"abc\""],
+  },
+  // PyTorch: "\"softmax_lastdim_kernel_impl\" not implemented for 'Long'" (it computed in float)
+  {
+    name: "softmax of an int32 tensor",
+    make: (d) => ({ tensors: [torch.tensor([1, 2], { dtype: "int32", device: d })] }),
+    run: (s) => T(s).softmax(0),
+    error: Error,
+    words: ["softmax(): \"softmax_lastdim_kernel_impl\" not implemented for 'Int' (dtype int32); pass { dtype: \"float32\" }"],
+  },
+  {
+    name: "F.log_softmax of a bool tensor",
+    make: (d) => ({ tensors: [torch.tensor([true, false], { device: d })] }),
+    run: (s) => torch.nn.functional.log_softmax(T(s), 0),
+    error: Error,
+    words: ["log_softmax(): \"log_softmax_lastdim_kernel_impl\" not implemented for 'Bool' (dtype bool)"],
+  },
+  {
+    name: "nn.Softmax of an int32 tensor",
+    make: (d) => ({ tensors: [torch.tensor([[1, 2]], { dtype: "int32", device: d })] }),
+    run: (s) => new torch.nn.Softmax(1)(T(s)),
+    error: Error,
+    words: ["softmax(): \"softmax_lastdim_kernel_impl\" not implemented for 'Int'"],
+  },
+  {
+    name: "softmax and F.log_softmax of an int32 tensor with { dtype: \"float32\" } (PyTorch: [0.2689, 0.7311], [-1.3133, -0.3133])",
+    run: (_, d) => {
+      const x = torch.tensor([1, 2], { dtype: "int32", device: d });
+      return [x.softmax(0, { dtype: "float32" }), torch.nn.functional.log_softmax(x, 0, { dtype: "float32" })];
+    },
+    gives: async ([p, logp]: torch.Tensor[]) => {
+      expect(p!.dtype).toBe("float32");
+      const [a, b] = [await values(p!), await values(logp!)];
+      [0.2689414, 0.7310586].forEach((v, i) => expect(a[i]).toBeCloseTo(v, 6));
+      [-1.3132616, -0.3132617].forEach((v, i) => expect(b[i]).toBeCloseTo(v, 6));
+    },
   },
 ];

@@ -67,6 +67,21 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     error: RangeError,
     words: ["scatter(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1])"],
   },
+  // It is computed as scatter_add, whose name it gave ("scatter_add(): index 5 is out of bounds").
+  {
+    name: "scatter with reduce: \"add\" and an index past the end names scatter",
+    make: vector,
+    run: (s, d) => read(T(s).scatter(0, int(d, [1, 5]), torch.ones([2], { device: d }), { reduce: "add" })),
+    error: RangeError,
+    words: ["scatter(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [2], src of shape [2])"],
+  },
+  {
+    name: "scatter of a scalar with reduce: \"add\" and a negative index names scatter",
+    make: vector,
+    run: (s, d) => read(torch.scatter(T(s), 0, int(d, [-1]), 2, { reduce: "add" })),
+    error: RangeError,
+    words: ["scatter(): index -1 is out of bounds for dimension 0 with size 3"],
+  },
   // Ops built on gather or scatter name the op the user called, with its operands' shapes, on
   // every backend: where the index is read first (CPU, gpu.js) and where the kernel reports it
   // at the next read (WebGPU). PyTorch's words differ by op and are noted beside each.

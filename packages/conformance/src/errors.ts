@@ -160,7 +160,7 @@ const ERROR_CASES: ErrorCase[] = [
     name: "triu_ of a 1-D tensor",
     make: (d) => [seq(d, [4])],
     run: ([x]) => x!.triu_(),
-    message: [/\btriu\b/, "at least 2 dimensions", "[4]"],
+    message: ["triu_", "at least 2 dimensions", "[4]"],
   },
   {
     name: "isclose of different dtypes",
@@ -190,7 +190,7 @@ const ERROR_CASES: ErrorCase[] = [
     name: "scatter_ with an index larger than self",
     make: (d) => [seq(d, [2, 3]), seq(d, [3, 1], { dtype: "int32" }), seq(d, [3, 1])],
     run: ([x, i, s]) => x!.scatter_(1, i!, s!),
-    message: [/\bscatter\b/, "index [3, 1]", "self [2, 3]"],
+    message: ["scatter_", "index [3, 1]", "self [2, 3]"],
   },
   {
     name: "scatter_add of an index of another rank",

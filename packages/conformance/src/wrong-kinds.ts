@@ -92,8 +92,9 @@ function cases(): BadInputCase[] {
         words,
       });
       const inPlace = onMethod && typeof (torch.Tensor.prototype as never)[exported + "_"] === "function" && !exported.endsWith("_");
+      // The in-place form names itself: x.add_([1, 2]) says add_(), not the add() it is computed with.
       if (inPlace && position === sig.operands.length)
-        out.push({ name: title("in-place", `x.${exported}_()`), make, run: call("in-place"), error: TypeError, words });
+        out.push({ name: title("in-place", `x.${exported}_()`), make, run: call("in-place"), error: TypeError, words: [`${sig.op}_()`, ...words.slice(1)] });
     }
   }
   return out;

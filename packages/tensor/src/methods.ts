@@ -21,7 +21,7 @@ import * as mn from "./ops/multinomial.js";
 import type * as rnd from "./ops/random.js";
 import * as S from "./signatures.js";
 import { checkOptions, isOptions, type Kw } from "./keywords.js";
-import { checkInPlace, commitInPlace, fill_ } from "./ops/inplace.js";
+import { asInPlaceError, checkInPlace, commitInPlace, fill_ } from "./ops/inplace.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
 import { checkKind, describeValue, KIND } from "./kinds.js";
 
@@ -298,6 +298,12 @@ for (const name of INPLACE) {
   P[name + "_"] = function (this: Tensor, ...args: unknown[]) {
     checkInPlace(name + "_", this);
     const source = copyFirst && this.requires_grad && gradMode.enabled ? v.clone(this) : this;
-    return commitInPlace(name + "_", this, outOfPlace.apply(source, args));
+    let result: Tensor;
+    try {
+      result = outOfPlace.apply(source, args);
+    } catch (e) {
+      throw asInPlaceError(name + "_", e);
+    }
+    return commitInPlace(name + "_", this, result);
   };
 }

@@ -244,7 +244,7 @@ export const scatter = keywords("scatter(Tensor input, /, int dim, Tensor index,
     if (o.reduce !== "add")
       throw new TypeError(`scatter(): reduce=${JSON.stringify(o.reduce)} is not supported (only "add")`);
     const values = typeof src === "object" ? src : cr.full(index.shape, src, { dtype: x.dtype, device: x.device });
-    return ix.scatter_add(x, dim, index, values);
+    return ix.scatter_add(x, dim, index, values, "scatter");
   }) as unknown as (input: Tensor, ...args: Kw<[dim: number, index: Tensor, src: TensorOrScalar], ScatterOptions>) => Tensor;
 
 /** `cumsum`/`cumprod`'s keywords: `x.cumsum({ dim: 0 })`. */

@@ -146,17 +146,32 @@ export function from(data: TypedArray, shape: readonly number[] = [data?.length]
 
 /**
  * `torch.from_numpy(array)`: a tensor sharing memory with a typed array, shaped by the array's
- * `shape` when it has one (as the arrays of `torch.np.random` do), else 1-D. Float64 arrays
- * stay float64, as in PyTorch.
+ * `shape` when it has one (as the arrays of `torch.np.random` do), else 1-D. A `Float32Array`
+ * gives float32, a `Float64Array` float64 (as in PyTorch) and an `Int32Array` int32; writes
+ * through either side show in the other.
+ *
+ * Other typed arrays are refused, as none can be shared: NumPy's uint8, int8 and int16 have no
+ * Flambeau dtype (a `Uint8Array` is not read as bool, which would turn 2 into true), an int32
+ * copy would break the sharing, and PyTorch refuses uint16 and uint32 too. Copy them instead:
+ * `torch.tensor(Array.from(array))`.
  *
  * @example
  * ```ts
  * const inputs = new Float32Array([73, 67, 43, 91, 88, 64]);
  * torch.from_numpy(inputs).reshape(2, 3);
+ * torch.tensor(Array.from(new Uint8Array([0, 2, 255]))); // int32 [0, 2, 255], a copy
  * ```
  */
-export function from_numpy(array: TypedArray & { readonly shape?: readonly number[] }): Tensor {
+export function from_numpy(array: (Float32Array | Float64Array | Int32Array) & { readonly shape?: readonly number[] }): Tensor {
   checkHostArray("from_numpy", array);
+  if (!(array instanceof Float32Array || array instanceof Float64Array || array instanceof Int32Array)) {
+    const kind = (array as ArrayBufferView).constructor.name;
+    throw new TypeError(
+      `from_numpy(): ${/^I/.test(kind) ? "an" : "a"} ${kind} cannot share memory with a tensor (Flambeau's dtypes are float32, float64, int32, int64 and bool, ` +
+        `and shares Float32Array, Float64Array and Int32Array); copy it instead: torch.tensor(Array.from(array)) for int32 values, ` +
+        `or torch.tensor(Array.from(array, Boolean)) for a mask`,
+    );
+  }
   return from(array, array.shape ?? [array.length]);
 }
 

@@ -33,13 +33,16 @@ export function gather(x: Tensor, dim: number, index: Tensor, site?: IndexSite):
   return x.requires_grad ? record("gather", [x], out, null, { dim: d, index }) : out;
 }
 
-/** `torch.scatter_add`: `x` plus `src` added at the positions `index` gives along `dim`. */
-export function scatter_add(x: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
-  const d = normalizeDim(dim, x.ndim, "scatter_add");
-  index = asIndex("scatter_add", index);
-  checkScatter("scatter_add", x, d, index, src);
+/**
+ * `torch.scatter_add`: `x` plus `src` added at the positions `index` gives along `dim`. `op`
+ * (internal callers: `scatter(..., { reduce: "add" })`) is the user's call errors name.
+ */
+export function scatter_add(x: Tensor, dim: number, index: Tensor, src: Tensor, op = "scatter_add"): Tensor {
+  const d = normalizeDim(dim, x.ndim, op);
+  index = asIndex(op, index);
+  checkScatter(op, x, d, index, src);
   const backend = x._storage.backend;
-  const site = indexSite("scatter_add", { input: x.shape, index: index.shape, src: src.shape });
+  const site = indexSite(op, { input: x.shape, index: index.shape, src: src.shape });
   const scattered = wrap(backend, backend.scatterAdd(x.shape, d, index, src, x.dtype, site), x.dtype, x.shape);
   const added = src.requires_grad ? record("scatter_add", [src], scattered, null, { dim: d, index }) : scattered;
   return x.add(added);

@@ -20,6 +20,17 @@ export function checkInPlace(op: string, target: Tensor): void {
 }
 
 /**
+ * An error of the out-of-place op an in-place form is computed with, renamed to the form the
+ * user called: `x.cumsum_(3)` says `cumsum_: Dimension out of range`, not `cumsum:`.
+ */
+export function asInPlaceError(op: string, error: unknown): unknown {
+  const outOfPlace = op.slice(0, -1);
+  if (error instanceof Error && error.message.startsWith(outOfPlace) && /^[:( ]/.test(error.message.slice(outOfPlace.length)))
+    error.message = op + error.message.slice(outOfPlace.length);
+  return error;
+}
+
+/**
  * Finish an in-place op: write `result` (computed out of place) into `target`'s memory, bump
  * its version, and make `target` continue the graph `result` started.
  */

@@ -2,7 +2,8 @@
  * The elementwise functions of the `torch` namespace, each a thin, documented wrapper of the
  * unary and binary primitives (so `torch.exp(x)` and `x.exp()` are the same code).
  */
-import type { Tensor } from "../tensor.js";
+import { Tensor } from "../tensor.js";
+import { broadcastShapesFor } from "../shape.js";
 import { binary, unary, type TensorOrScalar } from "./elementwise.js";
 import { negativeIntegerPowerError } from "../errors.js";
 
@@ -64,17 +65,20 @@ export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
  * ```
  */
 export function addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, options: { value?: number } = {}): Tensor {
+  broadcastShapesFor("addcmul", [input.shape, tensor1.shape, tensor2.shape]); // named here, not by the add it ends with
   const value = options.value ?? 1;
   return binary("add", input, value === 1 ? binary("mul", tensor1, tensor2) : binary("mul", binary("mul", tensor1, value), tensor2));
 }
 
 /** `input + value * tensor1 / tensor2` (`torch.addcdiv`). */
 export function addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, options: { value?: number } = {}): Tensor {
+  broadcastShapesFor("addcdiv", [input.shape, tensor1.shape, tensor2.shape]);
   const value = options.value ?? 1;
   return binary("add", input, value === 1 ? binary("div", tensor1, tensor2) : binary("div", binary("mul", tensor1, value), tensor2));
 }
 
 /** Linear interpolation `input + weight * (end - input)` (`torch.lerp`). */
 export function lerp(input: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
+  broadcastShapesFor("lerp", [input.shape, end.shape, ...(weight instanceof Tensor ? [weight.shape] : [])]);
   return binary("add", input, binary("mul", weight, binary("sub", end, input)));
 }

@@ -1,5 +1,5 @@
 import { REDUCE_OPS, reduceDType, type DifferentiableReduceOp, type ReduceOp, type ReduceRow } from "../tables/reduce.js";
-import { isFloating, type DType, legacyTypeName } from "../dtype.js";
+import { isFloating, type DType, legacyTypeName, scalarTypeName } from "../dtype.js";
 import { gradMode, record } from "../graph.js";
 import { normalizeDim, normalizeDims } from "../shape.js";
 import type { Tensor } from "../tensor.js";
@@ -233,8 +233,20 @@ function shiftMax(x: Tensor, axes: number[]): Tensor {
   }
 }
 
+/**
+ * PyTorch has no softmax kernel for integers or bools: refuse rather than compute in float
+ * (`{ dtype: "float32" }` casts first, as there).
+ */
+function checkSoftmaxDType(op: string, x: Tensor): void {
+  if (!isFloating(x.dtype))
+    throw new Error(
+      `${op}(): "${op}_lastdim_kernel_impl" not implemented for '${scalarTypeName(x.dtype)}' (dtype ${x.dtype}); pass { dtype: "float32" } or call x.float() first`,
+    );
+}
+
 /** `softmax` along `dim`: `exp(x) / sum(exp(x))`, shifted by the maximum for stability. */
 export function softmax(x: Tensor, dim: number): Tensor {
+  checkSoftmaxDType("softmax", x);
   dim = normalizeDim(dim, x.ndim, "softmax"); // named here, not by the amax it is built on
   const e = unary("exp", x.numel() === 0 ? x : binary("sub", x, shiftMax(x, [dim])));
   return binary("div", e, sum(e, dim, true));
@@ -242,6 +254,7 @@ export function softmax(x: Tensor, dim: number): Tensor {
 
 /** `log_softmax` along `dim`: `x - logsumexp(x)`. */
 export function log_softmax(x: Tensor, dim: number): Tensor {
+  checkSoftmaxDType("log_softmax", x);
   dim = normalizeDim(dim, x.ndim, "log_softmax");
   return binary("sub", x, logsumexp(x, dim, true));
 }

@@ -39,6 +39,7 @@ export function masked_fill(x: Tensor, mask: Tensor, value: TensorOrScalar): Ten
     throw new Error(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype}`);
   if (value instanceof Tensor && value.ndim !== 0)
     throw new Error(`masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`);
+  broadcastShapesFor("masked_fill", [x.shape, mask.shape]); // named here, not by the where it is built on
   const v = operand("masked_fill", "value", value, x._storage.backend, x.dtype);
   return where(mask, v.dtype === x.dtype ? v : v.to(x.dtype), x);
 }
