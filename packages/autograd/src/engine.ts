@@ -338,6 +338,14 @@ export function grad(
   return scoped(() => gradInScope(outputs, inputs, grad_outputs, options));
 }
 
+/** `grad()`'s `outputs` or `inputs`: a Tensor or an array of Tensors. */
+function checkTensors(what: "outputs" | "inputs", tensors: unknown[]): void {
+  tensors.forEach((t, i) => {
+    if (!(t instanceof Tensor))
+      throw new TypeError(`grad(): ${what} must be a Tensor or an array of Tensors, but ${what}[${i}] is ${describeValue(t)}`);
+  });
+}
+
 function gradInScope(
   outputs: Tensor | Tensor[],
   inputs: Tensor | Tensor[],
@@ -347,6 +355,13 @@ function gradInScope(
   const outs = Array.isArray(outputs) ? outputs : [outputs];
   const ins = Array.isArray(inputs) ? inputs : [inputs];
   const gouts = grad_outputs === undefined ? [] : Array.isArray(grad_outputs) ? grad_outputs : [grad_outputs];
+  // Checked before anything runs: a number among the outputs once read as "does not require grad".
+  checkTensors("outputs", outs);
+  checkTensors("inputs", ins);
+  gouts.forEach((g, i) => {
+    if (g !== null && g !== undefined && !(g instanceof Tensor))
+      throw new TypeError(`grad(): grad_outputs[${i}] must be a Tensor or null (gradients can be either Tensors or None), but got ${describeValue(g)}`);
+  });
   const seeds = outs.map((o, i) => {
     if (!o.requires_grad) throw new Error(`element ${i} of tensors does not require grad and does not have a grad_fn`);
     const s = gouts[i];

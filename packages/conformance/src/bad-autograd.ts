@@ -157,4 +157,28 @@ export const BAD_AUTOGRAD_CASES: BadInputCase[] = [
     error,
     words: [words],
   })),
+  // PyTorch: "'int' object is not iterable" (a TypeError); it said "does not require grad".
+  {
+    name: "autograd.grad(5, [x]) (outputs not tensors)",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => torch.autograd.grad(5 as never, [T(s)]),
+    error: TypeError,
+    words: ["grad(): outputs must be a Tensor or an array of Tensors, but outputs[0] is number 5"],
+  },
+  // PyTorch: "all inputs have to be Tensors, but got int"
+  {
+    name: "autograd.grad(y, [x, 5]) (an input not a tensor)",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => torch.autograd.grad(T(s).mul(2).sum(), [T(s), 5 as never]),
+    error: TypeError,
+    words: ["grad(): inputs must be a Tensor or an array of Tensors, but inputs[1] is number 5"],
+  },
+  // PyTorch: "gradients can be either Tensors or None, but got str"
+  {
+    name: "autograd.grad(y, [x], [\"ones\"]) (a grad_output not a tensor)",
+    make: (d) => ({ tensors: [leaf(d, [1, 2])] }),
+    run: (s) => torch.autograd.grad(T(s).mul(2).sum(), [T(s)], ["ones" as never]),
+    error: TypeError,
+    words: ["grad(): grad_outputs[0] must be a Tensor or null", "string \"ones\""],
+  },
 ];
