@@ -7,8 +7,15 @@
  */
 import { expect } from "vitest";
 import * as torch from "flambeau";
-import type { BadInputCase } from "./bad-input.js";
+import type { BadInputCase, Involved } from "./bad-input.js";
 import { values } from "./case-kit.js";
+
+/** A Linear whose parameters have gradients, which a refused clip must leave as they are. */
+const withGrads = (d: string): Involved => {
+  const m = new torch.nn.Linear(2, 1).to(d);
+  m(torch.ones([1, 2], { device: d })).sum().backward();
+  return { modules: [m] };
+};
 
 export const BAD_MODULE_CASES: BadInputCase[] = [
   // "linear(): argument 'input' (position 1) must be Tensor, not list"
@@ -114,5 +121,93 @@ export const BAD_MODULE_CASES: BadInputCase[] = [
     run: (s, d) => (s.modules![0] as torch.nn.LSTM)(torch.zeros([4, 1, 5], { device: d })),
     error: Error,
     words: ["LSTM: input.size(-1) must be equal to input_size. Expected 3, got 5"],
+  },
+  // Python refuses extra arguments: "TypeError: ReLU.forward() takes 2 positional arguments but
+  // 3 were given" (self counted); they were dropped unseen. JavaScript counts no self.
+  {
+    name: "nn.ReLU called with two inputs",
+    make: (d) => ({ tensors: [torch.ones([2], { device: d })] }),
+    run: (s) => (new torch.nn.ReLU() as unknown as (...a: unknown[]) => unknown)(s.tensors![0], s.tensors![0]),
+    error: TypeError,
+    words: ["ReLU.forward() takes 1 positional argument but 2 were given"],
+  },
+  {
+    name: "nn.Linear called with two inputs changes no parameter",
+    make: (d) => ({ modules: [new torch.nn.Linear(2, 3).to(d)], tensors: [torch.ones([4, 2], { device: d })] }),
+    run: (s) => (s.modules![0] as unknown as (...a: unknown[]) => unknown)(s.tensors![0], s.tensors![0]),
+    error: TypeError,
+    words: ["Linear.forward() takes 1 positional argument but 2 were given"],
+  },
+  {
+    name: "nn.MSELoss called with three tensors",
+    make: (d) => ({ tensors: [torch.ones([2], { device: d })] }),
+    run: (s) => (new torch.nn.MSELoss() as unknown as (...a: unknown[]) => unknown)(s.tensors![0], s.tensors![0], s.tensors![0]),
+    error: TypeError,
+    words: ["MSELoss.forward() takes 2 positional arguments but 3 were given"],
+  },
+  {
+    name: "nn.LSTM called with input, hx and one more",
+    make: (d) => ({ modules: [new torch.nn.LSTM(2, 3).to(d)] }),
+    run: (s, d) => (s.modules![0] as unknown as (...a: unknown[]) => unknown)(torch.ones([1, 1, 2], { device: d }), null, 5),
+    error: TypeError,
+    words: ["LSTM.forward() takes 2 positional arguments but 3 were given"],
+  },
+  {
+    name: "a Sequential called with two inputs",
+    make: (d) => ({ modules: [new torch.nn.Sequential(new torch.nn.Linear(2, 2)).to(d)], tensors: [torch.ones([1, 2], { device: d })] }),
+    run: (s) => (s.modules![0] as unknown as (...a: unknown[]) => unknown)(s.tensors![0], s.tensors![0]),
+    error: TypeError,
+    words: ["Sequential.forward() takes 1 positional argument but 2 were given"],
+  },
+  {
+    name: "a user's module whose forward takes two inputs gets both, and an LSTM its hx",
+    run: (_, d) => {
+      class Sum extends torch.nn.Module {
+        override forward(a: torch.Tensor, b: torch.Tensor): torch.Tensor {
+          return a.add(b);
+        }
+      }
+      const lstm = new torch.nn.LSTM(2, 3).to(d);
+      const [, state] = lstm(torch.ones([1, 1, 2], { device: d }));
+      return [new Sum()(torch.ones([2], { device: d }), torch.full([2], 2, { device: d })), lstm(torch.ones([1, 1, 2], { device: d }), state)[0]];
+    },
+    gives: async ([sum, out]: torch.Tensor[]) => {
+      expect(await values(sum!)).toEqual([3, 3]);
+      expect(out!.shape).toEqual([1, 1, 3]);
+    },
+  },
+  // PyTorch: "tanh(): argument 'input' (position 1) must be Tensor, not int"; F.sigmoid(5) said
+  // "input.sigmoid is not a function".
+  ...(["sigmoid", "tanh", "silu"] as const).map((f): BadInputCase => ({
+    name: `F.${f} of a number`,
+    run: () => torch.nn.functional[f](5 as never),
+    error: TypeError,
+    words: [`nn.functional.${f}(): argument 'input' must be Tensor, not number 5`],
+  })),
+  {
+    name: "nn.init.zeros_ of a number (said tensor.zero_ is not a function)",
+    run: () => torch.nn.init.zeros_(5 as never),
+    error: TypeError,
+    words: ["nn.init.zeros_(): argument 'tensor' must be Tensor, not number 5"],
+  },
+  {
+    name: "nn.init.kaiming_uniform_ of an array",
+    run: () => torch.nn.init.kaiming_uniform_([[1, 2]] as never),
+    error: TypeError,
+    words: ["nn.init.kaiming_uniform_(): argument 'tensor' must be Tensor, not array"],
+  },
+  {
+    name: "clip_grad_norm_ of a number changes no gradient",
+    make: withGrads,
+    run: () => torch.nn.utils.clip_grad_norm_(5 as never, 1.0),
+    error: TypeError,
+    words: ["clip_grad_norm_(): argument 'parameters' must be a Tensor or an iterable of Tensors, not number 5"],
+  },
+  {
+    name: "clip_grad_value_ of an array holding a number changes no gradient",
+    make: withGrads,
+    run: (s) => torch.nn.utils.clip_grad_value_([s.modules![0]!.parameters()[0]!, 5 as never], 0.1),
+    error: TypeError,
+    words: ["clip_grad_value_(): argument 'parameters[1]' must be Tensor, not number 5"],
   },
 ];

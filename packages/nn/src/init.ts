@@ -15,6 +15,7 @@
  * @module
  */
 import type { Generator, Tensor } from "@flambeau/tensor";
+import { checkTensor } from "@flambeau/tensor/internal";
 import { no_grad } from "@flambeau/autograd";
 
 /** The `generator` keyword: draw from this generator instead of the default one. */
@@ -69,6 +70,7 @@ export function calculate_gain(nonlinearity: Nonlinearity, param: number | null 
  * ```
  */
 export function _calculate_fan_in_and_fan_out(tensor: Tensor): [number, number] {
+  checkTensor("nn.init._calculate_fan_in_and_fan_out", "tensor", tensor);
   if (tensor.ndim < 2) throw new Error("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
   const receptive = tensor.shape.slice(2).reduce((a, b) => a * b, 1);
   return [tensor.shape[1]! * receptive, tensor.shape[0]! * receptive];
@@ -89,6 +91,7 @@ function fan(tensor: Tensor, mode: FanMode): number {
  * ```
  */
 export function uniform_(tensor: Tensor, a: number | (InitOptions & { a?: number; b?: number }) = 0, b = 1, options: InitOptions = {}): Tensor {
+  checkTensor("nn.init.uniform_", "tensor", tensor);
   const o = isOptions(a) ? { a: 0, b: 1, ...a } : { a, b, ...options };
   return no_grad(() => tensor.uniform_(o.a, o.b, { generator: o.generator }));
 }
@@ -102,6 +105,7 @@ export function uniform_(tensor: Tensor, a: number | (InitOptions & { a?: number
  * ```
  */
 export function normal_(tensor: Tensor, mean: number | (InitOptions & { mean?: number; std?: number }) = 0, std = 1, options: InitOptions = {}): Tensor {
+  checkTensor("nn.init.normal_", "tensor", tensor);
   const o = isOptions(mean) ? { mean: 0, std: 1, ...mean } : { mean, std, ...options };
   return no_grad(() => tensor.normal_(o.mean, o.std, { generator: o.generator }));
 }
@@ -115,6 +119,7 @@ export function normal_(tensor: Tensor, mean: number | (InitOptions & { mean?: n
  * ```
  */
 export function constant_(tensor: Tensor, val: number): Tensor {
+  checkTensor("nn.init.constant_", "tensor", tensor);
   return no_grad(() => tensor.fill_(val));
 }
 
@@ -127,6 +132,7 @@ export function constant_(tensor: Tensor, val: number): Tensor {
  * ```
  */
 export function zeros_(tensor: Tensor): Tensor {
+  checkTensor("nn.init.zeros_", "tensor", tensor);
   return no_grad(() => tensor.zero_());
 }
 
@@ -139,6 +145,7 @@ export function zeros_(tensor: Tensor): Tensor {
  * ```
  */
 export function ones_(tensor: Tensor): Tensor {
+  checkTensor("nn.init.ones_", "tensor", tensor);
   return no_grad(() => tensor.fill_(1));
 }
 
@@ -153,6 +160,7 @@ type GainOptions = InitOptions & { gain?: number };
  * ```
  */
 export function xavier_uniform_(tensor: Tensor, gain: number | GainOptions = 1, options: InitOptions = {}): Tensor {
+  checkTensor("nn.init.xavier_uniform_", "tensor", tensor);
   const o = isOptions(gain) ? { gain: 1, ...gain } : { gain, ...options };
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
   const std = o.gain * Math.sqrt(2.0 / (fanIn + fanOut));
@@ -169,6 +177,7 @@ export function xavier_uniform_(tensor: Tensor, gain: number | GainOptions = 1, 
  * ```
  */
 export function xavier_normal_(tensor: Tensor, gain: number | GainOptions = 1, options: InitOptions = {}): Tensor {
+  checkTensor("nn.init.xavier_normal_", "tensor", tensor);
   const o = isOptions(gain) ? { gain: 1, ...gain } : { gain, ...options };
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
   const std = o.gain * Math.sqrt(2.0 / (fanIn + fanOut));
@@ -203,6 +212,7 @@ function kaimingStd(tensor: Tensor, a: number | KaimingOptions, mode: FanMode, n
 export function kaiming_uniform_(
   tensor: Tensor, a: number | KaimingOptions = 0, mode: FanMode = "fan_in", nonlinearity: Nonlinearity = "leaky_relu", options: InitOptions = {},
 ): Tensor {
+  checkTensor("nn.init.kaiming_uniform_", "tensor", tensor);
   if (zeroElements(tensor)) return tensor;
   const { std, generator } = kaimingStd(tensor, a, mode, nonlinearity, options);
   const bound = Math.sqrt(3.0) * std;
@@ -220,6 +230,7 @@ export function kaiming_uniform_(
 export function kaiming_normal_(
   tensor: Tensor, a: number | KaimingOptions = 0, mode: FanMode = "fan_in", nonlinearity: Nonlinearity = "leaky_relu", options: InitOptions = {},
 ): Tensor {
+  checkTensor("nn.init.kaiming_normal_", "tensor", tensor);
   if (zeroElements(tensor)) return tensor;
   const { std, generator } = kaimingStd(tensor, a, mode, nonlinearity, options);
   return normal_(tensor, 0, std, { generator });

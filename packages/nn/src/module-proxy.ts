@@ -67,12 +67,19 @@ function register(reg: Registry, name: string, value: unknown): void {
   if (value instanceof Tensor && (reg._parameters.get(name) === value || reg._buffers.get(name) === value)) keep(value);
 }
 
-/** Prototypes of this package's own module classes (builtin-modules.ts); not their subclasses. */
-const builtinPrototypes = new Set<object>();
+/**
+ * Prototypes of this package's own module classes (builtin-modules.ts), not their subclasses,
+ * with the most positional arguments their `forward` takes.
+ */
+const builtinArity = new Map<object, number>();
 
-/** Record classes whose calls run no user code except through child modules. */
-export function markBuiltinModules(...classes: { prototype: object }[]): void {
-  for (const c of classes) builtinPrototypes.add(c.prototype);
+/**
+ * Record classes whose calls run no user code except through child modules. A call with more
+ * arguments than `forward` declares is refused, as Python refuses it: `forward.length`, unless
+ * `arity` says otherwise (a parameter with a default is not counted by `Function.length`).
+ */
+export function markBuiltinModules(classes: { prototype: object }[], arity?: number): void {
+  for (const c of classes) builtinArity.set(c.prototype, arity ?? (c.prototype as { forward: (...a: unknown[]) => unknown }).forward.length);
 }
 
 /**
@@ -82,7 +89,7 @@ export function markBuiltinModules(...classes: { prototype: object }[]): void {
  * a container holding one, runs unscoped: its temporaries are the garbage collector's.
  */
 function callsOnlyLibraryCode(reg: Registry): boolean {
-  if (!builtinPrototypes.has(Object.getPrototypeOf(reg) as object)) return false;
+  if (!builtinArity.has(Object.getPrototypeOf(reg) as object)) return false;
   for (const child of reg._modules.values()) if (child !== null && !callsOnlyLibraryCode(child)) return false;
   return true;
 }
@@ -90,6 +97,12 @@ function callsOnlyLibraryCode(reg: Registry): boolean {
 const handler: ProxyHandler<Target> = {
   apply(target, _thisArg, args) {
     const self = target[SELF];
+    // `nn.ReLU()(x, y)` would drop `y` unseen; a user's forward may read `arguments`, so only ours are checked.
+    const arity = builtinArity.get(Object.getPrototypeOf(target) as object);
+    if (arity !== undefined && args.length > arity)
+      throw new TypeError(
+        `${self.constructor.name}.forward() takes ${arity} positional argument${arity === 1 ? "" : "s"} but ${args.length} were given`,
+      );
     const run = (): unknown => {
       if (args.length > 0 || self.forward.length === 0) return self.forward(...args);
       // `model()` with no input: fine if forward's arguments are optional, but when it fails on

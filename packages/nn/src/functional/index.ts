@@ -36,11 +36,16 @@ export type { Reduction } from "./reduction.js";
 export type { Size, ConvPadding } from "./conv.js";
 export type { MaxPool2dOptions } from "./pooling.js";
 export type { InterpolateMode, InterpolateOptions } from "./interpolate.js";
-export { sigmoid, tanh, silu } from "./activation.js";
 
 const F = "nn.functional.";
 type Fn<P extends readonly unknown[], O, Lead extends unknown[] = [input: Tensor]> = (...args: [...Lead, ...Kw<P, O>]) => Tensor;
 
+/** `F.sigmoid(input)`: `1 / (1 + exp(-x))`. @example `F.sigmoid(logits)` */
+export const sigmoid = keywords(F + "sigmoid(Tensor input, /)", A.sigmoid) as unknown as (input: Tensor) => Tensor;
+/** `F.tanh(input)`. @example `F.tanh(x)` */
+export const tanh = keywords(F + "tanh(Tensor input, /)", A.tanh) as unknown as (input: Tensor) => Tensor;
+/** `F.silu(input)` (swish): `x * sigmoid(x)`. @example `F.silu(x)` */
+export const silu = keywords(F + "silu(Tensor input, /)", A.silu) as unknown as (input: Tensor) => Tensor;
 /** `F.relu(input, inplace)`. */
 export const relu = keywords(F + "relu(Tensor input, /, bool inplace=False)", A.relu) as unknown as Fn<[inplace: boolean], { inplace?: boolean }>;
 /** `F.leaky_relu(input, negative_slope, inplace)`. */

@@ -1,13 +1,17 @@
 import { Tensor, div, stack, tensor } from "@flambeau/tensor";
-import { checkOptions } from "@flambeau/tensor/internal";
+import { checkOptions, checkTensor, describeValue } from "@flambeau/tensor/internal";
 import { no_grad } from "@flambeau/autograd";
 import { isOptions } from "../options.js";
 
 /** A tensor or an iterable of tensors, as `model.parameters()` gives. */
 export type Parameters = Tensor | Iterable<Tensor>;
 
-function gradsOf(parameters: Parameters): Tensor[] {
+function gradsOf(op: string, parameters: Parameters): Tensor[] {
+  const iterable = typeof (parameters as Iterable<Tensor> | null)?.[Symbol.iterator] === "function";
+  if (!(parameters instanceof Tensor) && !iterable)
+    throw new TypeError(`${op}(): argument 'parameters' must be a Tensor or an iterable of Tensors, not ${describeValue(parameters)}`);
   const list = parameters instanceof Tensor ? [parameters] : [...parameters];
+  list.forEach((p, i) => checkTensor(op, `parameters[${i}]`, p));
   return list.flatMap((p) => (p.grad ? [p.grad] : []));
 }
 
@@ -44,7 +48,7 @@ export function clip_grad_norm_(
   const o = isOptions(norm_type) ? { ...norm_type } : { norm_type, error_if_nonfinite, ...options };
   const p = o.norm_type === "inf" ? Infinity : (o.norm_type ?? 2);
   if (typeof p !== "number") throw new TypeError(`clip_grad_norm_: norm_type must be a number or 'inf', got ${String(p)}`);
-  const grads = gradsOf(parameters);
+  const grads = gradsOf("clip_grad_norm_", parameters);
   if (grads.length === 0) return tensor(0.0);
   return no_grad(() => {
     const norms = grads.map((g) => (p === Infinity ? g.detach().abs().amax() : g.detach().norm(p)));
@@ -71,6 +75,6 @@ export function clip_grad_norm_(
  */
 export function clip_grad_value_(parameters: Parameters, clip_value: number): void {
   no_grad(() => {
-    for (const g of gradsOf(parameters)) g.clamp_(-clip_value, clip_value);
+    for (const g of gradsOf("clip_grad_value_", parameters)) g.clamp_(-clip_value, clip_value);
   });
 }
