@@ -1,6 +1,7 @@
 /**
  * Bad-input rows: memory shared with typed arrays and files written (issue 11). `numpy()` and
- * `from_numpy()` share memory as in PyTorch or refuse; `save` refuses what `load` could not read.
+ * `from_numpy()` share memory as in PyTorch or refuse; `save` refuses what `load` could not read;
+ * the DataLoader's collation keeps a typed array's values.
  */
 import { expect } from "vitest";
 import * as torch from "flambeau";
@@ -77,5 +78,26 @@ export const BAD_IO_CASES: BadInputCase[] = [
       array[1] = 7;
       expect(await values(t)).toEqual([1, 7, 3]);
     },
+  },
+  // PyTorch: default_collate of uint8 arrays is a uint8 tensor tensor([[0, 200], [1, 2]]); here
+  // it was bool (200 read as true). Flambeau has no uint8: int32, same values.
+  {
+    name: "default_collate and default_convert of Uint8Array samples keep their values (int32), not bool",
+    run: () => [
+      torch.utils.data.default_collate([new Uint8Array([0, 200]), new Uint8Array([1, 2])]),
+      torch.utils.data.default_convert(new Int16Array([-3, 300])) as torch.Tensor,
+    ],
+    gives: async ([batch, converted]: torch.Tensor[]) => {
+      expect(batch!.dtype).toBe("int32");
+      expect(batch!.shape).toEqual([2, 2]);
+      expect(await values(batch!)).toEqual([0, 200, 1, 2]);
+      expect(await values(converted!)).toEqual([-3, 300]);
+    },
+  },
+  {
+    name: "torch.from of a Uint32Array value past int32 (wrapped to -1 before)",
+    run: () => torch.from(new Uint32Array([1, 2 ** 32 - 1]) as never),
+    error: RangeError,
+    words: ["from(): a Uint32Array value 4294967295 does not fit int32", "torch.tensor(Array.from(array), { dtype: \"int64\" })"],
   },
 ];

@@ -45,12 +45,23 @@ export function default_collate<T>(batch: readonly T[]): Collated<T> {
   return collate(batch) as Collated<T>;
 }
 
+/**
+ * A sample's typed array as a tensor: shared where Flambeau has its dtype (float32, float64,
+ * int32). NumPy's smaller integers (a uint8 image, int8, int16, uint16) have no Flambeau dtype:
+ * they become int32 with the same values (PyTorch keeps uint8, ...), not the bool tensor
+ * `from` reads a `Uint8Array` as, which turned 200 into true.
+ */
+function sampleTensor(a: TypedArray): Tensor {
+  const small = a instanceof Uint8Array || a instanceof Uint8ClampedArray || a instanceof Int8Array || a instanceof Int16Array || a instanceof Uint16Array;
+  return from(small ? Int32Array.from(a as ArrayLike<number>) : a);
+}
+
 function collate(batch: readonly unknown[]): unknown {
   if (batch.length === 0) throw new RangeError("default_collate: cannot collate an empty batch");
   const elem = batch[0];
   if (elem instanceof Tensor) return stack(batch as Tensor[], 0);
   if (ArrayBuffer.isView(elem) && !(elem instanceof DataView))
-    return stack(batch.map((a) => from(a as TypedArray)), 0);
+    return stack(batch.map((a) => sampleTensor(a as TypedArray)), 0);
   if (typeof elem === "number") {
     const ints = batch.every((x) => Number.isInteger(x));
     return tensor(batch as number[], { dtype: ints ? "int32" : "float64" });
@@ -88,7 +99,7 @@ function collate(batch: readonly unknown[]): unknown {
  */
 export function default_convert<T>(data: T): unknown {
   if (data instanceof Tensor) return data;
-  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return from(data as unknown as TypedArray);
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return sampleTensor(data as unknown as TypedArray);
   if (Array.isArray(data)) return data.map((d) => default_convert(d));
   if (data instanceof Map) return new Map([...data].map(([k, v]) => [k, default_convert(v)]));
   if (isPlainObject(data))

@@ -133,12 +133,25 @@ function checkFloat32Range(flat: readonly (number | boolean)[]): void {
 
 /**
  * A tensor over an existing typed array, without a copy on the CPU (`torch.from_numpy`).
- * Writes through the tensor show in the array and the other way round.
+ * Writes through the tensor show in the array and the other way round. A `Float32Array`,
+ * `Float64Array` or `Int32Array` keeps its type; a `Uint8Array` is read as bool (nonzero is
+ * true: Flambeau's bool storage); other integer arrays are copied to int32, and a `Uint32Array`
+ * value past int32 is refused rather than wrapped.
+ *
+ * @example
+ * ```ts
+ * torch.from(new Float32Array([1, 2, 3, 4]), [2, 2]); // shares the array
+ * ```
  */
 export function from(data: TypedArray, shape: readonly number[] = [data?.length], options: Omit<TensorOptions, "dtype"> = {}): Tensor {
   checkHostArray("from", data);
   if (numel(shape) !== data.length)
     throw new Error(`from(): shape [${shape.join(", ")}] is invalid for an array of ${data.length} elements`);
+  const view: ArrayBufferView = data; // JavaScript callers may pass any typed array
+  if (view instanceof Uint32Array)
+    for (const v of view)
+      if (v > 0x7fffffff)
+        throw new RangeError(`from(): a Uint32Array value ${v} does not fit int32, the dtype it becomes; copy it instead: torch.tensor(Array.from(array), { dtype: "int64" }) on the CPU`);
   const dtype = data instanceof Uint8Array ? "bool" : dtypeOfArray(data);
   const host = dtype === "int32" && !(data instanceof Int32Array) ? Int32Array.from(data as ArrayLike<number>) : data;
   return fromHost(host, dtype, shape, options, host === data ? "shared" : true);
