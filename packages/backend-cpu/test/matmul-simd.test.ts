@@ -131,17 +131,30 @@ describe("matmul on WebAssembly SIMD", () => {
     // 420 x 400 x 420: above the 2^26 multiply-adds from which products run on the pool.
     const a = randomView(r, [420, 400], "contiguous");
     const b = randomView(r, [400, 420], "transposed");
+    // The same operands in WebAssembly memory (packed by the SIMD kernels, B's panels by the
+    // thread that takes them), with B transposed (pack_t8) and row-major (pack_n8).
+    const inWasm = (v: View): View => {
+      const res = residentFloat32((v.buffer as Float32Array).length)!;
+      res.set(v.buffer as Float32Array);
+      return { ...v, buffer: res };
+    };
+    const bt = b.buffer as Float32Array; // b(p, j) = bt[p + 400 j]
+    const rowMajor = view(Float32Array.from({ length: 400 * 420 }, (_, i) => bt[Math.floor(i / 420) + 400 * (i % 420)]!), [400, 420]);
+    const pairs: [View, View][] = [[a, b], [inWasm(a), inWasm(b)], [inWasm(a), inWasm(rowMajor)]];
     set_num_threads(1);
     expect(get_num_threads()).toBe(1);
-    const one = arr(cpu.matmul(a, b, "float32"));
+    const one = pairs.map(([x, y]) => arr(cpu.matmul(x, y, "float32")));
+    // Packing copies values, so every layout and packing gives the same bits.
+    expect(one[1]).toEqual(one[0]);
+    expect(one[2]).toEqual(one[0]);
     /**
      * The product once a worker computed part of it: the caller takes whatever chunks a worker
      * has not claimed, so a worker slow to wake on a busy machine may take none of a product.
      */
-    const threaded = async (): Promise<number[]> => {
+    const threaded = async (x: View, y: View): Promise<number[]> => {
       for (let tries = 0; tries < 100; tries++) {
         const [jobs, chunks] = [threadedJobs, workerChunks()];
-        const out = arr(cpu.matmul(a, b, "float32"));
+        const out = arr(cpu.matmul(x, y, "float32"));
         if (threadedJobs === jobs + 1 && workerChunks() > chunks) return out;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -151,10 +164,14 @@ describe("matmul on WebAssembly SIMD", () => {
     for (const threads of [2, 3, 2, 3]) {
       set_num_threads(threads);
       expect(get_num_threads()).toBe(threads);
-      expect(await threaded()).toEqual(one);
+      for (const [x, y] of pairs) expect(await threaded(x, y)).toEqual(one[0]);
+    }
+    for (const [x, y] of pairs.slice(1)) {
+      freeResident(x.buffer as Float32Array);
+      freeResident(y.buffer as Float32Array);
     }
     setCpuKernels("plain");
-    expect(worstDiff(arr(cpu.matmul(a, b, "float32")), one)).toBeLessThan(1e-3);
+    expect(worstDiff(arr(cpu.matmul(a, b, "float32")), one[0]!)).toBeLessThan(1e-3);
   });
 
   it("reuses its WebAssembly memory: repeated products keep it flat", () => {

@@ -2,9 +2,8 @@ import type { TypedArray } from "@flambeau/tensor";
 import type { View } from "@flambeau/tensor/internal";
 import { MR, NR } from "../wasm/gemm-kernel.js";
 import type { Wasm } from "../wasm/runtime.js";
-import { runGemm } from "../wasm/threads.js";
+import { packPanels, runGemm, type PanelPacking } from "../wasm/threads.js";
 import { addressOf } from "../wasm/resident.js";
-import { opsKernels, type OpsExports } from "../wasm/ops-module.js";
 import { eachMatrix } from "./batches.js";
 
 /**
@@ -66,22 +65,20 @@ function packB(M: Float32Array, d: number, B: TypedArray, b: number, sbk: number
 export let wasmPackedOperands = 0;
 
 /**
- * Pack the full panels of an operand that lives in WebAssembly memory with the SIMD packing
- * kernels (../wasm/pack-kernel.ts), when its lines run along or across k (element stride 1);
- * returns how many of its `lines` were packed (a multiple of `R`), the rest left to JavaScript.
- * `along`, `across`: the operand's element strides along k and between lines.
+ * How the SIMD packing kernels (../wasm/pack-kernel.ts) pack the full panels of an operand that
+ * lives in WebAssembly memory, when its lines run along or across k (element stride 1): the
+ * kernel, the byte address of line 0, the bytes between panels and the kernel's line or step
+ * stride, and how many of its `lines` that covers (a multiple of `R`; the rest are left to
+ * JavaScript). Null when none applies. `along`, `across`: the operand's element strides along
+ * k and between lines.
  */
-function packWasm(ops: OpsExports | null, R: 4 | 8, dst: number, X: TypedArray, x: number, across: number, along: number, lines: number, k: number): number {
+function wasmPacking(R: 4 | 8, X: TypedArray, x: number, across: number, along: number, lines: number): PanelPacking | null {
   const full = lines - (lines % R);
-  const src = ops === null || full === 0 ? -1 : addressOf(X, x);
-  if (src < 0) return 0;
-  const kernel = along === 1 ? ops![`pack_t${R}`] : across === 1 ? ops![`pack_n${R}`] : null;
-  if (kernel === null) return 0;
+  const src = full === 0 ? -1 : addressOf(X, x);
+  if (src < 0 || (along !== 1 && across !== 1)) return null;
   // pack_t: lines `across` apart, read 4 steps at a time; pack_n: steps `along` apart.
-  const ld = 4 * (along === 1 ? across : along);
-  for (let i = 0; i < full; i += R) kernel(dst + 4 * i * k, src + 4 * i * across, ld, k);
-  wasmPackedOperands++;
-  return full;
+  const kernel = along === 1 ? (`pack_t${R}` as const) : (`pack_n${R}` as const);
+  return { kernel, src, step: 4 * R * across, ld: 4 * (along === 1 ? across : along), panels: full / R };
 }
 
 /** Products run on this kernel so far (for tests: that a product really took this path). */
@@ -109,27 +106,34 @@ export function matmulWasm(w: Wasm, a: View, b: View, out: Float32Array): void {
   const A = a.buffer as TypedArray;
   const B = b.buffer as TypedArray;
   const [sam, sak, sbk, sbn] = [a.strides[nd - 2]!, a.strides[nd - 1]!, b.strides[nd - 2]!, b.strides[nd - 1]!];
-  const ops = opsKernels(w);
   let packedA = -1;
   let packedB = -1;
   const one = (ai: number, bi: number, ci: number): void => {
     // An operand broadcast over the batch (stride 0) is packed once.
     if (ai !== packedA) {
-      const done = packWasm(ops, MR, ap, A, ai, sam, sak, m, k);
+      const pa = wasmPacking(MR, A, ai, sam, sak, m);
+      if (pa !== null) packPanels(w, pa, ap, MR, k, 0, pa.panels);
+      const done = pa === null ? 0 : pa.panels * MR;
       if (done < m) packA(M, (ap >> 2) + done * k, A, ai + done * sam, sam, sak, m - done, k);
+      if (pa !== null) wasmPackedOperands++;
     }
+    // B's full panels, when the SIMD kernels can pack them, are packed by the thread that takes
+    // them, just before it multiplies them (the threads share A's panels).
+    let pb: PanelPacking | null = null;
     if (bi !== packedB) {
-      const done = packWasm(ops, NR, bp, B, bi, sbn, sbk, n, k);
+      pb = wasmPacking(NR, B, bi, sbn, sbk, n);
+      const done = pb === null ? 0 : pb.panels * NR;
       if (done < n) packB(M, (bp >> 2) + done * k, B, bi + done * sbn, sbk, sbn, k, n - done);
+      if (pb !== null) wasmPackedOperands++;
     }
     packedA = ai;
     packedB = bi;
     if (inPlace) {
-      runGemm(w, ap, bp, addressOf(out, ci), k, n * 4, mp, np);
+      runGemm(w, ap, bp, addressOf(out, ci), k, n * 4, mp, np, pb);
       return;
     }
     const c = cp >> 2;
-    runGemm(w, ap, bp, cp, k, nPad * 4, mp, np);
+    runGemm(w, ap, bp, cp, k, nPad * 4, mp, np, pb);
     if (nPad === n) out.set(M.subarray(c, c + m * n), ci);
     else if (n >= 64) for (let i = 0; i < m; i++) out.set(M.subarray(c + i * nPad, c + i * nPad + n), ci + i * n);
     // Narrow rows: a loop costs less than a subarray and a set per row.

@@ -2,13 +2,12 @@ import { ModuleBuilder } from "./emitter.js";
 import { addAxis } from "./axis-kernel.js";
 import { addAxpy } from "./axpy-kernel.js";
 import { addMath } from "./math-kernel.js";
-import { addPack } from "./pack-kernel.js";
 import { addRows } from "./rows-kernel.js";
 import type { Wasm } from "./runtime.js";
 
 /**
  * More modules of kernels (broadcast rows, axis reductions and the optimizers' update in one;
- * exp and tanh in another; the product's packing in a third) instantiated over the same memory
+ * exp and tanh in another) instantiated over the same memory
  * as the matmul and flat elementwise kernels, so they share its scratch region. Kept apart so
  * that each module stays under the 4 KiB that older browsers allow a synchronous compilation on
  * the main thread.
@@ -22,7 +21,6 @@ export interface OpsExports {
   row_sum(o: number, x: number, rows: number, cols: number): void;
   axpy(d: number, s: number, n4: number, alpha: number): void;
   [math: `math_${string}`]: (o: number, x: number, n4: number) => void;
-  [pack: `pack_${string}`]: (d: number, s: number, ld: number, k: number) => void;
 }
 
 /** The largest memory (pages) an instance may be given: at least the kernels' memory's maximum. */
@@ -35,7 +33,7 @@ export function opsModuleBytes(shared: boolean): Uint8Array<ArrayBuffer>[] {
     for (const a of add) a(mod);
     return mod.bytes();
   };
-  return [module(addRows, addAxis, addAxpy), module(addMath), module(addPack)];
+  return [module(addRows, addAxis, addAxpy), module(addMath)];
 }
 
 let instance: { w: Wasm; exports: OpsExports | null } | null = null;

@@ -1,5 +1,6 @@
 import { ModuleBuilder } from "./emitter.js";
 import { addGemm } from "./gemm-kernel.js";
+import { addPack } from "./pack-kernel.js";
 import { addElementwise } from "./elementwise-kernel.js";
 import { Heap } from "./heap.js";
 
@@ -28,6 +29,7 @@ export interface KernelExports {
   [binary: `binary_${string}`]: (o: number, a: number, as: number, b: number, bs: number, n4: number) => void;
   [unary: `unary_${string}`]: (o: number, x: number, n4: number) => void;
   gemm(ap: number, bp: number, c: number, k: number, ldc: number, ip0: number, ip1: number, jp0: number, jp1: number): void;
+  [pack: `pack_${string}`]: (d: number, s: number, ld: number, k: number) => void;
 }
 
 export interface Wasm {
@@ -56,6 +58,7 @@ function sharedMemoryAvailable(): boolean {
 export function kernelModuleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   const mod = new ModuleBuilder({ initial: 1, maximum: MAX_PAGES, shared });
   addGemm(mod);
+  addPack(mod);
   addElementwise(mod);
   return mod.bytes();
 }

@@ -1,3 +1,4 @@
+import { NR } from "./gemm-kernel.js";
 import { CONTROL_BYTES, type Wasm } from "./runtime.js";
 
 /**
@@ -47,6 +48,8 @@ const JOB = 17;
 const CHUNK = 18;
 /** Chunks computed by workers, ever (for tests: that a worker really took part). */
 const WORKER_CHUNKS = 19;
+/** A product's B packing, done per chunk ({@link PanelPacking}): kernel (index), src, step, ld, panels; kernel -1: none. */
+const PACK = 20;
 
 /** The worker's program, as source so it needs no file of its own in any bundler or test runner. */
 const WORKER_SOURCE = `
@@ -58,7 +61,10 @@ function run(d) {
   const chunk = (i) => {
     const kind = I[${KIND}], c = I[${CHUNK}];
     if (kind === ${GEMM}) {
-      const np = I[${ARGS + 6}], j0 = i * c, j1 = Math.min(np, j0 + c);
+      const np = I[${ARGS + 6}], j0 = i * c, j1 = Math.min(np, j0 + c), k = I[${ARGS + 3}];
+      if (I[${PACK}] >= 0)
+        for (let j = j0, end = Math.min(j1, I[${PACK + 4}]); j < end; j++)
+          fns[I[${PACK}]](I[${ARGS + 1}] + ${4 * NR} * j * k, I[${PACK + 1}] + I[${PACK + 2}] * j, I[${PACK + 3}], k);
       gemm(I[${ARGS}], I[${ARGS + 1}], I[${ARGS + 2}], I[${ARGS + 3}], I[${ARGS + 4}], 0, I[${ARGS + 5}], j0, j1);
     } else if (kind === ${BINARY_SPAN}) {
       const v0 = i * c, v1 = Math.min(I[${ARGS + 5}], v0 + c);
@@ -286,19 +292,48 @@ function chunking(units: number, threads: number): [number, number] {
   return [size, Math.ceil(units / size)];
 }
 
-/** `gemm` over all mp x np tiles, split over the pool's threads when it is large enough. */
-export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, ldc: number, mp: number, np: number): void {
+/**
+ * How the full panels of an operand that lives in WebAssembly memory are packed by a SIMD
+ * packing kernel (./pack-kernel.ts): panel j is `kernel(dst + j * panel bytes, src + j * step,
+ * ld, k)`, for j below `panels`.
+ */
+export interface PanelPacking {
+  readonly kernel: `pack_${string}`;
+  readonly src: number;
+  readonly step: number;
+  readonly ld: number;
+  readonly panels: number;
+}
+
+/** Pack panels [j0, j1) of `p` (those below `p.panels`) into the panels of R lines at `dst`. */
+export function packPanels(w: Wasm, p: PanelPacking, dst: number, R: number, k: number, j0: number, j1: number): void {
+  const kernel = w.exports[p.kernel];
+  for (let j = j0, end = Math.min(j1, p.panels); j < end; j++) kernel(dst + 4 * R * j * k, p.src + p.step * j, p.ld, k);
+}
+
+/**
+ * `gemm` over all mp x np tiles, split over the pool's threads when it is large enough. `pb`,
+ * if not null, packs B's full panels first, each chunk's by the thread that takes the chunk.
+ */
+export function runGemm(w: Wasm, ap: number, bp: number, c: number, k: number, ldc: number, mp: number, np: number, pb: PanelPacking | null): void {
   const threads = getNumThreads(w);
   const work = mp * np * k * 32;
   const p = threads > 1 && work >= THREAD_MIN_WORK && np >= 2 ? readyPool(w, threads) : null;
   if (p === null) {
+    if (pb !== null) packPanels(w, pb, bp, NR, k, 0, np);
     w.exports.gemm(ap, bp, c, k, ldc, 0, mp, 0, np);
     return;
   }
   const I = p.control;
   I[ARGS] = ap; I[ARGS + 1] = bp; I[ARGS + 2] = c; I[ARGS + 3] = k; I[ARGS + 4] = ldc; I[ARGS + 5] = mp; I[ARGS + 6] = np;
+  I[PACK] = pb === null ? -1 : kernelIndex(w, pb.kernel);
+  if (pb !== null) [I[PACK + 1], I[PACK + 2], I[PACK + 3], I[PACK + 4]] = [pb.src, pb.step, pb.ld, pb.panels];
   const [size, chunks] = chunking(np, threads);
-  runJob(p, GEMM, size, chunks, (i) => w.exports.gemm(ap, bp, c, k, ldc, 0, mp, i * size, Math.min(np, (i + 1) * size)), "matmul");
+  runJob(p, GEMM, size, chunks, (i) => {
+    const [j0, j1] = [i * size, Math.min(np, (i + 1) * size)];
+    if (pb !== null) packPanels(w, pb, bp, NR, k, j0, j1);
+    w.exports.gemm(ap, bp, c, k, ldc, 0, mp, j0, j1);
+  }, "matmul");
 }
 
 /** Export name -> its index in the module's exports (the workers' table of kernels). */
