@@ -1,8 +1,9 @@
 // Where waking the CPU backend's worker threads starts to pay: float32 products around the
 // backend's threshold (THREAD_MIN_WORK multiply-adds, packages/backend-cpu/src/wasm/threads.ts),
 // each timed on one thread and on all, interleaved, keeping the fastest of many runs (the
-// least disturbed by other processes on a busy machine). Shapes: squares, and the products of
-// the MLP bench's step (forward, and the two gradients of each layer). Prints its own table.
+// least disturbed by other processes on a busy machine). Each product is freed by torch.tidy, as
+// in matmul.mjs. Shapes: squares, and the products of the MLP bench's step (forward, and the two
+// gradients of each layer). Prints its own table.
 import * as torch from "flambeau";
 import { flambeauCpuSetup } from "./setup.mjs";
 
@@ -39,7 +40,7 @@ export async function threads() {
     for (let round = 0; round < 3; round++)
       for (const t of [1, all]) {
         torch.set_num_threads(t);
-        best[t] = Math.min(best[t], fastest(() => a.matmul(b), runs));
+        best[t] = Math.min(best[t], fastest(() => torch.tidy(() => { a.matmul(b); }), runs));
       }
     table.push({
       "m x k x n": `${m}x${k}x${n}`, "M mul-adds": +(macs / 1e6).toFixed(1),
