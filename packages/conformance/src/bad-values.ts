@@ -67,6 +67,23 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     error: RangeError,
     words: ["scatter(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1])"],
   },
+  // The in-place forms name themselves, also where the kernel finds the index at the next read (WebGPU).
+  {
+    name: "scatter_ with an index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).scatter_(0, int(d, [5]), 7)),
+    error: RangeError,
+    committedWhenAsync: true,
+    words: ["scatter_(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1])"],
+  },
+  {
+    name: "scatter_add_ with an index past the end",
+    make: vector,
+    run: (s, d) => read(T(s).scatter_add_(0, int(d, [5]), torch.ones([1], { device: d }))),
+    error: RangeError,
+    committedWhenAsync: true,
+    words: ["scatter_add_(): index 5 is out of bounds for dimension 0 with size 3 (input of shape [3], index of shape [1], src of shape [1])"],
+  },
   // It is computed as scatter_add, whose name it gave ("scatter_add(): index 5 is out of bounds").
   {
     name: "scatter with reduce: \"add\" and an index past the end names scatter",

@@ -132,8 +132,29 @@ export interface IndexSite {
   readonly words?: string;
 }
 
+/** The in-place form the user called (`scatter_`) while the out-of-place op it is computed with runs. */
+let inPlaceForm: string | null = null;
+
+/**
+ * @internal Enter the out-of-place computation of the in-place form `op` (`scatter_`), so that
+ * a site made meanwhile for its out-of-place op (`scatter`) names the form the user called: an
+ * index a kernel finds bad at the next read (WebGPU) cannot be renamed by a `catch` around the
+ * call. Returns the form to restore with {@link leaveInPlaceForm}.
+ */
+export function enterInPlaceForm(op: string): string | null {
+  const previous = inPlaceForm;
+  inPlaceForm = op;
+  return previous;
+}
+
+/** @internal Restore what {@link enterInPlaceForm} returned. */
+export function leaveInPlaceForm(previous: string | null): void {
+  inPlaceForm = previous;
+}
+
 /** @internal The site of `op` called with these named operands' shapes. */
 export function indexSite(op: string, operands: Record<string, readonly number[]>, dim?: number, words?: string): IndexSite {
+  if (inPlaceForm !== null && inPlaceForm === op + "_") op = inPlaceForm;
   const shapes = Object.entries(operands).map(([name, shape]) => `${name} of shape [${shape.join(", ")}]`).join(", ");
   return { op, shapes, ...(dim === undefined ? {} : { dim }), ...(words === undefined ? {} : { words }) };
 }

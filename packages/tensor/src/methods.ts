@@ -22,6 +22,7 @@ import type * as rnd from "./ops/random.js";
 import * as S from "./signatures.js";
 import { checkOptions, isOptions, type Kw } from "./keywords.js";
 import { asInPlaceError, checkInPlace, commitInPlace, fill_ } from "./ops/inplace.js";
+import { enterInPlaceForm, leaveInPlaceForm } from "./errors.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
 import { checkKind, describeValue, KIND } from "./kinds.js";
 
@@ -299,10 +300,13 @@ for (const name of INPLACE) {
     checkInPlace(name + "_", this);
     const source = copyFirst && this.requires_grad && gradMode.enabled ? v.clone(this) : this;
     let result: Tensor;
+    const outer = enterInPlaceForm(name + "_");
     try {
       result = outOfPlace.apply(source, args);
     } catch (e) {
       throw asInPlaceError(name + "_", e);
+    } finally {
+      leaveInPlaceForm(outer);
     }
     return commitInPlace(name + "_", this, result);
   };
