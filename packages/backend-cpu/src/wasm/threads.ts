@@ -216,11 +216,13 @@ export function workerChunks(): number {
 }
 
 /**
- * Below this many multiply-adds a product stays on the calling thread. Posting a job costs the
- * caller a wake-up call (a few microseconds) whether or not a worker comes; one that comes late
- * only takes fewer chunks (docs/design.md, "Threads", measured with `pnpm bench threads`).
+ * Below this many multiply-adds (2^24, ~16.8M: a 256³ product, or an MLP layer's 128x784x256)
+ * a product stays on the calling thread. Posting a job costs the caller a wake-up call and a
+ * few atomics whether or not a worker comes (1-3% of a 256³-384³ product when the other core is
+ * taken), and a worker that comes late only takes fewer chunks; when the other core is free
+ * those products ran ~1.7x faster on two threads (docs/design.md, "Threads").
  */
-const THREAD_MIN_WORK = 1 << 26;
+const THREAD_MIN_WORK = 1 << 24;
 /**
  * Below this many vectors (1M float32) an elementwise kernel stays on the calling thread: waking
  * the workers costs tens of microseconds, and on a busy machine a worker may wait for a core
