@@ -125,14 +125,17 @@ describe("large float32 tensors in WebAssembly memory", () => {
   });
 
   it("split large elementwise ops over the worker threads with results identical to one thread", () => {
-    const [a, b] = [torch.randn([1 << 20]), torch.randn([1 << 20])];
-    set_num_threads(1);
-    const one = a.mul(b).sqrt().dataSync();
-    set_num_threads(2);
-    const jobs = threadedJobs;
-    const two = a.mul(b).sqrt().dataSync();
-    expect(threadedJobs - jobs).toBe(2);
-    expect(two.every((v, i) => Object.is(v, one[i]))).toBe(true);
+    // 2^20 elements cut into equal chunks; 2^20 + 37 leaves a short last chunk and a partial vector.
+    for (const n of [1 << 20, (1 << 20) + 37]) {
+      const [a, b] = [torch.randn([n]), torch.randn([n])];
+      set_num_threads(1);
+      const one = [a.mul(b).sqrt().dataSync(), a.mul(3).dataSync()];
+      set_num_threads(2);
+      const jobs = threadedJobs;
+      const two = [a.mul(b).sqrt().dataSync(), a.mul(3).dataSync()];
+      expect(threadedJobs - jobs).toBe(3);
+      two.forEach((t, j) => expect(t.every((v, i) => Object.is(v, one[j]![i]))).toBe(true));
+    }
   });
 
   it("leave torch.memory() to the GPUs: the CPU's resident tensors are not counted there", () => {
