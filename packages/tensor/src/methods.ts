@@ -296,18 +296,19 @@ const READS_A_COPY_UNDER_GRAD = new Set<string>(["cumprod"]);
 for (const name of INPLACE) {
   const outOfPlace = P[name] as (this: Tensor, ...args: unknown[]) => Tensor;
   const copyFirst = READS_A_COPY_UNDER_GRAD.has(name);
-  P[name + "_"] = function (this: Tensor, ...args: unknown[]) {
-    checkInPlace(name + "_", this);
+  const op = name + "_"; // once, not per call: in-place updates are a training loop's hot path
+  P[op] = function (this: Tensor, ...args: unknown[]) {
+    checkInPlace(op, this);
     const source = copyFirst && this.requires_grad && gradMode.enabled ? v.clone(this) : this;
     let result: Tensor;
-    const outer = enterInPlaceForm(name + "_");
+    const outer = enterInPlaceForm(op);
     try {
       result = outOfPlace.apply(source, args);
     } catch (e) {
-      throw asInPlaceError(name + "_", e);
+      throw asInPlaceError(op, e);
     } finally {
       leaveInPlaceForm(outer);
     }
-    return commitInPlace(name + "_", this, result);
+    return commitInPlace(op, this, result);
   };
 }
