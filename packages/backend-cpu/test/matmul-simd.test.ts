@@ -128,7 +128,7 @@ describe("matmul on WebAssembly SIMD", () => {
 
   it("gives bit-identical products on one, two and three threads", async () => {
     const r = rng(13);
-    // 420 x 400 x 420: above the 2^24 multiply-adds from which products run on the pool.
+    // 420 x 400 x 420: above the ~3.1M multiply-adds from which products run on the pool.
     const a = randomView(r, [420, 400], "contiguous");
     const b = randomView(r, [400, 420], "transposed");
     // The same operands in WebAssembly memory (packed by the SIMD kernels, B's panels by the

@@ -216,13 +216,13 @@ export function workerChunks(): number {
 }
 
 /**
- * Below this many multiply-adds (2^24, ~16.8M: a 256³ product, or an MLP layer's 128x784x256)
- * a product stays on the calling thread. Posting a job costs the caller a wake-up call and a
- * few atomics whether or not a worker comes (1-3% of a 256³-384³ product when the other core is
- * taken), and a worker that comes late only takes fewer chunks; when the other core is free
- * those products ran ~1.7x faster on two threads (docs/design.md, "Threads").
+ * Below this many multiply-adds (3 x 2^20, ~3.1M: a 146³ product) a product stays on the calling
+ * thread. Posting a job costs the caller a wake-up call and a few atomics whether or not a
+ * worker comes, and a worker that comes late only takes fewer chunks. With the other core free,
+ * two threads ran 1.3x faster from 160³ (1.5x at 224³ and on the MLP's 128x256x256) and not at
+ * 128³; with it taken, products from here to 384³ ran 1-9% slower (docs/design.md, "Threads").
  */
-const THREAD_MIN_WORK = 1 << 24;
+const THREAD_MIN_WORK = 3 << 20;
 /**
  * Below this many vectors (1M float32) an elementwise kernel stays on the calling thread: waking
  * the workers costs tens of microseconds, and on a busy machine a worker may wait for a core

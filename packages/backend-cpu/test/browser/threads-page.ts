@@ -11,7 +11,7 @@ function random(n: number, seed: number): Float32Array {
 }
 
 async function check() {
-  const [m, k, n] = [420, 400, 420]; // above the 2^24 multiply-adds from which products run on the pool
+  const [m, k, n] = [420, 400, 420]; // above the ~3.1M multiply-adds from which products run on the pool
   const a: View = { buffer: random(m * k, 1), dtype: "float32", shape: [m, k], strides: [k, 1], offset: 0 };
   const b: View = { buffer: random(k * n, 2), dtype: "float32", shape: [k, n], strides: [1, k], offset: 0 };
   setCpuKernels("plain");
