@@ -6,7 +6,7 @@
  * an error rather than silently ignored.
  */
 
-import { parseKind, wrongKind, type Kind } from "./kinds.js";
+import { parseKind, PASSES_NUMBER, PASSES_TENSOR, wrongKind, type Kind } from "./kinds.js";
 
 /** Whether `x` is an options object: a plain object literal, not a tensor, array, device or generator. */
 export function isOptions(x: unknown): x is Record<string, unknown> {
@@ -188,6 +188,7 @@ function kindChecker(sig: Signature): ((bound: readonly unknown[]) => void) | nu
   const kinds = names.map((name) => sig.kinds.get(name) ?? null);
   // The tests apart, so the hot loop reads one array and makes no tuples.
   const tests = kinds.map((kind) => kind?.test ?? null);
+  const passes = kinds.map((kind) => kind?.passes ?? 0);
   const keywordOnly = (sig.keywordOnly ?? []).flatMap((name) => {
     const kind = sig.kinds.get(name);
     return kind ? [[name, kind] as const] : [];
@@ -198,7 +199,11 @@ function kindChecker(sig: Signature): ((bound: readonly unknown[]) => void) | nu
     for (let i = 0; i < n; i++) {
       const test = tests[i]!;
       const x = bound[i];
-      if (test !== null && x !== undefined && !test(x)) throw wrongKind(sig.op, names[i]!, kinds[i]!, x);
+      if (test === null || x === undefined) continue;
+      const p = passes[i]!;
+      if ((p & PASSES_NUMBER) !== 0 && typeof x === "number") continue;
+      if ((p & PASSES_TENSOR) !== 0 && typeof x === "object" && x !== null && "_storage" in x) continue; // isTensor, inlined
+      if (!test(x)) throw wrongKind(sig.op, names[i]!, kinds[i]!, x);
     }
     const kw = bound.length > positional ? (bound[positional] as Record<string, unknown> | undefined) : undefined;
     if (kw)
