@@ -52,7 +52,7 @@ export class Node {
       this.inputDTypes[i] = t.dtype;
     }
     this.saved = saved;
-    this.savedVersions = saved ? saved.map((s) => s._storage.version) : [];
+    this.savedVersions = saved ? versionsOf(saved) : NO_VERSIONS;
     this.attrs = attrs;
     holdAll(this, true);
   }
@@ -84,6 +84,14 @@ export class Node {
   toString(): string {
     return `<${this.name()}>`;
   }
+}
+
+const NO_VERSIONS: number[] = [];
+
+function versionsOf(saved: readonly Tensor[]): number[] {
+  const versions = new Array<number>(saved.length);
+  for (let i = 0; i < saved.length; i++) versions[i] = saved[i]!._storage.version;
+  return versions;
 }
 
 function isTensorLike(v: unknown): v is Tensor {

@@ -153,7 +153,10 @@ export function uncheckedArguments<T>(fn: () => T): T {
   }
 }
 
-export function keywords<F extends (...args: never[]) => unknown>(spec: string, impl: F): F & { readonly signature: Signature } {
+export function keywords<F extends (...args: never[]) => unknown>(
+  spec: string,
+  impl: F,
+): F & { readonly signature: Signature; readonly method: (this: unknown, ...args: unknown[]) => unknown } {
   const sig = parseSignature(spec);
   KEYWORDS.set(sig.op, acceptedKeys(sig));
   const call = impl as unknown as (...args: unknown[]) => unknown;
@@ -175,7 +178,40 @@ export function keywords<F extends (...args: never[]) => unknown>(spec: string, 
     check?.(bound);
     return call(...bound);
   };
-  return Object.assign(wrapped as unknown as F, { signature: sig });
+  return Object.assign(wrapped as unknown as F, { signature: sig, method: methodForm(sig, call, wrapped) });
+}
+
+/** @internal The method form of `f`, a function bound by {@link keywords} (`Tensor.prototype`'s methods). */
+export function methodOf(f: unknown): (this: unknown, ...args: unknown[]) => unknown {
+  const method = (f as { method?: (this: unknown, ...args: unknown[]) => unknown }).method;
+  if (method === undefined) throw new Error("methodOf: not a function bound by keywords()");
+  return method;
+}
+
+/**
+ * `x.<op>(...args)` for a function bound by {@link keywords}: `torch.<op>(x, ...args)`. The hot
+ * calls (`x.mul(y)`, `x.sum()`, a rule's `g.mul(x)`) pass at most two arguments by position,
+ * each a tensor or a number where the signature takes one; those go straight to the
+ * implementation, as the binding would have sent them, without its argument arrays.
+ */
+function methodForm(sig: Signature, call: (...args: unknown[]) => unknown, wrapped: (...args: unknown[]) => unknown) {
+  const kinds = sig.params.map((name) => sig.kinds.get(name));
+  const fastFlags = (i: number): number => (sig.operands.length === 1 && kinds[i] ? kinds[i].passes : 0);
+  const pass1 = fastFlags(0), pass2 = fastFlags(1);
+  const optional1 = sig.params.length > 0 && !sig.required[0], optional2 = sig.params.length > 1 && !sig.required[1];
+  const takes0 = sig.operands.length === 1 && (sig.params.length === 0 || optional1);
+  const takes1 = pass1 !== 0 && (sig.params.length === 1 || optional2);
+  const takes2 = pass2 !== 0 && (sig.params.length === 2 || !sig.required[2]);
+  const fits = (x: unknown, passes: number): boolean =>
+    ((passes & PASSES_NUMBER) !== 0 && typeof x === "number") ||
+    ((passes & PASSES_TENSOR) !== 0 && typeof x === "object" && x !== null && "_storage" in x);
+  return function (this: unknown, a?: unknown, b?: unknown): unknown {
+    const n = arguments.length;
+    if (n === 0 && takes0) return call(this);
+    if (n === 1 && takes1 && fits(a, pass1)) return call(this, a);
+    if (n === 2 && takes2 && fits(a, pass1) && fits(b, pass2)) return call(this, a, b);
+    return wrapped(this, ...arguments);
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import * as cl from "./ops/closeness.js";
 import * as mn from "./ops/multinomial.js";
 import type * as rnd from "./ops/random.js";
 import * as S from "./signatures.js";
-import { checkOptions, isOptions, type Kw } from "./keywords.js";
+import { checkOptions, isOptions, methodOf, type Kw } from "./keywords.js";
 import { asInPlaceError, checkInPlace, commitInPlace, fill_ } from "./ops/inplace.js";
 import { enterInPlaceForm, leaveInPlaceForm } from "./errors.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
@@ -200,22 +200,16 @@ const SAME_AS_FUNCTION = [
   "transpose", "broadcast_to", "narrow", "select", "split", "chunk", "unbind", "gather", "index_select", "scatter", "scatter_add",
   "to", "fill_", "copy_", "normal_", "uniform_", "bernoulli_", "cumsum", "cumprod", "tril", "triu",
 ] as const;
-for (const name of SAME_AS_FUNCTION) {
-  const f = S[name] as unknown as (...args: unknown[]) => unknown;
-  P[name] = function (this: Tensor, ...args: unknown[]) { return f(this, ...args); };
-}
+for (const name of SAME_AS_FUNCTION) P[name] = methodOf(S[name]);
 P.var = function (this: Tensor, ...args: unknown[]) { return (S.variance as (...a: unknown[]) => Tensor)(this, ...args); };
 P.where = function (this: Tensor, c: Tensor, o: TensorOrScalar) { return S.where(c, this, o); };
 
 // One method per plain row of the binary table (the others, with keywords, are bound above).
-for (const op of binaryOps) if (op in B) {
-  const f = B[op as PlainBinaryOp];
-  P[op] = function (this: Tensor, ...args: unknown[]) { return (f as (...a: unknown[]) => Tensor)(this, ...args); };
-}
+for (const op of binaryOps) if (op in B) P[op] = methodOf(B[op as PlainBinaryOp]);
 
 // One method per row of the unary table; round, which takes `decimals`, is bound above.
-for (const op of unaryOps) if (op !== "round") P[op] = function (this: Tensor, ...rest: unknown[]) {
-  if (rest.length > 0) throw new TypeError(`${op}() takes no arguments (${rest.length} given)`);
+for (const op of unaryOps) if (op !== "round") P[op] = function (this: Tensor) {
+  if (arguments.length > 0) throw new TypeError(`${op}() takes no arguments (${arguments.length} given)`);
   return unary(op, this);
 };
 
@@ -297,13 +291,14 @@ for (const name of INPLACE) {
   const outOfPlace = P[name] as (this: Tensor, ...args: unknown[]) => Tensor;
   const copyFirst = READS_A_COPY_UNDER_GRAD.has(name);
   const op = name + "_"; // once, not per call: in-place updates are a training loop's hot path
-  P[op] = function (this: Tensor, ...args: unknown[]) {
+  P[op] = function (this: Tensor) {
     checkInPlace(op, this);
     const source = copyFirst && this.requires_grad && gradMode.enabled ? v.clone(this) : this;
     let result: Tensor;
     const outer = enterInPlaceForm(op);
     try {
-      result = outOfPlace.apply(source, args);
+      // `arguments` as it is, no rest array: `p.sub_(g)` runs every step of a training loop.
+      result = arguments.length === 1 ? outOfPlace.call(source, arguments[0]) : outOfPlace.apply(source, arguments as unknown as unknown[]);
     } catch (e) {
       throw asInPlaceError(op, e);
     } finally {

@@ -49,6 +49,11 @@ export function readingGradsInternally<T>(fn: () => T): T {
 /** Nested arrays as returned by `tolist()`. */
 export type NestedArray = number | boolean | NestedArray[];
 
+// The strides of every contiguous 0-d and 1-d tensor, shared: most tensors of a small model's
+// loop are one of these, and strides are never written (a View's strides are read-only).
+const NO_STRIDES: readonly number[] = [];
+const UNIT_STRIDES: readonly number[] = [1];
+
 /**
  * An n-dimensional array on a device, with PyTorch's semantics: a strided view on a
  * `Storage`, a dtype, and the autograd state (`requires_grad`, `grad`, `grad_fn`).
@@ -83,7 +88,7 @@ export class Tensor implements View {
     this.buffer = storage.buffer;
     this.dtype = storage.dtype;
     this.shape = shape;
-    this.strides = strides ?? contiguousStrides(shape);
+    this.strides = strides ?? (shape.length > 1 ? contiguousStrides(shape) : shape.length === 1 ? UNIT_STRIDES : NO_STRIDES);
     this.offset = offset;
   }
 

@@ -3,7 +3,7 @@
 // that walks every op's keywords on every backend is in @flambeau/conformance (keywords.ts).
 import { describe, expect, it } from "vitest";
 import * as torch from "flambeau";
-import { KEYWORDS, bindArguments, keywords, parseSignature } from "../src/keywords.js";
+import { KEYWORDS, bindArguments, keywords, methodOf, parseSignature } from "../src/keywords.js";
 
 describe("parseSignature reads PyTorch's notation", () => {
   it("operands before /, defaults mark optional, keyword-only after *", () => {
@@ -51,6 +51,46 @@ describe("bindArguments", () => {
     expect(f.signature.params).toEqual(["a", "b"]);
     expect(KEYWORDS.get("f")).toEqual(["a", "b"]);
   });
+});
+
+// A method takes the hot calls (a tensor or number by position) straight to the implementation
+// and every other call through the binding: both must give what `torch.<op>(x, ...)` gives.
+describe("the method form of a keywords-bound function", () => {
+  const calls: unknown[][] = [];
+  const f = keywords("f(Tensor input, /, Tensor|Scalar a, Scalar b=2, *, Scalar c=3)", (...args: unknown[]) => (calls.push(args), args.length));
+  const method = methodOf(f);
+  const x = torch.tensor([1]);
+  const call = (...args: unknown[]) => {
+    calls.length = 0;
+    method.call(x, ...args);
+    return calls[0];
+  };
+  it("passes one or two tensors or numbers by position as they are", () => {
+    expect(call(5)).toEqual([x, 5]);
+    expect(call(x, 7)).toEqual([x, x, 7]);
+  });
+  it("binds and checks every other call as the function does", () => {
+    expect(call(5, { c: 1 })).toEqual([x, 5, undefined, { c: 1 }]);
+    expect(call({ a: 4 })).toEqual([x, 4]);
+    calls.length = 0;
+    f(x as never, 5 as never, undefined as never);
+    const asFunction = calls[0];
+    expect(call(5, undefined)).toEqual(asFunction);
+    expect(() => call()).toThrow("f() missing required argument 'a'");
+    expect(() => call("5")).toThrow(TypeError);
+    expect(() => call(5, x)).toThrow(TypeError); // b is a Scalar
+    expect(() => call(5, 2, 3)).toThrow("f() takes at most 2 positional arguments");
+  });
+  it("is what Tensor's methods are: x.mul(y), x.add(y), x.sum(), x.pow(2)", () => {
+    const y = torch.tensor([2, 3]);
+    expect(y.mul(2).tolistSync()).toEqual(torch.mul(y, 2).tolistSync());
+    expect(y.add(y, { alpha: 2 }).tolistSync()).toEqual([6, 9]);
+    expect(y.sum().itemSync()).toBe(5);
+    expect(y.pow(2).tolistSync()).toEqual([4, 9]);
+    expect(() => y.mul("2" as never)).toThrow(/^mul\(\): argument 'other'/);
+    expect(() => y.sum({ dims: 0 } as never)).toThrow("sum() got an unexpected keyword argument 'dims'. Did you mean 'dim'?");
+  });
+  it("is refused for a function keywords() did not bind", () => expect(() => methodOf(() => 0)).toThrow(/not a function bound by keywords/));
 });
 
 // The calls issue 12 found broken or silently ignored, each against its positional form (whose
