@@ -235,10 +235,10 @@ const CHUNKS_PER_THREAD = 8;
 const JOIN_SPINS = 1 << 14;
 
 /**
- * The pool, started (or restarted with the wanted size) and ready, if a job should use it;
- * null to run on the calling thread.
+ * @internal The pool, started (or restarted with the wanted size) and ready, if a job should
+ * use it; null to run on the calling thread.
  */
-function readyPool(w: Wasm, threads: number): { control: Int32Array; canBlock: boolean } | null {
+export function readyPool(w: Wasm, threads: number): { control: Int32Array; canBlock: boolean } | null {
   if (pool === null || pool.workers.length !== threads - 1) {
     stopPool();
     startPool(w, threads);
@@ -280,7 +280,8 @@ function runJob(p: { control: Int32Array; canBlock: boolean }, kind: number, siz
   }
   let done: number;
   for (let spins = 0; (done = Atomics.load(I, DONE)) < chunks; spins++) if (p.canBlock && spins >= JOIN_SPINS) Atomics.wait(I, DONE, done);
-  if (failure !== null) throw failure;
+  if (failure !== null)
+    throw new Error(`${what}: the CPU kernel failed on the calling thread (${failure instanceof Error ? failure.message : String(failure)})`, { cause: failure });
   if (Atomics.load(I, FAILED) !== 0) throw new Error(`${what}: a worker thread of the CPU backend failed its share of the work`);
   threadedJobs++;
 }
@@ -357,11 +358,23 @@ export function runBinarySpan(w: Wasm, name: string, o: number, a: number, as: n
   const threads = getNumThreads(w);
   const p = threads > 1 && n4 >= SPAN_THREAD_MIN_VECTORS ? readyPool(w, threads) : null;
   if (p === null) return f(o, a, as, b, bs, n4);
+  binarySpanJob(w, p, threads, name, o, a, as, b, bs, n4, (v0, n) => f(o + 16 * v0, a + as * v0, as, b + bs * v0, bs, n));
+}
+
+/**
+ * @internal The threaded part of {@link runBinarySpan}: the workers read the span from the
+ * control block, this thread runs `here(first vector, vectors)` for each chunk it claims
+ * (a test passes its own, to see the join report a worker's failure).
+ */
+export function binarySpanJob(
+  w: Wasm, p: { control: Int32Array; canBlock: boolean }, threads: number, name: string,
+  o: number, a: number, as: number, b: number, bs: number, n4: number, here: (v0: number, n: number) => void,
+): void {
   const I = p.control;
   I[FN] = kernelIndex(w, name);
   I[ARGS] = o; I[ARGS + 1] = a; I[ARGS + 2] = as; I[ARGS + 3] = b; I[ARGS + 4] = bs; I[ARGS + 5] = n4;
   const [size, chunks] = chunking(n4, threads);
-  runJob(p, BINARY_SPAN, size, chunks, (i) => f(o + 16 * i * size, a + as * i * size, as, b + bs * i * size, bs, Math.min(size, n4 - i * size)), name);
+  runJob(p, BINARY_SPAN, size, chunks, (i) => here(i * size, Math.min(size, n4 - i * size)), name);
 }
 
 /** `name(o, x, n4)`, a unary elementwise kernel over n4 vectors, split like {@link runBinarySpan}. */
