@@ -5,7 +5,7 @@
  */
 import { keep, ones_like, Tensor } from "@flambeau/tensor";
 import {
-  AccumulateGrad, closeScope, describeValue, gradMode, legacyTypeName, openScope, scoped, uncheckedArguments, type Node,
+  AccumulateGrad, closeScope, describeValue, gradMode, legacyTypeName, openScope, scoped, tryAddScaled_, uncheckedArguments, type Node,
   type RecordedOp, type Storage,
 } from "@flambeau/tensor/internal";
 import { RULES } from "./rules.js";
@@ -109,7 +109,7 @@ function accumulateInto(leaf: Tensor, g: Tensor, createGraph: boolean, owned = f
     leaf.grad = keep(own ? (owned && denseLike(g) ? g.detach() : g.detach().clone()) : g);
     if (own) leaf._grad!._storage._gradSlotOnly = true;
   } else if (createGraph) leaf.grad = keep(current.add(g));
-  else current.add_(g.detach());
+  else if (!tryAddScaled_(current, g, 1)) current.add_(g.detach()); // grad mode is off here
 }
 
 /** Whether `g` is its storage's only view, contiguous from its start (a `.grad` needs no copy). */

@@ -202,18 +202,54 @@ describe("the optimizers' fused update (addScaledInPlace) on WebAssembly SIMD", 
     expect(Object.is(D![N + 2], after)).toBe(true); // the element past the view is untouched
   });
 
-  it("declines small, strided, float64 tensors and the plain path, writing nothing", () => {
-    const small = view(values(16383, 32), [16383]);
-    const big = view(values(N, 33), [N]);
+  it("declines strided, integer, partly overlapping and large float64 tensors, writing nothing", () => {
+    setCpuKernels("simd");
     const strided = view(values(2 * 10000, 34), [100, 100], { strides: [1, 200] });
     const f64 = view(Float64Array.from(values(N, 35)), [N], { dtype: "float64" });
-    const cases: [View, View][] = [[small, small], [strided, view(values(10000, 36), [100, 100])], [f64, f64]];
+    const ints = view(Int32Array.from([1, 2, 3]), [3], { dtype: "int32" });
+    const shared = values(200, 39);
+    const cases: [View, View][] = [
+      [strided, view(values(10000, 36), [100, 100])],
+      [f64, f64],
+      [ints, ints],
+      [view(shared, [100], { offset: 50 }), view(shared, [100])], // reads what it wrote
+    ];
     for (const [d, s] of cases) {
       const before = Array.from(d.buffer as TypedArray);
       expect(cpu.addScaledInPlace(d, s, 2)).toBe(false);
       expect(Array.from(d.buffer as TypedArray)).toEqual(before);
     }
-    setCpuKernels("plain");
-    expect(cpu.addScaledInPlace(big, big, 2)).toBe(false);
+  });
+
+  it("updates small dense float tensors, and any on the plain path, in a loop with add_'s values", () => {
+    /** add_'s values for float64: the product stored as float64, then the sum. */
+    const composed64 = (dst: View, src: View, alpha: number): TypedArray => {
+      const scalar: View = { ...view(Float64Array.of(alpha), [1], { dtype: "float64" }), shape: dst.shape, strides: dst.shape.map(() => 0) };
+      const product = cpu.binary("mul", src, scalar, "float64", "float64");
+      return cpu.binary("add", dst, view(product as Float64Array, dst.shape, { dtype: "float64" }), "float64", "float64") as TypedArray;
+    };
+    const small32 = () => view(values(1003, 40), [1000], { offset: 3 });
+    const small64 = () => view(Float64Array.from(values(1000, 41), (x) => x / 3), [1000], { dtype: "float64" });
+    const cases: [string, () => View, (d: View, s: View, a: number) => TypedArray, () => View][] = [
+      ["simd", small32, composed, () => view(values(1000, 42), [1000])],
+      ["simd", small64, composed64, () => view(Float64Array.from(values(1000, 43), (x) => x / 7), [1000], { dtype: "float64" })],
+      ["plain", () => view(values(N, 44), [N]), composed, () => view(values(N, 45), [N])],
+    ];
+    for (const [kernels, makeDst, expectedOf, makeSrc] of cases)
+      for (const alpha of [1, -1, -0.01, 1 / 3]) {
+        for (const aliased of [false, true]) {
+          const dst = makeDst();
+          const src = aliased ? dst : makeSrc();
+          setCpuKernels("plain");
+          const expected = expectedOf(dst, src, alpha);
+          setCpuKernels(kernels as "simd" | "plain");
+          const calls = axpyCalls.count;
+          expect(cpu.addScaledInPlace(dst, src, alpha)).toBe(true);
+          expect(axpyCalls.count).toBe(calls + 1);
+          const D = dst.buffer as TypedArray;
+          expect(differences(D.subarray(dst.offset, dst.offset + expected.length), expected)).toBe(0);
+        }
+      }
+    setCpuKernels("simd");
   });
 });

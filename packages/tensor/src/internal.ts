@@ -40,7 +40,7 @@ export { IndexTable, select_table, select_table_backward } from "./ops/select-ta
 export { max_over, max_over_backward } from "./ops/max-over.js";
 export { broadcastView } from "./ops/elementwise.js";
 export { checkInPlace, commitInPlace } from "./ops/inplace.js";
-export { addScaled_ } from "./ops/add-scaled.js";
+export { addScaled_, tryAddScaled_ } from "./ops/add-scaled.js";
 export { keywords, uncheckedArguments, checkOptions, optionKeys, isOptions, parseSignature, unknownKeyword, KEYWORDS, type Kw, type Signature } from "./keywords.js";
 export { wrap, constant } from "./ops/make.js";
 // gather, index_select and scatter with the user's call a bad index reports (nn's embedding, nll_loss, one_hot).

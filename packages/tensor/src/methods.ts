@@ -22,6 +22,7 @@ import type * as rnd from "./ops/random.js";
 import * as S from "./signatures.js";
 import { checkOptions, isOptions, methodOf, type Kw } from "./keywords.js";
 import { asInPlaceError, checkInPlace, commitInPlace, fill_ } from "./ops/inplace.js";
+import { tryAddScaled_ } from "./ops/add-scaled.js";
 import { enterInPlaceForm, leaveInPlaceForm } from "./errors.js";
 import { unary, type TensorOrScalar } from "./ops/elementwise.js";
 import { checkKind, describeValue, KIND } from "./kinds.js";
@@ -291,8 +292,12 @@ for (const name of INPLACE) {
   const outOfPlace = P[name] as (this: Tensor, ...args: unknown[]) => Tensor;
   const copyFirst = READS_A_COPY_UNDER_GRAD.has(name);
   const op = name + "_"; // once, not per call: in-place updates are a training loop's hot path
+  // `p.sub_(g)` and `grad.add_(g)` under no_grad, with a tensor of the same dtype and shape:
+  // the backend's fused update, where it takes them (the values `add_` computes, fewer tensors).
+  const sign = name === "add" ? 1 : name === "sub" ? -1 : 0;
   P[op] = function (this: Tensor) {
     checkInPlace(op, this);
+    if (sign !== 0 && arguments.length === 1 && arguments[0] instanceof Tensor && tryAddScaled_(this, arguments[0], sign)) return this;
     const source = copyFirst && this.requires_grad && gradMode.enabled ? v.clone(this) : this;
     let result: Tensor;
     const outer = enterInPlaceForm(op);

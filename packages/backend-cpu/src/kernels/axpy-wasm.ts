@@ -4,6 +4,7 @@ import { addressOf } from "../wasm/resident.js";
 import { getWasm } from "../wasm/runtime.js";
 import { simdOn } from "../wasm/settings.js";
 import { flatStep } from "./strided.js";
+import { overlaps } from "./arrays.js";
 
 /**
  * The CPU backend's `addScaledInPlace` (an optimizer's `p += alpha * d_p`): large contiguous
@@ -12,7 +13,7 @@ import { flatStep } from "./strided.js";
  * declined, and the tensor layer runs `add_` (a multiply, an add and a write-back).
  */
 
-/** From this many elements on the fused update runs; smaller ones keep `add_` (the tiny loop's path). */
+/** From this many elements on the update runs on the SIMD kernel; smaller ones in a JavaScript loop. */
 const WASM_MIN_ELEMENTS = 16384;
 
 /** Updates done so far (for tests: that a step really took this path). */
@@ -22,7 +23,8 @@ export function addScaledInPlace(dst: View, src: View, alpha: number): boolean {
   const n = numel(dst.shape);
   const D = dst.buffer;
   const S = src.buffer;
-  if (n < WASM_MIN_ELEMENTS || !(D instanceof Float32Array) || !(S instanceof Float32Array) || !simdOn()) return false;
+  if (n < WASM_MIN_ELEMENTS || !simdOn()) return addScaledSmall(dst, src, alpha, n);
+  if (!(D instanceof Float32Array) || !(S instanceof Float32Array)) return false;
   if (flatStep(dst.shape, dst.strides) !== 1 || flatStep(src.shape, src.strides) !== 1) return false;
   const w = getWasm()!;
   const k = opsKernels(w);
@@ -48,6 +50,27 @@ export function addScaledInPlace(dst: View, src: View, alpha: number): boolean {
   M.set(S.subarray(src.offset, src.offset + n), s >> 2);
   k.axpy(d, s, bytes >> 4, a);
   D.set(M.subarray(d >> 2, (d >> 2) + n), dst.offset);
+  axpyCalls.count++;
+  return true;
+}
+
+/**
+ * `D += fround(alpha) * S` over dense float32 or float64 operands, rounded as `add_` rounds it
+ * (the product stored in the dtype, then the sum): the same values, without the two temporary
+ * tensors and the write-back. Declined where the operands partly overlap, as an elementwise
+ * loop would read elements it has already written.
+ */
+function addScaledSmall(dst: View, src: View, alpha: number, n: number): boolean {
+  const D = dst.buffer, S = src.buffer;
+  const f32 = D instanceof Float32Array && S instanceof Float32Array;
+  if (!f32 && !(D instanceof Float64Array && S instanceof Float64Array)) return false;
+  if (dst.dtype !== src.dtype || (dst.dtype !== "float32" && dst.dtype !== "float64")) return false; // int64 is a Float64Array too
+  if (flatStep(dst.shape, dst.strides) !== 1 || flatStep(src.shape, src.strides) !== 1) return false;
+  const d = dst.offset, s = src.offset;
+  if (overlaps(D, S) && !(D === S && d === s)) return false;
+  if (alpha === 1) for (let i = 0; i < n; i++) D[d + i] = D[d + i]! + S[s + i]!;
+  else if (f32) for (let i = 0, a = Math.fround(alpha); i < n; i++) D[d + i] = D[d + i]! + Math.fround(S[s + i]! * a);
+  else for (let i = 0; i < n; i++) D[d + i] = D[d + i]! + S[s + i]! * alpha;
   axpyCalls.count++;
   return true;
 }
