@@ -117,12 +117,22 @@ const LAYERS: [string, Layer, unknown[], Record<string, unknown>][] = [
   ["Upsample", torch.nn.Upsample, [], { size: 2.5, scale_factor: "2", mode: 1, align_corners: "no" }],
   ["Dropout2d", torch.nn.Dropout2d, [], { p: "0.5", inplace: 1 }],
   ["Flatten", torch.nn.Flatten, [], { start_dim: "1", end_dim: 0.5 }],
+  ["ReLU", torch.nn.ReLU, [], { inplace: 1 }],
+  ["LeakyReLU", torch.nn.LeakyReLU, [], { negative_slope: "0.1", inplace: "no" }],
+  ["GELU", torch.nn.GELU, [], { approximate: true }],
+  ["Softmax", torch.nn.Softmax, [], { dim: "1" }],
+  ["LogSoftmax", torch.nn.LogSoftmax, [], { dim: 0.5 }],
+  ["BatchNorm1d", torch.nn.BatchNorm1d, [3], { num_features: "3", eps: "1e-5", momentum: "0.1", affine: 1, track_running_stats: "yes" }],
+  ["BatchNorm2d", torch.nn.BatchNorm2d, [3], { num_features: 2.5, eps: null, affine: "no", dtype: "float16" }],
+  ["LayerNorm", torch.nn.LayerNorm, [3], { normalized_shape: "3", eps: "1e-5", elementwise_affine: 1 }],
+  ["Embedding", torch.nn.Embedding, [10, 3], { num_embeddings: "10", embedding_dim: 2.5, padding_idx: "0", _freeze: 0 }],
 ];
 /** The positional names of the required arguments above, in order. */
 const REQUIRED: Record<string, string[]> = {
   Linear: ["in_features", "out_features"], Conv1d: ["in_channels", "out_channels", "kernel_size"],
   Conv2d: ["in_channels", "out_channels", "kernel_size"], ConvTranspose2d: ["in_channels", "out_channels", "kernel_size"],
   MaxPool2d: ["kernel_size"], AvgPool2d: ["kernel_size"], AdaptiveAvgPool2d: ["output_size"],
+  BatchNorm1d: ["num_features"], BatchNorm2d: ["num_features"], LayerNorm: ["normalized_shape"], Embedding: ["num_embeddings", "embedding_dim"],
 };
 
 function layerCases(): BadInputCase[] {

@@ -117,6 +117,17 @@ describe("DataLoader options", () => {
     expect(() => new DataLoader(new Stream(0, 3), { batch_sampler: [[0]] })).toThrow(/expected unspecified batch_sampler/);
   });
 
+  it("refuses a batch_size that is not a positive integer, showing a string as one", () => {
+    expect(() => new DataLoader(range(6), 0)).toThrow(new RangeError("batch_size should be a positive integer value, but got batch_size=0"));
+    expect(() => new DataLoader(range(6), 1.5)).toThrow(RangeError);
+    expect(() => new DataLoader(range(6), { batch_size: "2" as never })).toThrow(
+      new TypeError('batch_size should be a positive integer value, but got batch_size="2"'),
+    );
+    expect(() => new DataLoader(range(6), 2, { drop_last: "yes" as never })).toThrow(
+      new TypeError('drop_last should be a boolean value, but got drop_last="yes"'),
+    );
+  });
+
   it("batch_size null yields converted samples one by one", () => {
     const dl = new DataLoader<[number, number], [number, number]>(new Squares(), null);
     expect([...dl]).toEqual([[0, 0], [1, 1], [2, 4], [3, 9]]);

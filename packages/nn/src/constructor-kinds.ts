@@ -10,6 +10,7 @@ const SIZE = "int|int[]";
 const FACTORY = { device: "Device?", dtype: "ScalarType?" };
 const CONV = { in_channels: "int", out_channels: "int", kernel_size: SIZE, stride: SIZE, dilation: SIZE, groups: "int", bias: "bool", padding_mode: "str", ...FACTORY };
 const DROPOUT = { p: "float", inplace: "bool" };
+const BATCH_NORM = { num_features: "int", eps: "float", momentum: "float?", affine: "bool", track_running_stats: "bool", ...FACTORY };
 
 const DECLARED: Record<string, Record<string, string>> = {
   Linear: { in_features: "int", out_features: "int", bias: "bool", ...FACTORY },
@@ -23,6 +24,15 @@ const DECLARED: Record<string, Record<string, string>> = {
   Dropout: DROPOUT,
   Dropout2d: DROPOUT,
   Flatten: { start_dim: "int", end_dim: "int" },
+  ReLU: { inplace: "bool" },
+  LeakyReLU: { negative_slope: "float", inplace: "bool" },
+  GELU: { approximate: "str" },
+  Softmax: { dim: "int?" },
+  LogSoftmax: { dim: "int?" },
+  BatchNorm1d: BATCH_NORM,
+  BatchNorm2d: BATCH_NORM,
+  LayerNorm: { normalized_shape: SIZE, eps: "float", elementwise_affine: "bool", ...FACTORY },
+  Embedding: { num_embeddings: "int", embedding_dim: "int", padding_idx: "int?", _weight: "Tensor?", _freeze: "bool", ...FACTORY },
 };
 
 const KINDS = new Map<string, Map<string, Kind>>(

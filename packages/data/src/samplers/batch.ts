@@ -20,10 +20,12 @@ export class BatchSampler<K = number> extends Sampler<K[]> {
     readonly drop_last: boolean,
   ) {
     super();
-    if (typeof batch_size !== "number" || !Number.isInteger(batch_size) || batch_size <= 0)
-      throw new RangeError(`batch_size should be a positive integer value, but got batch_size=${String(batch_size)}`);
+    if (typeof batch_size !== "number" || !Number.isInteger(batch_size) || batch_size <= 0) {
+      const message = `batch_size should be a positive integer value, but got batch_size=${shown(batch_size)}`;
+      throw typeof batch_size === "number" ? new RangeError(message) : new TypeError(message);
+    }
     if (typeof drop_last !== "boolean")
-      throw new TypeError(`drop_last should be a boolean value, but got drop_last=${String(drop_last)}`);
+      throw new TypeError(`drop_last should be a boolean value, but got drop_last=${shown(drop_last)}`);
   }
 
   /** Batches per epoch; needs the inner sampler's length. */
@@ -43,4 +45,9 @@ export class BatchSampler<K = number> extends Sampler<K[]> {
     }
     if (batch.length > 0 && !this.drop_last) yield batch;
   }
+}
+
+/** A value as an error shows it: a string in quotes, so `"2"` is not read as the number 2. */
+function shown(v: unknown): string {
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
 }

@@ -1,6 +1,7 @@
 import { ones, tensor, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import { factoryOptions, checkConstructorOptions } from "../options.js";
+import { checkConstructorKinds } from "../constructor-kinds.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { batch_norm } from "../functional/normalization.js";
@@ -47,7 +48,9 @@ export class BatchNorm1d extends Module {
 
   constructor(num_features: number, options: BatchNormOptions = {}) {
     super();
-    checkConstructorOptions(new.target === BatchNorm2d ? "BatchNorm2d" : "BatchNorm1d", options);
+    const owner = new.target === BatchNorm2d ? "BatchNorm2d" : "BatchNorm1d";
+    checkConstructorKinds(owner, { num_features });
+    checkConstructorOptions(owner, options);
     this.num_features = num_features;
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum === undefined ? 0.1 : options.momentum;

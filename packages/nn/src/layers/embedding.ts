@@ -1,6 +1,7 @@
 import { empty, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { no_grad } from "@flambeau/autograd";
 import { factoryOptions, checkConstructorOptions } from "../options.js";
+import { checkConstructorKinds } from "../constructor-kinds.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { embedding } from "../functional/embedding.js";
@@ -40,6 +41,7 @@ export class Embedding extends Module {
 
   constructor(num_embeddings: number, embedding_dim: number, options: EmbeddingOptions = {}) {
     super();
+    checkConstructorKinds("Embedding", { num_embeddings, embedding_dim });
     checkConstructorOptions("Embedding", options);
     this.num_embeddings = num_embeddings;
     this.embedding_dim = embedding_dim;

@@ -1,5 +1,6 @@
 import { ones, zeros, type DType, type DeviceLike, type Tensor } from "@flambeau/tensor";
 import { factoryOptions, checkConstructorOptions } from "../options.js";
+import { checkConstructorKinds } from "../constructor-kinds.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
 import { layer_norm } from "../functional/normalization.js";
@@ -36,6 +37,7 @@ export class LayerNorm extends Module {
 
   constructor(normalized_shape: number | readonly number[], options: LayerNormOptions = {}) {
     super();
+    checkConstructorKinds("LayerNorm", { normalized_shape });
     checkConstructorOptions("LayerNorm", options);
     this.normalized_shape = typeof normalized_shape === "number" ? [normalized_shape] : normalized_shape.slice();
     this.eps = options.eps ?? 1e-5;
