@@ -165,20 +165,20 @@ export const BAD_VALUE_CASES: BadInputCase[] = [
     words: [/Class values must be smaller than num_classes\.|one_hot\(\): index 5 is out of bounds for dimension 1 with size 3 \(input of shape \[2\]\)/],
   },
   {
-    // PyTorch: IndexError "Target 5 is out of bounds."
+    // PyTorch: IndexError "Target 5 is out of bounds." (here after the op's name)
     name: "cross_entropy with a target past the classes",
     make: (d) => ({ tensors: [torch.zeros([2, 3], { device: d }).requires_grad_(true)] }),
     run: (s, d) => read(F.cross_entropy(T(s), int(d, [0, 5]))),
     error: RangeError,
-    words: [/Target 5 is out of bounds\.|cross_entropy\(\): index 5 is out of bounds for dimension 1 with size 3 \(input of shape \[2, 3\], target of shape \[2\]\)/],
+    words: [/cross_entropy\(\): Target 5 is out of bounds\.|cross_entropy\(\): index 5 is out of bounds for dimension 1 with size 3 \(input of shape \[2, 3\], target of shape \[2\]\)/],
   },
   {
-    // PyTorch: IndexError "Target 4 is out of bounds."
+    // PyTorch: IndexError "Target 4 is out of bounds." (here after the op's name)
     name: "nll_loss with class weights and a target past the classes",
     make: (d) => ({ tensors: [torch.zeros([2, 3], { device: d }), torch.ones([3], { device: d })] }),
     run: (s, d) => read(F.nll_loss(T(s), int(d, [4, 0]), { weight: T(s, 1) })),
     error: RangeError,
-    words: [/Target 4 is out of bounds\.|nll_loss\(\): index 4 is out of bounds for dimension \d with size 3 \(input of shape \[2, 3\], target of shape \[2\]\)/],
+    words: [/nll_loss\(\): Target 4 is out of bounds\.|nll_loss\(\): index 4 is out of bounds for dimension \d with size 3 \(input of shape \[2, 3\], target of shape \[2\]\)/],
   },
   // RuntimeError "ZeroDivisionError" (integer operands; floats give inf and nan)
   { name: "floor_divide of int32 by a tensor holding 0", make: dividend, run: (s, d) => read(T(s).floor_divide(int(d, [2, 0, 1]))), ...zeroDivision },

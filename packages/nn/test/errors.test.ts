@@ -24,10 +24,10 @@ describe("layers and losses reject bad input with PyTorch's messages", () => {
     expect(message(() => new nn.Linear(2, 3)(randn(5, 3)))).toMatch(new RegExp(`^(matmul: )?${escape(errors.linear_in_features)}$`));
     expect(message(() => new nn.Linear(2, 3)(randn(4, 5, 3)))).toMatch(new RegExp(`^(matmul: )?${escape(errors.linear_in_features_3d)}$`));
   });
-  it("class targets out of range", () => {
-    expect(message(() => new nn.CrossEntropyLoss()(randn(3, 4), tensor([0, 4, 1])))).toBe(errors.ce_target_out_of_range);
-    expect(message(() => new nn.CrossEntropyLoss()(randn(3, 4), tensor([0, -1, 1])))).toBe(errors.ce_target_negative);
-    expect(message(() => new nn.NLLLoss()(randn(3, 4), tensor([0, 7, 1])))).toBe(errors.nll_target_out_of_range);
+  it("class targets out of range: the op's name, then PyTorch's words", () => {
+    expect(message(() => new nn.CrossEntropyLoss()(randn(3, 4), tensor([0, 4, 1])))).toBe(`cross_entropy(): ${errors.ce_target_out_of_range}`);
+    expect(message(() => new nn.CrossEntropyLoss()(randn(3, 4), tensor([0, -1, 1])))).toBe(`cross_entropy(): ${errors.ce_target_negative}`);
+    expect(message(() => new nn.NLLLoss()(randn(3, 4), tensor([0, 7, 1])))).toBe(`nll_loss(): ${errors.nll_target_out_of_range}`);
   });
   it("BatchNorm1d training on one value per channel", () => {
     expect(message(() => new nn.BatchNorm1d(3)(randn(1, 3)))).toBe(errors.batch_norm_one_value);
@@ -42,9 +42,13 @@ describe("layers and losses reject bad input with PyTorch's messages", () => {
     expect(message(() => new nn.BCELoss()(tensor([0.5, 1.5]), tensor([1.0, 0.0])))).toBe(errors.bce_out_of_range);
   });
   it("a float target for class indices, a bad reduction, bad options", () => {
-    expect(message(() => new nn.CrossEntropyLoss()(randn(3, 4), randn(3)))).toBe("expected scalar type Long but found Float");
+    expect(message(() => new nn.CrossEntropyLoss()(randn(3, 4), randn(3)))).toBe("cross_entropy(): expected scalar type Long but found Float");
+    expect(message(() => nn.functional.nll_loss(randn(3, 4), tensor([0, 1])))).toBe("nll_loss(): Expected input batch_size (3) to match target batch_size (2).");
     expect(() => new nn.MSELoss({ reduction: "average" as "mean" })).toThrow("average is not a valid value for reduction");
-    expect(() => new nn.Dropout(1.5)).toThrow("dropout probability has to be between 0 and 1, but got 1.5");
+    expect(() => new nn.Dropout(1.5)).toThrow(new Error("nn.Dropout(): dropout probability has to be between 0 and 1, but got 1.5"));
+    expect(() => new nn.Dropout2d(-0.5)).toThrow(new Error("nn.Dropout2d(): dropout probability has to be between 0 and 1, but got -0.5"));
+    expect(() => nn.functional.dropout(randn(2), 2)).toThrow(new Error("dropout(): dropout probability has to be between 0 and 1, but got 2"));
+    expect(() => nn.functional.dropout2d(randn(1, 2, 2, 2), { p: Number.NaN })).toThrow(new Error("dropout2d(): dropout probability has to be between 0 and 1, but got NaN"));
     expect(() => new nn.CrossEntropyLoss({ label_smoothing: 2 })(randn(2, 3), tensor([0, 1]))).toThrow(
       "label_smoothing must be between 0.0 and 1.0. Got: 2",
     );

@@ -25,22 +25,23 @@ function batched(input: Tensor, target: Tensor, probabilities: boolean): [Tensor
   return [input.unsqueeze(0), probabilities ? target.unsqueeze(0) : target.reshape([1]), true];
 }
 
-function checkTargets(input: Tensor, target: Tensor, weight: Tensor | null, ignore: number): void {
+/** Refuse targets `op` (the function the user called) cannot use; after the op's name, PyTorch's words. */
+function checkTargets(input: Tensor, target: Tensor, weight: Tensor | null, ignore: number, op: string): void {
   if (target.dtype !== "int32" && target.dtype !== "int64")
-    throw new Error(`expected scalar type Long but found ${legacyTypeName(target.dtype).slice(6, -6)}`);
+    throw new Error(`${op}(): expected scalar type Long but found ${legacyTypeName(target.dtype).slice(6, -6)}`);
   const [n, c] = input.shape as [number, number];
   if (target.shape[0] !== n)
-    throw new Error(`Expected input batch_size (${n}) to match target batch_size (${target.shape[0]}).`);
+    throw new Error(`${op}(): Expected input batch_size (${n}) to match target batch_size (${target.shape[0]}).`);
   const expected = [n, ...input.shape.slice(2)];
   if (target.shape.join() !== expected.join())
-    throw new Error(`Expected target size [${expected.join(", ")}], got [${target.shape.join(", ")}]`);
+    throw new Error(`${op}(): Expected target size [${expected.join(", ")}], got [${target.shape.join(", ")}]`);
   if (weight && (weight.ndim !== 1 || weight.shape[0] !== c))
     throw new Error(
-      `weight tensor should be defined either for all ${c} classes or no classes but got weight tensor of shape: [${weight.shape.join(", ")}]`,
+      `${op}(): weight tensor should be defined either for all ${c} classes or no classes but got weight tensor of shape: [${weight.shape.join(", ")}]`,
     );
-  // Indices are checked where they can be read at once; the message is PyTorch's.
+  // Indices are checked where they can be read at once.
   if (can_read_sync(target))
-    for (const t of target.dataSync()) if (t !== ignore && (t < 0 || t >= c)) throw new RangeError(`Target ${t} is out of bounds.`);
+    for (const t of target.dataSync()) if (t !== ignore && (t < 0 || t >= c)) throw new RangeError(`${op}(): Target ${t} is out of bounds.`);
 }
 
 /** Per-position class weights of `target` (0 where ignored) and the targets made safe to gather. */
@@ -69,7 +70,7 @@ function nllLoss(input: Tensor, target: Tensor, options: NLLLossOptions, op: str
   const { weight = null, ignore_index = -100, reduction = "mean" } = options;
   checkReduction(reduction);
   const [x, t, unbatched] = batched(input, target, false);
-  checkTargets(x, t, weight, ignore_index);
+  checkTargets(x, t, weight, ignore_index, op);
   const site = indexSite(op, { input: input.shape, target: target.shape }, 1);
   const [w, safe] = targetWeights(x, t, weight, ignore_index, site);
   const loss = gatherAt(x, 1, safe.unsqueeze(1), site).squeeze(1).mul(w).neg();

@@ -8,9 +8,12 @@ export interface DropoutOptions {
   generator?: Generator;
 }
 
-/** PyTorch's check of a dropout probability, made by `nn.Dropout`/`Dropout2d` when built and by `F.dropout`/`dropout2d`. */
-export function checkDropoutProbability(p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new Error(`dropout probability has to be between 0 and 1, but got ${p}`);
+/**
+ * PyTorch's check of a dropout probability, made by `nn.Dropout`/`Dropout2d` when built and by
+ * `F.dropout`/`dropout2d`; `op` names which (`nn.Dropout()`, `dropout()`).
+ */
+export function checkDropoutProbability(op: string, p: number): void {
+  if (!(p >= 0 && p <= 1)) throw new Error(`${op}: dropout probability has to be between 0 and 1, but got ${p}`);
 }
 
 /**
@@ -27,7 +30,7 @@ export function checkDropoutProbability(p: number): void {
 export function dropout(input: Tensor, p: number | DropoutOptions = 0.5, training = true, inplace = false): Tensor {
   const o = typeof p === "number" ? { p, training, inplace } : { p: 0.5, training: true, inplace: false, ...p };
   const prob = o.p ?? 0.5;
-  checkDropoutProbability(prob);
+  checkDropoutProbability("dropout()", prob);
   if (!o.training || prob === 0) return input;
   const mask = prob === 1 ? zeros_like(input) : zeros_like(input).bernoulli_(1 - prob, { generator: o.generator }).div_(1 - prob);
   return o.inplace ? input.mul_(mask) : input.mul(mask);
@@ -46,7 +49,7 @@ export function dropout(input: Tensor, p: number | DropoutOptions = 0.5, trainin
 export function dropout2d(input: Tensor, p: number | DropoutOptions = 0.5, training = true, inplace = false): Tensor {
   const o = typeof p === "number" ? { p, training, inplace } : { p: 0.5, training: true, inplace: false, ...p };
   const prob = o.p ?? 0.5;
-  checkDropoutProbability(prob);
+  checkDropoutProbability("dropout2d()", prob);
   if (input.ndim !== 3 && input.ndim !== 4)
     throw new Error(`dropout2d(): Feature dropout requires at least 2 dimensions in the input; expected a 3-D or 4-D input, but got input of size [${input.shape.join(", ")}]`);
   if (!o.training || prob === 0) return input;

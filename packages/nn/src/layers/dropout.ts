@@ -30,9 +30,10 @@ export class Dropout extends Module {
   constructor(p: number | DropoutLayerOptions = 0.5, inplace = false) {
     super();
     const o = positional<DropoutLayerOptions, "p">(p, "p", { inplace });
-    checkConstructorOptions(new.target === Dropout2d ? "Dropout2d" : "Dropout", o);
+    const owner = new.target === Dropout2d ? "Dropout2d" : "Dropout";
+    checkConstructorOptions(owner, o);
     const prob = o.p ?? 0.5;
-    checkDropoutProbability(prob);
+    checkDropoutProbability(`nn.${owner}()`, prob);
     this.p = prob;
     this.inplace = o.inplace ?? false;
   }
