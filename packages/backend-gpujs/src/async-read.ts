@@ -11,6 +11,7 @@ import type { GLContext } from "./gl-context.js";
 interface GLTextureLike {
   texture: WebGLTexture;
   size: [number, number];
+  type: string;
 }
 
 let framebuffer: WebGLFramebuffer | null = null;
@@ -22,7 +23,9 @@ export function canReadAsync(gl: GLContext | null): gl is WebGL2RenderingContext
 
 /** The first `n` values of a float texture, once the GPU has produced them. */
 export function readAsync(gl: WebGL2RenderingContext, texture: Texture, n: number): Promise<Float32Array> {
-  const { texture: tex, size } = texture as unknown as GLTextureLike;
+  const { texture: tex, size, type } = texture as unknown as GLTextureLike;
+  // Four elements a texel when gpu.js packed them (optimizeFloatMemory), else one in each texel's red.
+  const stride = type === "MemoryOptimizedNumberTexture" ? 1 : 4;
   const [w, h] = size;
   framebuffer ??= gl.createFramebuffer();
   gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
@@ -57,7 +60,7 @@ export function readAsync(gl: WebGL2RenderingContext, texture: Texture, n: numbe
       gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
       gl.deleteBuffer(pbo);
       const out = new Float32Array(n);
-      for (let i = 0; i < n; i++) out[i] = texels[4 * i]!;
+      for (let i = 0; i < n; i++) out[i] = texels[stride * i]!;
       resolve(out);
     };
     poll();

@@ -9,6 +9,29 @@ import { skipRedundantFramebufferChecks } from "./headless-gl-checks.js";
 /** A WebGL context as gpu.js takes it (WebGL 1 or 2, or headless-gl's WebGL 1). */
 export type GLContext = WebGLRenderingContext | WebGL2RenderingContext;
 
+/**
+ * Bytes per texel of the formats gpu.js allocates: WebGL 2 names a float format by its internal
+ * format (R32F for a kernel's scalar results, RGBA32F for four-wide ones and packed scalars),
+ * WebGL 1 only by `type` (RGBA with FLOAT: 16 bytes).
+ */
+export function texelBytes(gl: GLContext, internalFormat: number, type: number | undefined): number {
+  const g = gl as WebGL2RenderingContext;
+  switch (internalFormat) {
+    case g.R32F:
+      return 4;
+    case g.RG32F:
+      return 8;
+    case g.RGBA32F:
+      return 16;
+    case g.R16F:
+      return 2;
+    case g.RGBA16F:
+      return 8;
+    default:
+      return type === gl.FLOAT ? 16 : 4;
+  }
+}
+
 export interface GPUSetup {
   gpu: GPU;
   /** The shared context, or null when gpu.js runs on a CPU fallback. */

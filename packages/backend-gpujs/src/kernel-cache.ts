@@ -7,7 +7,7 @@
  */
 import type { IKernelRunShortcut } from "gpu.js";
 import type { KernelData } from "./buffer.js";
-import { modeOf, runtime } from "./runtime.js";
+import { modeOf, runtime, type GpujsMode } from "./runtime.js";
 import { adoptOutput, prepareOutput, type PoolKernel } from "./texture-pool.js";
 
 /** A kernel argument: a buffer's data, or a number passed as a float uniform. */
@@ -35,6 +35,18 @@ const SETTINGS = {
   fixIntegerDivisionAccuracy: false,
 } as const;
 
+/**
+ * Whether a kernel of `mode` stores its number results four to a texel (gpu.js's
+ * `optimizeFloatMemory`). WebGL 1 (and headless-gl, which is WebGL 1) renders float results only
+ * into RGBA32F, one 16-byte texel per element unless packed; gpu.js's WebGL2 kernel renders them
+ * into R32F, 4 bytes an element, already (and packing would make that RGBA32F again). gpu.js reads
+ * a packed texture argument through its own array access (`x[p]` becomes `getMemoryOptimized32`),
+ * compiling a kernel per argument type, so kernels need not know which they are given.
+ */
+export function packsFloats(mode: GpujsMode): boolean {
+  return mode === "headlessgl" || mode === "webgl";
+}
+
 const kernels = new Map<string, IKernelRunShortcut>();
 // gpu.js compiles a new kernel behind the same shortcut when an argument's type changes; each
 // compiled kernel is a new object, so counting the objects counts the compilations.
@@ -60,9 +72,11 @@ export function kernelStats(): { compiled: number; launches: number } {
 
 /**
  * Run the kernel of signature `key` (compiling `source()` the first time) over `n` output
- * elements and return its output texture. `n` must be at least 1.
+ * elements and return its output texture. `n` must be at least 1. `vec4`: the kernel returns
+ * four numbers an element (matmul's packing), which gpu.js cannot pack further: it keeps one
+ * RGBA32F texel an element.
  */
-export function launch(key: string, source: () => string, n: number, args: readonly KernelArg[]): KernelData {
+export function launch(key: string, source: () => string, n: number, args: readonly KernelArg[], vec4 = false): KernelData {
   if (n > MAX_ELEMENTS)
     throw new RangeError(
       `gpujs: a tensor of ${n} elements is too large: the device computes element positions in float32, which limits tensors to 2^24 (${MAX_ELEMENTS}) elements`,
@@ -71,7 +85,8 @@ export function launch(key: string, source: () => string, n: number, args: reado
   const first = k === undefined;
   if (k === undefined) {
     const text = source();
-    k = runtime().gpu.createKernel(text, { ...SETTINGS, output: [n] }) as IKernelRunShortcut;
+    const { gpu, mode } = runtime();
+    k = gpu.createKernel(text, { ...SETTINGS, optimizeFloatMemory: !vec4 && packsFloats(mode), output: [n] }) as IKernelRunShortcut;
     kernels.set(key, k);
   } else if (k.kernel.output[0] !== n) {
     k.setOutput([n]);

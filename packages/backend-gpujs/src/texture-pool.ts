@@ -9,8 +9,13 @@
  * holds) and a texture comes here only when that count reaches zero: no live tensor can see it
  * rewritten. Only small textures are kept, and a bounded number of bytes, since per-call
  * overhead only dominates for small kernels and the pool's memory stays flat and small.
+ *
+ * The key holds gpu.js's texture type as well as size and format: a texture goes back only to a
+ * kernel whose results have the same layout (on headless-gl a scalar kernel packs four elements
+ * to a texel, matmul's four-wide kernels do not: kernel-cache.ts), and the pool counts each at
+ * the bytes its format takes (R32F is 4 a texel, RGBA32F 16).
  */
-import type { GLContext } from "./gl-context.js";
+import { texelBytes, type GLContext } from "./gl-context.js";
 
 /** gpu.js's reference count on a raw WebGL texture. */
 type RawTexture = WebGLTexture & { _refs?: number };
@@ -20,6 +25,11 @@ interface OutputTexture {
   texture: RawTexture;
   size: ArrayLike<number>;
   internalFormat: number;
+  /** gl.FLOAT for the single-precision textures the device uses. */
+  textureType: number;
+  /** The layout: "NumberTexture", "MemoryOptimizedNumberTexture" (four to a texel), "ArrayTexture(4)", … */
+  type: string;
+  context: GLContext;
   newTexture(): void;
 }
 
@@ -32,7 +42,10 @@ export interface PoolKernel {
   deleteTexture(texture: RawTexture): void;
 }
 
-/** 64 KiB at RGBA32F: above this, rendering outweighs allocation. */
+/**
+ * 64 KiB at RGBA32F (16,384 packed elements on headless-gl, 4,096 elsewhere): above this,
+ * rendering outweighs allocation.
+ */
 const MAX_TEXELS = 4096;
 /**
  * Tensors are mostly freed by their finalizers, in batches whenever the program yields (a
@@ -41,7 +54,6 @@ const MAX_TEXELS = 4096;
  */
 const MAX_BYTES = 16 * 2 ** 20;
 const MAX_PER_SIZE = 512;
-const TEXEL_BYTES = 16; // RGBA32F, the format gpu.js renders single precision into
 
 const free = new Map<string, RawTexture[]>();
 const keys = new WeakMap<RawTexture, string>();
@@ -57,13 +69,13 @@ export function poolStats(): { pooled: number; pooledBytes: number } {
 }
 
 function bytesOf(t: OutputTexture): number {
-  return t.size[0]! * t.size[1]! * TEXEL_BYTES;
+  return t.size[0]! * t.size[1]! * texelBytes(t.context, t.internalFormat, t.textureType);
 }
 
 function keyOf(t: OutputTexture): string | undefined {
   const w = t.size[0]!;
   const h = t.size[1]!;
-  return w * h <= MAX_TEXELS ? `${w}x${h}:${t.internalFormat}` : undefined;
+  return w * h <= MAX_TEXELS ? `${w}x${h}:${t.internalFormat}:${t.type}` : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * uploads), so this, not the tensors' bookkeeping in `torch.memory()`, is what shows whether a
  * training loop's GPU memory stays flat.
  */
-import type { GLContext } from "./gl-context.js";
+import { texelBytes, type GLContext } from "./gl-context.js";
 import { poolStats } from "./texture-pool.js";
 
 /** Live textures in the context, the bytes their storage takes, and reads back to the host so far. */
@@ -33,25 +33,6 @@ const stats = { textures: 0, bytes: 0, reads: 0 };
  */
 export function textureStats(): TextureStats {
   return { ...stats, ...poolStats() };
-}
-
-// Bytes per texel of the formats gpu.js allocates (WebGL 1 names the format by `type`).
-function texelBytes(gl: GLContext, internalFormat: number, type: number | undefined): number {
-  const g = gl as WebGL2RenderingContext;
-  switch (internalFormat) {
-    case g.R32F:
-      return 4;
-    case g.RG32F:
-      return 8;
-    case g.RGBA32F:
-      return 16;
-    case g.R16F:
-      return 2;
-    case g.RGBA16F:
-      return 8;
-    default:
-      return type === gl.FLOAT ? 16 : 4;
-  }
 }
 
 /** Wrap the context's texture calls to keep {@link textureStats} current. */

@@ -97,7 +97,7 @@ function pack(o: Operand, batches: number, lines: number, k: number, along: numb
     body.push(`return [${channels.join(", ")}];`);
     return kernelSource(["X", ...walkParams(rank, 1), "K4", "lines", "k", "along", "across"], body.join("\n"));
   };
-  return launch(key, source, batches * lines * K4, [data(o.view), ...walkArgs(o.walk), K4, lines, k, along, across]);
+  return launch(key, source, batches * lines * K4, [data(o.view), ...walkArgs(o.walk), K4, lines, k, along, across], true);
 }
 
 /** Whether an operand is the same matrix in every batch (broadcast): it is then packed once. */
@@ -134,7 +134,7 @@ function packed(A: Operand, B: Operand, batch: number, m: number, k: number, n: 
       );
       return kernelSource(["PA", "PB", "m", "n", "K4", "N4", "aStep", "bStep"], body.join("\n"));
     };
-    R = launch("matmul:packed", source, batch * m * N4, [PA, PB, m, n, K4, N4, aOnce ? 0 : 1, bOnce ? 0 : 1]);
+    R = launch("matmul:packed", source, batch * m * N4, [PA, PB, m, n, K4, N4, aOnce ? 0 : 1, bOnce ? 0 : 1], true);
   } finally {
     release(PA);
     release(PB);
