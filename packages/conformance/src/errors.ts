@@ -41,6 +41,36 @@ const ERROR_CASES: ErrorCase[] = [
     message: ["matmul", "mat1 and mat2 shapes cannot be multiplied (1x4 and 3x2)"],
   },
   {
+    name: "matmul of a 0-d tensor (named before the dtypes, as PyTorch orders its checks)",
+    make: (d) => [seq(d, [], { dtype: "int32" }), seq(d, [3, 4])],
+    run: ([a, b]) => a!.matmul(b!),
+    message: ["matmul: both arguments to matmul need to be at least 1D, but they are 0D and 2D"],
+  },
+  {
+    name: "mm of matrices of two dtypes",
+    make: (d) => [seq(d, [2, 3], { dtype: "int32" }), seq(d, [3, 2])],
+    run: ([a, b]) => torch.mm(a!, b!),
+    message: ["mm: expected m1 and m2 to have the same dtype, but got: int32 != float32"],
+  },
+  {
+    name: "mm of a vector",
+    make: (d) => [seq(d, [3]), seq(d, [3, 2])],
+    run: ([a, b]) => a!.mm(b!),
+    message: ["mm: self must be a matrix (got a 1-D tensor)"],
+  },
+  {
+    name: "bmm of matrices",
+    make: (d) => [seq(d, [2, 3]), seq(d, [1, 3, 2])],
+    run: ([a, b]) => torch.bmm(a!, b!),
+    message: ["bmm: batch1 must be a 3D tensor (got 2-D)"],
+  },
+  {
+    name: "dot of matrices",
+    make: (d) => [seq(d, [2, 2]), seq(d, [2, 2])],
+    run: ([a, b]) => torch.dot(a!, b!),
+    message: ["dot: 1D tensors expected, but got 2D and 2D tensors"],
+  },
+  {
     name: "add of shapes that do not broadcast",
     make: (d) => [seq(d, [2, 3]), seq(d, [2, 4])],
     run: ([a, b]) => a!.add(b!),
