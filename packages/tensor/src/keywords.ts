@@ -6,7 +6,7 @@
  * an error rather than silently ignored.
  */
 
-import { parseKind, PASSES_NUMBER, PASSES_TENSOR, wrongKind, type Kind } from "./kinds.js";
+import { parseKind, passesByFlags, wrongKind, type Kind } from "./kinds.js";
 
 /** Whether `x` is an options object: a plain object literal, not a tensor, array, device or generator. */
 export function isOptions(x: unknown): x is Record<string, unknown> {
@@ -202,14 +202,11 @@ function methodForm(sig: Signature, call: (...args: unknown[]) => unknown, wrapp
   const takes0 = sig.operands.length === 1 && (sig.params.length === 0 || optional1);
   const takes1 = pass1 !== 0 && (sig.params.length === 1 || optional2);
   const takes2 = pass2 !== 0 && (sig.params.length === 2 || !sig.required[2]);
-  const fits = (x: unknown, passes: number): boolean =>
-    ((passes & PASSES_NUMBER) !== 0 && typeof x === "number") ||
-    ((passes & PASSES_TENSOR) !== 0 && typeof x === "object" && x !== null && "_storage" in x);
   return function (this: unknown, a?: unknown, b?: unknown): unknown {
     const n = arguments.length;
     if (n === 0 && takes0) return call(this);
-    if (n === 1 && takes1 && fits(a, pass1)) return call(this, a);
-    if (n === 2 && takes2 && fits(a, pass1) && fits(b, pass2)) return call(this, a, b);
+    if (n === 1 && takes1 && passesByFlags(pass1, a)) return call(this, a);
+    if (n === 2 && takes2 && passesByFlags(pass1, a) && passesByFlags(pass2, b)) return call(this, a, b);
     return wrapped(this, ...arguments);
   };
 }
@@ -236,10 +233,7 @@ function kindChecker(sig: Signature): ((bound: readonly unknown[]) => void) | nu
       const test = tests[i]!;
       const x = bound[i];
       if (test === null || x === undefined) continue;
-      const p = passes[i]!;
-      if ((p & PASSES_NUMBER) !== 0 && typeof x === "number") continue;
-      if ((p & PASSES_TENSOR) !== 0 && typeof x === "object" && x !== null && "_storage" in x) continue; // isTensor, inlined
-      if (!test(x)) throw wrongKind(sig.op, names[i]!, kinds[i]!, x);
+      if (!passesByFlags(passes[i]!, x) && !test(x)) throw wrongKind(sig.op, names[i]!, kinds[i]!, x);
     }
     const kw = bound.length > positional ? (bound[positional] as Record<string, unknown> | undefined) : undefined;
     if (kw)

@@ -31,6 +31,16 @@ export const PASSES_TENSOR = 1;
 /** {@link Kind.passes}: any number passes. */
 export const PASSES_NUMBER = 2;
 
+/**
+ * Whether `x` passes a kind by its {@link Kind.passes} flags alone: a number where numbers
+ * pass, a tensor (recognised by its storage, as {@link isTensor} does) where tensors pass.
+ * False means "call the kind's test", not "refused".
+ */
+export function passesByFlags(passes: number, x: unknown): boolean {
+  return ((passes & PASSES_NUMBER) !== 0 && typeof x === "number") ||
+    ((passes & PASSES_TENSOR) !== 0 && typeof x === "object" && x !== null && "_storage" in x);
+}
+
 const isInt = (x: unknown): boolean => typeof x === "number" && Number.isInteger(x);
 /** A Tensor (by its storage, so that two copies of this package still recognise each other's). */
 export function isTensor(x: unknown): x is Tensor {
